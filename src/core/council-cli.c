@@ -1,0 +1,159 @@
+/* council-cli.c
+ *
+ * Copyright 2026 Council Desk developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "council-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "council-cli.h"
+#include "council-demo.h"
+#include "council-roster-import.h"
+#include "council-store.h"
+#include "council-workbook.h"
+
+GOptionEntry *
+council_cli_option_entries (CouncilCliOptions *o)
+{
+  GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &o->database,
+      N_("Use the council database FILE instead of the default one"), N_("FILE") },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, &o->demo,
+      N_("Open a temporary database filled with a sample council"), NULL },
+    { "backup", 0, 0, G_OPTION_ARG_FILENAME, &o->backup,
+      N_("Write a backup copy of the database to FILE and exit"), N_("FILE") },
+    { "restore", 0, 0, G_OPTION_ARG_FILENAME, &o->restore,
+      N_("Replace the database with the backup FILE and exit"), N_("FILE") },
+    { "import-roster", 0, 0, G_OPTION_ARG_FILENAME, &o->import_roster,
+      N_("Import organizations from the CSV FILE and exit"), N_("FILE") },
+    { "export-workbook", 0, 0, G_OPTION_ARG_FILENAME, &o->export_workbook,
+      N_("Write the leaders’ Excel workbook to FILE and exit"), N_("FILE") },
+    { "year", 0, 0, G_OPTION_ARG_INT, &o->year,
+      N_("The year an export covers (default: this year)"), N_("YYYY") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &o->language,
+      N_("Language of exports: zh_CN or en (default: the user interface language)"), N_("LANG") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &o->version,
+      N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+  return g_memdup2 (entries, sizeof entries);
+}
+
+void
+council_cli_options_clear (CouncilCliOptions *o)
+{
+  g_clear_pointer (&o->database, g_free);
+  g_clear_pointer (&o->backup, g_free);
+  g_clear_pointer (&o->restore, g_free);
+  g_clear_pointer (&o->import_roster, g_free);
+  g_clear_pointer (&o->export_workbook, g_free);
+  g_clear_pointer (&o->language, g_free);
+}
+
+gboolean
+council_cli_has_verb (const CouncilCliOptions *o)
+{
+  return o->version || o->backup || o->restore || o->import_roster || o->export_workbook;
+}
+
+gpointer
+council_cli_open_store (const CouncilCliOptions *o, GError **error)
+{
+  g_autoptr(CouncilStore) store = NULL;
+  g_autofree char *path = NULL;
+
+  if (o->demo)
+    {
+      store = council_store_open_temporary (error);
+      if (store == NULL || !council_demo_fill (store, error))
+        return NULL;
+      return g_steal_pointer (&store);
+    }
+  path = o->database ? g_strdup (o->database) : council_store_default_path ();
+  return council_store_open (path, error);
+}
+
+static int
+fail (const char *what, GError *error)
+{
+  /* One line a person can act on. */
+  g_autofree char *line = g_strdup (error ? error->message : _("unknown error"));
+  g_strdelimit (line, "\n", ' ');
+  fprintf (stderr, "council-desk: %s%s%s\n", what ? what : "", what ? ": " : "", line);
+  return 1;
+}
+
+static gboolean
+language_is_chinese (const char *language, GError **error)
+{
+  if (language == NULL)
+    return council_ui_prefers_chinese ();
+  if (g_str_has_prefix (language, "zh"))
+    return TRUE;
+  if (g_str_has_prefix (language, "en"))
+    return FALSE;
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("Unknown language “%s”; use zh_CN or en."), language);
+  return FALSE;
+}
+
+int
+council_cli_run (const CouncilCliOptions *o)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CouncilStore) store = NULL;
+
+  if (o->version)
+    {
+      printf ("council-desk %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (o->year != 0 && (o->year < 1949 || o->year > 2200))
+    {
+      g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("The year %d is out of range."), o->year);
+      return fail ("--year", error);
+    }
+
+  store = council_cli_open_store (o, &error);
+  if (store == NULL)
+    return fail (NULL, error);
+
+  if (o->restore && !council_store_restore (store, o->restore, &error))
+    return fail ("--restore", error);
+
+  if (o->import_roster)
+    {
+      g_autoptr(CouncilRosterImport) import = council_roster_import_prepare (store, o->import_roster, &error);
+      if (import == NULL || !council_roster_import_apply (import, store, &error))
+        return fail (o->import_roster, error);
+      printf (_("Imported %s: %u added, %u changed, %u unchanged.\n"), o->import_roster,
+              council_roster_import_count (import, COUNCIL_IMPORT_ROW_ADDED),
+              council_roster_import_count (import, COUNCIL_IMPORT_ROW_CHANGED),
+              council_roster_import_count (import, COUNCIL_IMPORT_ROW_UNCHANGED));
+    }
+
+  if (o->backup && !council_store_backup (store, o->backup, &error))
+    return fail ("--backup", error);
+
+  if (o->export_workbook)
+    {
+      CouncilWorkbookOptions options;
+      gboolean chinese;
+
+      council_workbook_options_init (&options);
+      chinese = language_is_chinese (o->language, &error);
+      if (error != NULL)
+        return fail ("--language", error);
+      options.chinese = chinese;
+      if (o->year != 0)
+        options.year = o->year;
+      if (!council_workbook_export (store, o->export_workbook, &options, NULL, NULL, NULL, &error))
+        return fail (o->export_workbook, error);
+    }
+  return 0;
+}

@@ -1,0 +1,246 @@
+/* council-history-entry.c
+ *
+ * Copyright 2026 Council Desk developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "council-history"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "council-history-entry.h"
+#include "council-organization.h"
+
+typedef struct
+{
+  char *column;
+  char *before;
+  char *after;
+} FieldChange;
+
+struct _CouncilHistoryEntry
+{
+  GObject parent_instance;
+  gint64 change_id;
+  char *at;
+  char *who;
+  char *summary;
+  char *table;
+  gint64 row_id;
+  char *op;
+  GArray *fields;
+};
+
+G_DEFINE_FINAL_TYPE (CouncilHistoryEntry, council_history_entry, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_AT,
+  PROP_WHO,
+  PROP_SUMMARY,
+  PROP_DESCRIPTION,
+  N_PROPS
+};
+static GParamSpec *properties[N_PROPS];
+
+static void
+field_change_clear (gpointer data)
+{
+  FieldChange *fc = data;
+  g_free (fc->column);
+  g_free (fc->before);
+  g_free (fc->after);
+}
+
+static void
+council_history_entry_finalize (GObject *object)
+{
+  CouncilHistoryEntry *self = COUNCIL_HISTORY_ENTRY (object);
+  g_free (self->at);
+  g_free (self->who);
+  g_free (self->summary);
+  g_free (self->table);
+  g_free (self->op);
+  g_clear_pointer (&self->fields, g_array_unref);
+  G_OBJECT_CLASS (council_history_entry_parent_class)->finalize (object);
+}
+
+static void
+council_history_entry_get_property (GObject *object, guint prop_id,
+                                    GValue *value, GParamSpec *pspec)
+{
+  CouncilHistoryEntry *self = COUNCIL_HISTORY_ENTRY (object);
+  switch (prop_id)
+    {
+    case PROP_AT: g_value_set_string (value, self->at); break;
+    case PROP_WHO: g_value_set_string (value, self->who); break;
+    case PROP_SUMMARY: g_value_set_string (value, self->summary); break;
+    case PROP_DESCRIPTION: g_value_take_string (value, council_history_entry_describe (self)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+council_history_entry_class_init (CouncilHistoryEntryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = council_history_entry_finalize;
+  object_class->get_property = council_history_entry_get_property;
+
+  properties[PROP_AT] = g_param_spec_string ("at", NULL, NULL, NULL,
+                                             G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WHO] = g_param_spec_string ("who", NULL, NULL, NULL,
+                                              G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SUMMARY] = g_param_spec_string ("summary", NULL, NULL, NULL,
+                                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL,
+                                                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+council_history_entry_init (CouncilHistoryEntry *self)
+{
+  self->fields = g_array_new (FALSE, TRUE, sizeof (FieldChange));
+  g_array_set_clear_func (self->fields, field_change_clear);
+}
+
+CouncilHistoryEntry *
+council_history_entry_new (gint64      change_id,
+                           const char *at,
+                           const char *who,
+                           const char *summary,
+                           const char *table,
+                           gint64      row_id,
+                           const char *op)
+{
+  CouncilHistoryEntry *self = g_object_new (COUNCIL_TYPE_HISTORY_ENTRY, NULL);
+
+  self->change_id = change_id;
+  self->at = g_strdup (at);
+  self->who = g_strdup (who);
+  self->summary = g_strdup (summary);
+  self->table = g_strdup (table);
+  self->row_id = row_id;
+  self->op = g_strdup (op);
+  return self;
+}
+
+void
+council_history_entry_add_field (CouncilHistoryEntry *self,
+                                 const char          *column,
+                                 const char          *before,
+                                 const char          *after)
+{
+  FieldChange fc = { g_strdup (column), g_strdup (before), g_strdup (after) };
+  g_array_append_val (self->fields, fc);
+}
+
+gint64 council_history_entry_get_change_id (CouncilHistoryEntry *self) { return self->change_id; }
+const char *council_history_entry_get_at (CouncilHistoryEntry *self) { return self->at; }
+const char *council_history_entry_get_who (CouncilHistoryEntry *self) { return self->who; }
+const char *council_history_entry_get_summary (CouncilHistoryEntry *self) { return self->summary; }
+const char *council_history_entry_get_table (CouncilHistoryEntry *self) { return self->table; }
+gint64 council_history_entry_get_row_id (CouncilHistoryEntry *self) { return self->row_id; }
+const char *council_history_entry_get_op (CouncilHistoryEntry *self) { return self->op; }
+guint council_history_entry_get_n_fields (CouncilHistoryEntry *self) { return self->fields->len; }
+
+typedef struct
+{
+  const char *table;   /* NULL: any table */
+  const char *column;
+  const char *label;
+} ColumnLabel;
+
+/* Columns that are bookkeeping rather than content are not listed and not shown. */
+static const ColumnLabel column_labels[] = {
+  { "organization", "name_zh", N_("Chinese name") },
+  { "organization", "name_en", N_("English name") },
+  { "organization", "short_name", N_("Short name") },
+  { "organization", "category", N_("Category") },
+  { "organization", "council_role", N_("Council role") },
+  { "organization", "contact_person", N_("Contact person") },
+  { "organization", "phone", N_("Phone") },
+  { "organization", "email", N_("Email") },
+  { "organization", "address", N_("Address") },
+  { "organization", "posts_established", N_("Establishment posts") },
+  { "organization", "staff_in_post", N_("Staff in post") },
+  { "organization", "seconded_out", N_("Seconded out") },
+  { "organization", "part_time", N_("Part-time") },
+  { "organization", "coverage", N_("Grassroots coverage") },
+  { "organization", "notes", N_("Notes") },
+  { "organization", "retired", N_("Retired") },
+  { "liaison_officer", "name", N_("Liaison officer") },
+  { "liaison_officer", "department", N_("Department placed in") },
+  { "liaison_officer", "phone", N_("Liaison officer’s phone") },
+};
+
+static gboolean
+column_is_bookkeeping (const char *column)
+{
+  return g_str_equal (column, "id") || g_str_equal (column, "version") ||
+         g_str_equal (column, "sort_order") || g_str_equal (column, "position") ||
+         g_str_has_suffix (column, "_id");
+}
+
+const char *
+council_column_label (const char *table, const char *column)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (column_labels); i++)
+    if ((column_labels[i].table == NULL || g_strcmp0 (column_labels[i].table, table) == 0) &&
+        g_strcmp0 (column_labels[i].column, column) == 0)
+      return _(column_labels[i].label);
+  return column;
+}
+
+/* Stored codes are shown as the words a person chose them by. */
+static const char *
+display_value (const char *column, const char *value)
+{
+  CouncilCategory category;
+  CouncilRole role;
+  CouncilCoverage coverage;
+
+  if (value == NULL)
+    return "";
+  if (g_str_equal (column, "category") && council_category_from_string (value, &category))
+    return council_category_label (category);
+  if (g_str_equal (column, "council_role") && council_role_from_string (value, &role))
+    return council_role_label (role);
+  if (g_str_equal (column, "coverage") && council_coverage_from_string (value, &coverage))
+    return council_coverage_label (coverage);
+  if (g_str_equal (column, "retired"))
+    return g_str_equal (value, "1") ? _("yes") : _("no");
+  return value;
+}
+
+char *
+council_history_entry_describe (CouncilHistoryEntry *self)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      FieldChange *fc = &g_array_index (self->fields, FieldChange, i);
+      const char *label;
+
+      if (column_is_bookkeeping (fc->column))
+        continue;
+      label = council_column_label (self->table, fc->column);
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      if (g_str_equal (self->op, "update"))
+        /* Translators: a changed field: "Phone: 023-1 → 023-2" */
+        g_string_append_printf (out, _("%s: %s → %s"), label,
+                                display_value (fc->column, fc->before),
+                                display_value (fc->column, fc->after));
+      else if (g_str_equal (self->op, "insert"))
+        g_string_append_printf (out, _("%s: %s"), label, display_value (fc->column, fc->after));
+      else
+        g_string_append_printf (out, _("%s: %s (removed)"), label,
+                                display_value (fc->column, fc->before));
+    }
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,475 @@
+/* council-store-roster.c: the organizations and their liaison officers.
+ *
+ * Copyright 2026 Council Desk developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "council-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "council-store-private.h"
+
+#define ORG_COLUMNS \
+  "id, version, name_zh, name_en, short_name, category, council_role, contact_person, " \
+  "phone, email, address, posts_established, staff_in_post, seconded_out, part_time, " \
+  "coverage, notes, retired, sort_order"
+
+static CouncilOrganization *
+organization_from_row (sqlite3_stmt *stmt)
+{
+  CouncilOrganization *org = council_organization_new ();
+  CouncilCategory category = COUNCIL_CATEGORY_OTHER;
+  CouncilRole role = COUNCIL_ROLE_MEMBER;
+  CouncilCoverage coverage = COUNCIL_COVERAGE_DISTRICT;
+
+  council_organization_set_id (org, sqlite3_column_int64 (stmt, 0));
+  council_organization_set_version (org, sqlite3_column_int64 (stmt, 1));
+  council_organization_set_name_zh (org, (const char *) sqlite3_column_text (stmt, 2));
+  council_organization_set_name_en (org, (const char *) sqlite3_column_text (stmt, 3));
+  council_organization_set_short_name (org, (const char *) sqlite3_column_text (stmt, 4));
+  council_category_from_string ((const char *) sqlite3_column_text (stmt, 5), &category);
+  council_organization_set_category (org, category);
+  council_role_from_string ((const char *) sqlite3_column_text (stmt, 6), &role);
+  council_organization_set_council_role (org, role);
+  council_organization_set_contact_person (org, (const char *) sqlite3_column_text (stmt, 7));
+  council_organization_set_phone (org, (const char *) sqlite3_column_text (stmt, 8));
+  council_organization_set_email (org, (const char *) sqlite3_column_text (stmt, 9));
+  council_organization_set_address (org, (const char *) sqlite3_column_text (stmt, 10));
+  council_organization_set_posts_established (org, sqlite3_column_int (stmt, 11));
+  council_organization_set_staff_in_post (org, sqlite3_column_int (stmt, 12));
+  council_organization_set_seconded_out (org, sqlite3_column_int (stmt, 13));
+  council_organization_set_part_time (org, sqlite3_column_int (stmt, 14));
+  council_coverage_from_string ((const char *) sqlite3_column_text (stmt, 15), &coverage);
+  council_organization_set_coverage (org, coverage);
+  council_organization_set_notes (org, (const char *) sqlite3_column_text (stmt, 16));
+  council_organization_set_retired (org, sqlite3_column_int (stmt, 17) != 0);
+  council_organization_set_sort_order (org, sqlite3_column_int (stmt, 18));
+  return org;
+}
+
+static gboolean
+load_liaison_officers (CouncilStore *self, GHashTable *by_id, gint64 only_org, GError **error)
+{
+  sqlite3_stmt *stmt = council_store_prepare (self,
+    "SELECT organization_id, name, department, phone FROM liaison_officer "
+    "WHERE ?1 = 0 OR organization_id = ?1 ORDER BY organization_id, position, id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, only_org);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CouncilOrganization *org = g_hash_table_lookup (by_id, &(gint64) { sqlite3_column_int64 (stmt, 0) });
+      g_autoptr(CouncilLiaisonOfficer) lo = NULL;
+
+      if (org == NULL)
+        continue;
+      lo = council_liaison_officer_new ((const char *) sqlite3_column_text (stmt, 1),
+                                        (const char *) sqlite3_column_text (stmt, 2),
+                                        (const char *) sqlite3_column_text (stmt, 3));
+      g_list_store_append (council_organization_get_liaison_officers (org), lo);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return council_store_set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+GListStore *
+council_store_list_organizations (CouncilStore *self, gboolean include_retired, GError **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (COUNCIL_TYPE_ORGANIZATION);
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (COUNCIL_IS_STORE (self), NULL);
+
+  stmt = council_store_prepare (self,
+    "SELECT " ORG_COLUMNS " FROM organization WHERE ?1 OR retired = 0 ORDER BY sort_order, id",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, include_retired ? 1 : 0);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(CouncilOrganization) org = organization_from_row (stmt);
+      g_hash_table_insert (by_id, g_memdup2 (&(gint64) { council_organization_get_id (org) }, sizeof (gint64)), org);
+      g_list_store_append (list, org);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      council_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  if (!load_liaison_officers (self, by_id, 0, error))
+    return NULL;
+  return g_steal_pointer (&list);
+}
+
+CouncilOrganization *
+council_store_get_organization (CouncilStore *self, gint64 id, GError **error)
+{
+  g_autoptr(CouncilOrganization) org = NULL;
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  sqlite3_stmt *stmt = council_store_prepare (self,
+    "SELECT " ORG_COLUMNS " FROM organization WHERE id = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    org = organization_from_row (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      council_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  if (org == NULL)
+    {
+      g_set_error (error, COUNCIL_STORE_ERROR, COUNCIL_STORE_ERROR_NOT_FOUND,
+                   _("The organization no longer exists."));
+      return NULL;
+    }
+  g_hash_table_insert (by_id, &id, org);
+  if (!load_liaison_officers (self, by_id, id, error))
+    return NULL;
+  return g_steal_pointer (&org);
+}
+
+gint64
+council_store_find_organization_by_name (CouncilStore *self, const char *name, GError **error)
+{
+  sqlite3_stmt *stmt = council_store_prepare (self,
+    "SELECT id FROM organization WHERE name_zh = ?1 COLLATE NOCASE "
+    "OR (name_en <> '' AND name_en = ?1 COLLATE NOCASE) "
+    "OR (short_name <> '' AND short_name = ?1 COLLATE NOCASE) "
+    "ORDER BY (name_zh = ?1 COLLATE NOCASE) DESC, id LIMIT 1", error);
+  g_autofree char *stripped = g_strstrip (g_strdup (name ? name : ""));
+  gint64 id = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, stripped, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      council_store_set_sqlite_error (self, rc, error);
+      return -1;
+    }
+  return id;
+}
+
+guint
+council_store_count_organizations (CouncilStore *self, gboolean include_retired)
+{
+  sqlite3_stmt *stmt = council_store_prepare (self,
+    "SELECT count(*) FROM organization WHERE ?1 OR retired = 0", NULL);
+  guint n = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int (stmt, 1, include_retired ? 1 : 0);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = (guint) sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+static gboolean
+check_unique_names (CouncilStore *self, CouncilOrganization *org, GError **error)
+{
+  sqlite3_stmt *stmt = council_store_prepare (self,
+    "SELECT name_zh = ?1 COLLATE NOCASE FROM organization "
+    "WHERE id <> ?3 AND (name_zh = ?1 COLLATE NOCASE OR (?2 <> '' AND name_en = ?2 COLLATE NOCASE)) "
+    "LIMIT 1", error);
+  int rc;
+  gboolean zh_clash;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, council_organization_get_name_zh (org), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, council_organization_get_name_en (org), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, council_organization_get_id (org));
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return council_store_set_sqlite_error (self, rc, error);
+      return TRUE;
+    }
+  zh_clash = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  if (zh_clash)
+    g_set_error (error, COUNCIL_VALIDATION_ERROR, COUNCIL_ORG_FIELD_NAME_ZH,
+                 _("Another organization is already called “%s”."),
+                 council_organization_get_name_zh (org));
+  else
+    g_set_error (error, COUNCIL_VALIDATION_ERROR, COUNCIL_ORG_FIELD_NAME_EN,
+                 _("Another organization is already called “%s”."),
+                 council_organization_get_name_en (org));
+  return FALSE;
+}
+
+static gboolean
+step_done (CouncilStore *self, sqlite3_stmt *stmt, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return council_store_set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+static void
+bind_organization (sqlite3_stmt *stmt, CouncilOrganization *org)
+{
+  sqlite3_bind_text (stmt, 1, council_organization_get_name_zh (org), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, council_organization_get_name_en (org), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, council_organization_get_short_name (org), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, council_category_to_string (council_organization_get_category (org)), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, council_role_to_string (council_organization_get_council_role (org)), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, council_organization_get_contact_person (org), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, council_organization_get_phone (org), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, council_organization_get_email (org), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 9, council_organization_get_address (org), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 10, council_organization_get_posts_established (org));
+  sqlite3_bind_int (stmt, 11, council_organization_get_staff_in_post (org));
+  sqlite3_bind_int (stmt, 12, council_organization_get_seconded_out (org));
+  sqlite3_bind_int (stmt, 13, council_organization_get_part_time (org));
+  sqlite3_bind_text (stmt, 14, council_coverage_to_string (council_organization_get_coverage (org)), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 15, council_organization_get_notes (org), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 16, council_organization_get_retired (org) ? 1 : 0);
+}
+
+/* Updates liaison rows in place by position so that unchanged officers leave
+ * no history behind. */
+static gboolean
+save_liaison_officers (CouncilStore *self, gint64 org_id, GListModel *officers, GError **error)
+{
+  g_autoptr(GArray) existing = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint n = g_list_model_get_n_items (officers);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = council_store_prepare (self,
+    "SELECT id FROM liaison_officer WHERE organization_id = ? ORDER BY position, id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, org_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (existing, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return council_store_set_sqlite_error (self, rc, error);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CouncilLiaisonOfficer) lo = g_list_model_get_item (officers, i);
+
+      if (i < existing->len)
+        {
+          stmt = council_store_prepare (self,
+            "UPDATE liaison_officer SET name = ?1, department = ?2, phone = ?3, position = ?4 "
+            "WHERE id = ?5 AND (name IS NOT ?1 OR department IS NOT ?2 OR phone IS NOT ?3 OR position IS NOT ?4)",
+            error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 5, g_array_index (existing, gint64, i));
+        }
+      else
+        {
+          stmt = council_store_prepare (self,
+            "INSERT INTO liaison_officer (name, department, phone, position, organization_id) "
+            "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 5, org_id);
+        }
+      sqlite3_bind_text (stmt, 1, council_liaison_officer_get_name (lo), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, council_liaison_officer_get_department (lo), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, council_liaison_officer_get_phone (lo), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 4, (int) i);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+  for (guint i = n; i < existing->len; i++)
+    {
+      stmt = council_store_prepare (self, "DELETE FROM liaison_officer WHERE id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (existing, gint64, i));
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+report_conflict (CouncilStore *self, CouncilOrganization *org, GError **error)
+{
+  g_autoptr(CouncilOrganization) current = council_store_get_organization (self, council_organization_get_id (org), NULL);
+
+  if (current == NULL)
+    g_set_error (error, COUNCIL_STORE_ERROR, COUNCIL_STORE_ERROR_NOT_FOUND,
+                 _("“%s” no longer exists; it was removed by another change."),
+                 council_organization_get_display_name (org));
+  else
+    g_set_error (error, COUNCIL_STORE_ERROR, COUNCIL_STORE_ERROR_CONFLICT,
+                 _("“%s” was changed by someone else since you opened it. Reload it to see their change, or save again to overwrite it."),
+                 council_organization_get_display_name (org));
+  return FALSE;
+}
+
+gboolean
+council_store_save_organization (CouncilStore *self, CouncilOrganization *org, GError **error)
+{
+  g_autofree char *summary = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id = council_organization_get_id (org);
+  gint64 version = council_organization_get_version (org);
+  int changes_before;
+  gboolean changed;
+
+  g_return_val_if_fail (COUNCIL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (COUNCIL_IS_ORGANIZATION (org), FALSE);
+
+  if (!council_organization_validate (org, error))
+    return FALSE;
+  if (!check_unique_names (self, org, error))
+    return FALSE;
+
+  summary = id == 0
+    ? g_strdup_printf (_("Add organization “%s”"), council_organization_get_display_name (org))
+    : g_strdup_printf (_("Edit organization “%s”"), council_organization_get_display_name (org));
+  if (!council_store_begin_change (self, summary, error))
+    return FALSE;
+  changes_before = sqlite3_total_changes (council_store_get_db (self));
+
+  if (id == 0)
+    {
+      stmt = council_store_prepare (self,
+        "INSERT INTO organization (name_zh, name_en, short_name, category, council_role, "
+        "contact_person, phone, email, address, posts_established, staff_in_post, seconded_out, "
+        "part_time, coverage, notes, retired, sort_order) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+        "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, (SELECT coalesce(max(sort_order), 0) + 1 FROM organization))",
+        error);
+      if (stmt == NULL)
+        goto fail;
+      bind_organization (stmt, org);
+      if (!step_done (self, stmt, error))
+        goto fail;
+      id = sqlite3_last_insert_rowid (council_store_get_db (self));
+      version = 1;
+    }
+  else
+    {
+      /* Optimistic locking: the row must still be the version the editor read.
+       * Only rows whose content differs are touched. */
+      stmt = council_store_prepare (self,
+        "UPDATE organization SET name_zh = ?1, name_en = ?2, short_name = ?3, category = ?4, "
+        "council_role = ?5, contact_person = ?6, phone = ?7, email = ?8, address = ?9, "
+        "posts_established = ?10, staff_in_post = ?11, seconded_out = ?12, part_time = ?13, "
+        "coverage = ?14, notes = ?15, retired = ?16, version = version + 1 "
+        "WHERE id = ?17 AND version = ?18 AND (name_zh IS NOT ?1 OR name_en IS NOT ?2 OR "
+        "short_name IS NOT ?3 OR category IS NOT ?4 OR council_role IS NOT ?5 OR "
+        "contact_person IS NOT ?6 OR phone IS NOT ?7 OR email IS NOT ?8 OR address IS NOT ?9 OR "
+        "posts_established IS NOT ?10 OR staff_in_post IS NOT ?11 OR seconded_out IS NOT ?12 OR "
+        "part_time IS NOT ?13 OR coverage IS NOT ?14 OR notes IS NOT ?15 OR retired IS NOT ?16)",
+        error);
+      if (stmt == NULL)
+        goto fail;
+      bind_organization (stmt, org);
+      sqlite3_bind_int64 (stmt, 17, id);
+      sqlite3_bind_int64 (stmt, 18, version);
+      if (!step_done (self, stmt, error))
+        goto fail;
+      if (sqlite3_changes (council_store_get_db (self)) == 0)
+        {
+          /* Unchanged, or changed elsewhere: the version tells which. */
+          stmt = council_store_prepare (self, "SELECT version FROM organization WHERE id = ?", error);
+          if (stmt == NULL)
+            goto fail;
+          sqlite3_bind_int64 (stmt, 1, id);
+          if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int64 (stmt, 0) != version)
+            {
+              sqlite3_reset (stmt);
+              council_store_rollback_change (self);
+              return report_conflict (self, org, error);
+            }
+          sqlite3_reset (stmt);
+        }
+      else
+        version++;
+    }
+
+  if (!save_liaison_officers (self, id, G_LIST_MODEL (council_organization_get_liaison_officers (org)), error))
+    goto fail;
+
+  changed = sqlite3_total_changes (council_store_get_db (self)) - changes_before > 0;
+  if (!changed)
+    {
+      /* Nothing to record: no empty entry in the history or the undo stack. */
+      council_store_rollback_change (self);
+      return TRUE;
+    }
+  if (!council_store_commit_change (self, error))
+    return FALSE;
+  council_organization_set_id (org, id);
+  council_organization_set_version (org, version);
+  council_store_emit_changed (self, "organization");
+  return TRUE;
+
+fail:
+  council_store_rollback_change (self);
+  return FALSE;
+}
+
+gboolean
+council_store_set_organization_retired (CouncilStore *self, gint64 id, gboolean retired, GError **error)
+{
+  g_autoptr(CouncilOrganization) org = council_store_get_organization (self, id, error);
+  g_autofree char *summary = NULL;
+  sqlite3_stmt *stmt;
+
+  if (org == NULL)
+    return FALSE;
+  if (council_organization_get_retired (org) == retired)
+    return TRUE;
+  summary = retired
+    ? g_strdup_printf (_("Retire organization “%s”"), council_organization_get_display_name (org))
+    : g_strdup_printf (_("Restore organization “%s”"), council_organization_get_display_name (org));
+  if (!council_store_begin_change (self, summary, error))
+    return FALSE;
+  stmt = council_store_prepare (self,
+    "UPDATE organization SET retired = ?, version = version + 1 WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int (stmt, 1, retired ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (!step_done (self, stmt, error))
+    goto fail;
+  if (!council_store_commit_change (self, error))
+    return FALSE;
+  council_store_emit_changed (self, "organization");
+  return TRUE;
+
+fail:
+  council_store_rollback_change (self);
+  return FALSE;
+}

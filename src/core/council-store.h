@@ -1,0 +1,90 @@
+/* council-store.h: the one SQLite file that holds the whole council.
+ *
+ * Copyright 2026 Council Desk developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "council-organization.h"
+
+G_BEGIN_DECLS
+
+#define COUNCIL_STORE_ERROR (council_store_error_quark ())
+
+typedef enum
+{
+  COUNCIL_STORE_ERROR_FAILED,
+  COUNCIL_STORE_ERROR_NEWER_VERSION,   /* written by a newer Council Desk */
+  COUNCIL_STORE_ERROR_NOT_COUNCIL,     /* not a Council Desk database */
+  COUNCIL_STORE_ERROR_READ_ONLY,
+  COUNCIL_STORE_ERROR_NOT_FOUND,
+  COUNCIL_STORE_ERROR_CONFLICT,        /* changed by someone else since it was read */
+  COUNCIL_STORE_ERROR_LOCKED,          /* finalized / approved records */
+  COUNCIL_STORE_ERROR_NOTHING_TO_UNDO,
+  COUNCIL_STORE_ERROR_BUSY,
+} CouncilStoreError;
+
+/* SQLite application_id of a Council Desk database ("QTCD"). */
+#define COUNCIL_STORE_APPLICATION_ID 0x51544344
+
+#define COUNCIL_TYPE_STORE (council_store_get_type ())
+G_DECLARE_FINAL_TYPE (CouncilStore, council_store, COUNCIL, STORE, GObject)
+
+GQuark        council_store_error_quark        (void);
+
+char         *council_store_default_path       (void);
+CouncilStore *council_store_open               (const char    *path,
+                                                GError       **error);
+CouncilStore *council_store_open_temporary     (GError       **error);
+const char   *council_store_get_path           (CouncilStore  *self);
+int           council_store_get_schema_version (CouncilStore  *self);
+int           council_store_get_latest_schema_version (void);
+
+/* Copies the live database with the SQLite online backup API. */
+gboolean      council_store_backup             (CouncilStore  *self,
+                                                const char    *dest_path,
+                                                GError       **error);
+/* Replaces the contents of this database with a backup (itself validated first). */
+gboolean      council_store_restore            (CouncilStore  *self,
+                                                const char    *backup_path,
+                                                GError       **error);
+/* Keeps one copy per day in <dir of database>/backups/, the newest keep_days. */
+char         *council_store_get_backup_dir     (CouncilStore  *self);
+gboolean      council_store_rotate_backups     (CouncilStore  *self,
+                                                guint          keep_days,
+                                                GError       **error);
+
+/* Organizations */
+GListStore   *council_store_list_organizations (CouncilStore  *self,
+                                                gboolean       include_retired,
+                                                GError       **error);
+CouncilOrganization *
+              council_store_get_organization   (CouncilStore  *self,
+                                                gint64         id,
+                                                GError       **error);
+gint64        council_store_find_organization_by_name (CouncilStore *self,
+                                                const char    *name,
+                                                GError       **error);
+gboolean      council_store_save_organization  (CouncilStore  *self,
+                                                CouncilOrganization *org,
+                                                GError       **error);
+gboolean      council_store_set_organization_retired (CouncilStore *self,
+                                                gint64         id,
+                                                gboolean       retired,
+                                                GError       **error);
+guint         council_store_count_organizations (CouncilStore *self,
+                                                gboolean       include_retired);
+
+/* History and undo */
+GListStore   *council_store_list_history       (CouncilStore  *self,
+                                                const char    *table,
+                                                gint64         row_id,
+                                                GError       **error);
+char         *council_store_peek_undo          (CouncilStore  *self);
+gboolean      council_store_undo               (CouncilStore  *self,
+                                                char         **undone_summary,
+                                                GError       **error);
+
+G_END_DECLS

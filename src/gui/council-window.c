@@ -1,0 +1,584 @@
+/* council-window.c: header bar, sidebar, the stack of views, messages and long tasks.
+ *
+ * Copyright 2026 Council Desk developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "council-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/council-workbook.h"
+#include "council-roster-view.h"
+#include "council-window.h"
+
+struct _CouncilWindow
+{
+  GtkApplicationWindow parent_instance;
+
+  CouncilStore *store;
+  GSettings *settings;
+  GCancellable *task_cancellable;
+  guint message_timeout_id;
+
+  /* template widgets */
+  GtkButton *undo_button;
+  GtkStack *stack;
+  GtkRevealer *message_revealer;
+  GtkWidget *message_box;
+  GtkLabel *message_label;
+  GtkButton *message_close_button;
+  GtkRevealer *progress_revealer;
+  GtkLabel *progress_label;
+  GtkProgressBar *progress_bar;
+  GtkButton *progress_cancel_button;
+};
+
+G_DEFINE_FINAL_TYPE (CouncilWindow, council_window, GTK_TYPE_APPLICATION_WINDOW)
+
+/* ---- messages ---- */
+
+static gboolean
+on_message_timeout_cb (gpointer user_data)
+{
+  CouncilWindow *self = user_data;
+
+  self->message_timeout_id = 0;
+  gtk_revealer_set_reveal_child (self->message_revealer, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+void
+council_window_show_message (CouncilWindow *self, const char *message, gboolean is_error)
+{
+  g_return_if_fail (COUNCIL_IS_WINDOW (self));
+
+  g_clear_handle_id (&self->message_timeout_id, g_source_remove);
+  gtk_label_set_text (self->message_label, message);
+  if (is_error)
+    gtk_widget_add_css_class (self->message_box, "error");
+  else
+    {
+      gtk_widget_remove_css_class (self->message_box, "error");
+      self->message_timeout_id = g_timeout_add_seconds (8, on_message_timeout_cb, self);
+    }
+  gtk_revealer_set_reveal_child (self->message_revealer, TRUE);
+}
+
+void
+council_widget_show_message (GtkWidget *widget, const char *message, gboolean is_error)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (COUNCIL_IS_WINDOW (root))
+    council_window_show_message (COUNCIL_WINDOW (root), message, is_error);
+  else
+    g_message ("%s", message);
+}
+
+static void
+on_message_close_clicked_cb (GtkButton *button, CouncilWindow *self)
+{
+  g_clear_handle_id (&self->message_timeout_id, g_source_remove);
+  gtk_revealer_set_reveal_child (self->message_revealer, FALSE);
+}
+
+/* ---- undo ---- */
+
+static void
+update_undo_state (CouncilWindow *self)
+{
+  g_autofree char *summary = council_store_peek_undo (self->store);
+  g_autofree char *tooltip = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", summary != NULL);
+  if (summary != NULL)
+    tooltip = g_strdup_printf (_("Undo: %s"), summary);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->undo_button),
+                               tooltip ? tooltip : _("Nothing to undo"));
+}
+
+static void
+on_store_changed_cb (CouncilStore *store, const char *table, CouncilWindow *self)
+{
+  update_undo_state (self);
+}
+
+static void
+undo_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CouncilWindow *self = COUNCIL_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *message = NULL;
+
+  if (!council_store_undo (self->store, &summary, &error))
+    {
+      council_window_show_message (self, error->message, TRUE);
+      return;
+    }
+  message = g_strdup_printf (_("Undone: %s"), summary);
+  council_window_show_message (self, message, FALSE);
+}
+
+/* ---- view actions forwarded to the visible view ---- */
+
+static void
+forward_to_view (CouncilWindow *self, const char *view_action)
+{
+  GtkWidget *view = gtk_stack_get_visible_child (self->stack);
+
+  if (view != NULL)
+    gtk_widget_activate_action (view, view_action, NULL);
+}
+
+static void
+new_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  forward_to_view (COUNCIL_WINDOW (widget), "view.new");
+}
+
+static void
+find_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  forward_to_view (COUNCIL_WINDOW (widget), "view.find");
+}
+
+/* ---- long tasks: exporting the workbook ---- */
+
+typedef struct
+{
+  CouncilWindow *window;   /* strong */
+  double fraction;
+} ProgressUpdate;
+
+static gboolean
+apply_progress_cb (gpointer data)
+{
+  ProgressUpdate *update = data;
+
+  gtk_progress_bar_set_fraction (update->window->progress_bar, update->fraction);
+  g_object_unref (update->window);
+  g_free (update);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+report_progress (double fraction, gpointer user_data)
+{
+  ProgressUpdate *update = g_new0 (ProgressUpdate, 1);
+
+  update->window = g_object_ref (COUNCIL_WINDOW (user_data));
+  update->fraction = CLAMP (fraction, 0.0, 1.0);
+  g_idle_add (apply_progress_cb, update);
+}
+
+static void
+begin_task (CouncilWindow *self, const char *label)
+{
+  g_clear_object (&self->task_cancellable);
+  self->task_cancellable = g_cancellable_new ();
+  gtk_label_set_text (self->progress_label, label);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-workbook", FALSE);
+}
+
+static void
+end_task (CouncilWindow *self)
+{
+  g_clear_object (&self->task_cancellable);
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-workbook", TRUE);
+}
+
+static void
+on_progress_cancel_clicked_cb (GtkButton *button, CouncilWindow *self)
+{
+  if (self->task_cancellable)
+    g_cancellable_cancel (self->task_cancellable);
+}
+
+typedef struct
+{
+  char *db_path;
+  char *out_path;
+  CouncilWorkbookOptions options;
+} ExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+  g_free (job->db_path);
+  g_free (job->out_path);
+  g_free (job);
+}
+
+static void
+export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(CouncilStore) reader = NULL;
+  GError *error = NULL;
+
+  /* The worker reads through its own connection; the window's stays free. */
+  reader = council_store_open (job->db_path, &error);
+  if (reader == NULL ||
+      !council_workbook_export (reader, job->out_path, &job->options, report_progress, source,
+                                cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  CouncilWindow *self = COUNCIL_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+
+  end_task (self);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        council_window_show_message (self, _("The export was cancelled; no file was written."), FALSE);
+      else
+        council_window_show_message (self, error->message, TRUE);
+      return;
+    }
+  {
+    g_autofree char *message = g_strdup_printf (_("Workbook written to %s"), job->out_path);
+    council_window_show_message (self, message, FALSE);
+  }
+}
+
+static void
+start_export (CouncilWindow *self, const char *path)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  job->db_path = g_strdup (council_store_get_path (self->store));
+  job->out_path = g_strdup (path);
+  council_workbook_options_init (&job->options);
+
+  begin_task (self, _("Exporting the workbook…"));
+  task = g_task_new (self, self->task_cancellable, on_export_done_cb, NULL);
+  g_task_set_task_data (task, job, export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static char *
+ensure_suffix (const char *path, const char *suffix)
+{
+  if (g_str_has_suffix (path, suffix))
+    return g_strdup (path);
+  return g_strconcat (path, suffix, NULL);
+}
+
+static void
+on_export_chooser_response_cb (GtkNativeDialog *chooser, int response, CouncilWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *xlsx = ensure_suffix (path, ".xlsx");
+      start_export (self, xlsx);
+    }
+  g_object_unref (chooser);
+}
+
+static GtkFileChooserNative *
+new_save_chooser (CouncilWindow *self, const char *title, const char *name,
+                  const char *filter_name, const char *pattern)
+{
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                 _("_Save"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, filter_name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  return chooser;
+}
+
+static void
+export_workbook_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CouncilWindow *self = COUNCIL_WINDOW (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  /* Translators: default file name of the exported workbook; %Y is the year */
+  g_autofree char *name = g_date_time_format (now, _("Council workbook %Y-%m-%d.xlsx"));
+  GtkFileChooserNative *chooser =
+    new_save_chooser (self, _("Export Workbook"), name, _("Excel workbooks"), "*.xlsx");
+
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ---- backup and restore ---- */
+
+static void
+on_backup_chooser_response_cb (GtkNativeDialog *chooser, int response, CouncilWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (!council_store_backup (self->store, path, &error))
+        council_window_show_message (self, error->message, TRUE);
+      else
+        {
+          g_autofree char *message = g_strdup_printf (_("Backup written to %s"), path);
+          council_window_show_message (self, message, FALSE);
+        }
+    }
+  g_object_unref (chooser);
+}
+
+static void
+backup_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CouncilWindow *self = COUNCIL_WINDOW (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  /* Translators: default file name of a backup */
+  g_autofree char *name = g_date_time_format (now, _("Council backup %Y-%m-%d.db"));
+  GtkFileChooserNative *chooser =
+    new_save_chooser (self, _("Back Up the Database"), name, _("Council Desk databases"), "*.db");
+
+  g_signal_connect (chooser, "response", G_CALLBACK (on_backup_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_restore_confirm_response_cb (GtkDialog *dialog, int response, gpointer user_data)
+{
+  CouncilWindow *self = COUNCIL_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *safety = NULL;
+      g_autofree char *dir = council_store_get_backup_dir (self->store);
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *stamp = g_date_time_format (now, "before-restore-%Y%m%d-%H%M%S.db");
+
+      /* The current state is kept first, so a wrong choice can be taken back. */
+      g_mkdir_with_parents (dir, 0700);
+      safety = g_build_filename (dir, stamp, NULL);
+      if (!council_store_backup (self->store, safety, &error) ||
+          !council_store_restore (self->store, path, &error))
+        council_window_show_message (self, error->message, TRUE);
+      else
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("Restored from %s. The previous state was kept in %s."), path, safety);
+          council_window_show_message (self, message, FALSE);
+        }
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+on_restore_chooser_response_cb (GtkNativeDialog *chooser, int response, CouncilWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      GtkWidget *dialog =
+        gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE, "%s",
+                                _("Replace all records with the backup?"));
+
+      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+        _("Every record in the open database is replaced by the backup’s. A copy of the current state is kept in the backups folder first."));
+      gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
+                              _("_Restore"), GTK_RESPONSE_ACCEPT, NULL);
+      g_object_set_data_full (G_OBJECT (dialog), "path", g_file_get_path (file), g_free);
+      g_signal_connect (dialog, "response", G_CALLBACK (on_restore_confirm_response_cb), NULL);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  g_object_unref (chooser);
+}
+
+static void
+restore_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CouncilWindow *self = COUNCIL_WINDOW (widget);
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (_("Restore from Backup"), GTK_WINDOW (self),
+                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *dir = council_store_get_backup_dir (self->store);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+
+  gtk_file_filter_set_name (filter, _("Council Desk databases"));
+  gtk_file_filter_add_pattern (filter, "*.db");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (g_file_query_exists (folder, NULL))
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_restore_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ---- views ---- */
+
+static void
+add_view (CouncilWindow *self, GtkWidget *view, const char *name, const char *title)
+{
+  gtk_stack_add_titled (self->stack, view, name, title);
+}
+
+void
+council_window_set_view (CouncilWindow *self, const char *name)
+{
+  if (name != NULL && gtk_stack_get_child_by_name (self->stack, name) != NULL)
+    gtk_stack_set_visible_child_name (self->stack, name);
+}
+
+const char *
+council_window_get_view (CouncilWindow *self)
+{
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/* ---- life cycle ---- */
+
+static gboolean
+rotate_backups_idle_cb (gpointer user_data)
+{
+  CouncilWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  guint days = self->settings ? (guint) g_settings_get_int (self->settings, "backup-days") : 7;
+
+  if (!council_store_rotate_backups (self->store, days, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The daily backup could not be written: %s"), error->message);
+      council_window_show_message (self, message, TRUE);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+council_window_close_request (GtkWindow *window)
+{
+  CouncilWindow *self = COUNCIL_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+      if (!gtk_window_is_maximized (window))
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+      if (council_window_get_view (self) != NULL)
+        g_settings_set_string (self->settings, "last-view", council_window_get_view (self));
+    }
+  return GTK_WINDOW_CLASS (council_window_parent_class)->close_request (window);
+}
+
+static void
+council_window_dispose (GObject *object)
+{
+  CouncilWindow *self = COUNCIL_WINDOW (object);
+
+  if (self->task_cancellable)
+    g_cancellable_cancel (self->task_cancellable);
+  g_clear_object (&self->task_cancellable);
+  g_clear_handle_id (&self->message_timeout_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), COUNCIL_TYPE_WINDOW);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (council_window_parent_class)->dispose (object);
+}
+
+static void
+council_window_class_init (CouncilWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = council_window_dispose;
+  window_class->close_request = council_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/qunjian/CouncilDesk/ui/council-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CouncilWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, CouncilWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, CouncilWindow, message_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CouncilWindow, message_box);
+  gtk_widget_class_bind_template_child (widget_class, CouncilWindow, message_label);
+  gtk_widget_class_bind_template_child (widget_class, CouncilWindow, message_close_button);
+  gtk_widget_class_bind_template_child (widget_class, CouncilWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CouncilWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, CouncilWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, CouncilWindow, progress_cancel_button);
+
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.export-workbook", NULL, export_workbook_action);
+  gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
+  gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_action);
+}
+
+static void
+council_window_init (CouncilWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+CouncilWindow *
+council_window_new (CouncilApplication *application)
+{
+  CouncilWindow *self = g_object_new (COUNCIL_TYPE_WINDOW, "application", application, NULL);
+  g_autofree char *last_view = NULL;
+
+  self->store = g_object_ref (council_application_get_store (application));
+  self->settings = council_application_get_settings (application)
+                   ? g_object_ref (council_application_get_settings (application)) : NULL;
+
+  add_view (self, GTK_WIDGET (council_roster_view_new (self->store)), "roster", _("Roster"));
+
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      last_view = g_settings_get_string (self->settings, "last-view");
+      council_window_set_view (self, last_view);
+    }
+
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
+  g_signal_connect (self->message_close_button, "clicked", G_CALLBACK (on_message_close_clicked_cb), self);
+  g_signal_connect (self->progress_cancel_button, "clicked", G_CALLBACK (on_progress_cancel_clicked_cb), self);
+  update_undo_state (self);
+
+  /* After the first frame: start-up must not wait for the daily copy. */
+  g_timeout_add_seconds_full (G_PRIORITY_LOW, 2, rotate_backups_idle_cb, g_object_ref (self), g_object_unref);
+  return self;
+}
+
+CouncilStore *
+council_window_get_store (CouncilWindow *self)
+{
+  return self->store;
+}

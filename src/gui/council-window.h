@@ -1,0 +1,31 @@
+/* council-window.h
+ *
+ * Copyright 2026 Council Desk developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "council-application.h"
+
+G_BEGIN_DECLS
+
+#define COUNCIL_TYPE_WINDOW (council_window_get_type ())
+G_DECLARE_FINAL_TYPE (CouncilWindow, council_window, COUNCIL, WINDOW, GtkApplicationWindow)
+
+CouncilWindow *council_window_new          (CouncilApplication *application);
+CouncilStore  *council_window_get_store    (CouncilWindow      *self);
+/* Shows a short message in the window's message bar (errors stay until closed). */
+void           council_window_show_message (CouncilWindow      *self,
+                                            const char         *message,
+                                            gboolean            is_error);
+/* The same from any widget inside a window. */
+void           council_widget_show_message (GtkWidget          *widget,
+                                            const char         *message,
+                                            gboolean            is_error);
+void           council_window_set_view     (CouncilWindow      *self,
+                                            const char         *name);
+const char    *council_window_get_view     (CouncilWindow      *self);
+
+G_END_DECLS

@@ -1,0 +1,2 @@
+/* test-history: written by the work that owns it; 77 = skipped until then. */
+int main (void) { return 77; }

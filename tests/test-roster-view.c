@@ -1,0 +1,2 @@
+/* test-roster-view: written by the work that owns it; 77 = skipped until then. */
+int main (void) { return 77; }
