@@ -21,6 +21,7 @@ struct _CouncilWindow
   GSettings *settings;
   GCancellable *task_cancellable;
   guint message_timeout_id;
+  guint rotate_backups_id;
 
   /* template widgets */
   GtkButton *undo_button;
@@ -462,6 +463,7 @@ rotate_backups_idle_cb (gpointer user_data)
   g_autoptr(GError) error = NULL;
   guint days = self->settings ? (guint) g_settings_get_int (self->settings, "backup-days") : 7;
 
+  self->rotate_backups_id = 0;
   if (!council_store_rotate_backups (self->store, days, &error))
     {
       g_autofree char *message = g_strdup_printf (_("The daily backup could not be written: %s"), error->message);
@@ -501,6 +503,7 @@ council_window_dispose (GObject *object)
     g_cancellable_cancel (self->task_cancellable);
   g_clear_object (&self->task_cancellable);
   g_clear_handle_id (&self->message_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->rotate_backups_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), COUNCIL_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -573,7 +576,9 @@ council_window_new (CouncilApplication *application)
   update_undo_state (self);
 
   /* After the first frame: start-up must not wait for the daily copy. */
-  g_timeout_add_seconds_full (G_PRIORITY_LOW, 2, rotate_backups_idle_cb, g_object_ref (self), g_object_unref);
+  /* No reference held: a window closed before then must not keep the store
+   * (and its unmerged -wal file) alive until the timer fires. */
+  self->rotate_backups_id = g_timeout_add_seconds_full (G_PRIORITY_LOW, 2, rotate_backups_idle_cb, self, NULL);
   return self;
 }
 
