@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "core/council-workbook.h"
 #include "council-roster-view.h"
@@ -456,6 +457,35 @@ council_window_get_view (CouncilWindow *self)
 
 /* ---- life cycle ---- */
 
+/* COUNCIL_DESK_EXIT_AFTER_FIRST_FRAME=1 (tests/bench-startup.c): report the
+ * first drawn frame on stdout and quit, so start-up can be timed from outside. */
+static gboolean
+quit_after_first_frame_cb (gpointer user_data)
+{
+  /* Closed the way a person closes it, so the store is closed cleanly too. */
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_frame_clock_after_paint_cb (GdkFrameClock *clock, CouncilWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_frame_clock_after_paint_cb, self);
+  fputs ("council-desk: first frame drawn\n", stdout);
+  fflush (stdout);
+  g_idle_add_full (G_PRIORITY_HIGH, quit_after_first_frame_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+on_window_map_for_first_frame_cb (GtkWidget *widget, gpointer user_data)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  g_signal_handlers_disconnect_by_func (widget, on_window_map_for_first_frame_cb, user_data);
+  if (clock != NULL)
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_frame_clock_after_paint_cb), widget, 0);
+}
+
 static gboolean
 rotate_backups_idle_cb (gpointer user_data)
 {
@@ -574,6 +604,9 @@ council_window_new (CouncilApplication *application)
   g_signal_connect (self->message_close_button, "clicked", G_CALLBACK (on_message_close_clicked_cb), self);
   g_signal_connect (self->progress_cancel_button, "clicked", G_CALLBACK (on_progress_cancel_clicked_cb), self);
   update_undo_state (self);
+
+  if (g_getenv ("COUNCIL_DESK_EXIT_AFTER_FIRST_FRAME") != NULL)
+    g_signal_connect (self, "map", G_CALLBACK (on_window_map_for_first_frame_cb), NULL);
 
   /* After the first frame: start-up must not wait for the daily copy. */
   /* No reference held: a window closed before then must not keep the store
