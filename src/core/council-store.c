@@ -555,7 +555,7 @@ council_store_open (const char *path, GError **error)
     return NULL;
 
   /* A database that has never recorded a change gets the seed roster. */
-  if (query_int (self->db, "SELECT count(*) FROM change", 1) == 0 && !seed_roster (self, error))
+  if (query_int (self->db, "SELECT NOT EXISTS (SELECT 1 FROM change)", 0) && !seed_roster (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
