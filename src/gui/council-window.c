@@ -26,6 +26,7 @@ struct _CouncilWindow
 
   /* template widgets */
   GtkButton *undo_button;
+  GtkStackSidebar *sidebar;
   GtkStack *stack;
   GtkRevealer *message_revealer;
   GtkWidget *message_box;
@@ -553,6 +554,7 @@ council_window_class_init (CouncilWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/qunjian/CouncilDesk/ui/council-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CouncilWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, CouncilWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, CouncilWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CouncilWindow, message_revealer);
   gtk_widget_class_bind_template_child (widget_class, CouncilWindow, message_box);
