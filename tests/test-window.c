@@ -143,6 +143,12 @@ check_window (WindowTest *t)
   g_assert_nonnull (gtk_stack_get_child_by_name (GTK_STACK (stack), "roster"));
   g_assert_cmpstr (council_window_get_view (t->window), ==, "roster");
 
+  /* Ctrl+Z is the undo key. */
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (t->app), "win.undo");
+    g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>z"));
+  }
+
   /* A fresh database has nothing to undo: the seed is not a change to take back. */
   undo_button = template_child (t->window, "undo_button");
   g_assert_false (gtk_widget_is_sensitive (undo_button));
@@ -234,9 +240,13 @@ test_window (void)
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
   g_assert_cmpstr (g_settings_get_string (settings, "last-view"), ==, "roster");
 
-  /* The database was created where asked, private to the user. */
+  /* The database was created where asked, private to the user, and closed
+   * cleanly with the window: no -wal file left beside it. */
   {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
     GStatBuf st;
+
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
     g_assert_cmpint (g_stat (path, &st), ==, 0);
     g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   }
