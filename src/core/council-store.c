@@ -593,6 +593,13 @@ council_store_get_path (CouncilStore *self)
   return self->path;
 }
 
+gboolean
+council_store_is_temporary (CouncilStore *self)
+{
+  g_return_val_if_fail (COUNCIL_IS_STORE (self), FALSE);
+  return self->temporary;
+}
+
 /* ---- backups ---- */
 
 static gboolean

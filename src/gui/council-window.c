@@ -487,19 +487,71 @@ on_window_map_for_first_frame_cb (GtkWidget *widget, gpointer user_data)
     g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_frame_clock_after_paint_cb), widget, 0);
 }
 
-static gboolean
-rotate_backups_idle_cb (gpointer user_data)
+typedef struct
 {
-  CouncilWindow *self = user_data;
-  g_autoptr(GError) error = NULL;
-  guint days = self->settings ? (guint) g_settings_get_int (self->settings, "backup-days") : 7;
+  char *db_path;
+  guint keep_days;
+} BackupJob;
 
-  self->rotate_backups_id = 0;
-  if (!council_store_rotate_backups (self->store, days, &error))
+static void
+backup_job_free (gpointer data)
+{
+  BackupJob *job = data;
+  g_free (job->db_path);
+  g_free (job);
+}
+
+static void
+rotate_backups_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  BackupJob *job = task_data;
+  CouncilStore *copier;
+  GError *error = NULL;
+  gboolean ok;
+
+  /* Copying a file of a hundred megabytes takes most of a second: its own
+   * connection, off the main thread, so the window does not freeze. */
+  copier = council_store_open (job->db_path, &error);
+  ok = copier != NULL && council_store_rotate_backups (copier, job->keep_days, &error);
+  /* Closed before the window hears back, so that nothing is left open after it. */
+  g_clear_object (&copier);
+  if (!ok)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_rotate_backups_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  CouncilWindow *self = COUNCIL_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       g_autofree char *message = g_strdup_printf (_("The daily backup could not be written: %s"), error->message);
       council_window_show_message (self, message, TRUE);
     }
+}
+
+static gboolean
+rotate_backups_idle_cb (gpointer user_data)
+{
+  CouncilWindow *self = user_data;
+  g_autoptr(GTask) task = NULL;
+  BackupJob *job;
+
+  self->rotate_backups_id = 0;
+  /* A --demo database lives only as long as the process: nothing to keep. */
+  if (council_store_is_temporary (self->store))
+    return G_SOURCE_REMOVE;
+
+  job = g_new0 (BackupJob, 1);
+  job->db_path = g_strdup (council_store_get_path (self->store));
+  job->keep_days = self->settings ? (guint) g_settings_get_int (self->settings, "backup-days") : 7;
+  task = g_task_new (self, NULL, on_rotate_backups_done_cb, NULL);
+  g_task_set_task_data (task, job, backup_job_free);
+  g_task_run_in_thread (task, rotate_backups_thread);
   return G_SOURCE_REMOVE;
 }
 
