@@ -253,6 +253,78 @@ test_window (void)
   council_test_rm_rf (dir);
 }
 
+/* ---- the daily backup ---- */
+
+typedef struct
+{
+  CouncilApplication *app;
+  char *backup;
+  CouncilWindow *window;   /* weak */
+} BackupTest;
+
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static gboolean
+check_backup_idle_cb (gpointer data)
+{
+  BackupTest *t = data;
+
+  t->window = COUNCIL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (t->app)));
+  g_object_add_weak_pointer (G_OBJECT (t->window), (gpointer *) &t->window);
+  wait_for (widget_is_mapped, t->window, "the window to be shown");
+  /* Soon after start-up, without anyone asking. */
+  wait_for (file_exists, t->backup, "the daily backup");
+  gtk_window_close (GTK_WINDOW (t->window));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_activate_backup_test_cb (GApplication *app, BackupTest *t)
+{
+  g_idle_add (check_backup_idle_cb, t);
+}
+
+static void
+test_daily_backup (void)
+{
+  g_autofree char *dir = council_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "council.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *name = g_date_time_format (now, "council-%Y-%m-%d.db");
+  CouncilCliOptions options = { 0 };
+  BackupTest t = { 0 };
+
+  t.backup = g_build_filename (dir, "backups", name, NULL);
+  options.database = path;
+  t.app = council_application_new (&options);
+  g_signal_connect_after (t.app, "activate", G_CALLBACK (on_activate_backup_test_cb), &t);
+  g_assert_cmpint (g_application_run (G_APPLICATION (t.app), 0, NULL), ==, 0);
+  g_clear_object (&t.app);
+  /* Let the copy report back, then the window goes and the database is closed. */
+  wait_for (pointer_cleared, &t.window, "the window to be finalized");
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CouncilStore) copy = council_store_open (t.backup, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (council_store_count_organizations (copy, TRUE), ==, 22);
+  }
+  g_free (t.backup);
+  council_test_rm_rf (dir);
+}
+
 /* ---- a database the program must not open ---- */
 
 typedef struct
@@ -344,6 +416,7 @@ main (int argc, char *argv[])
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/window/opens", test_window);
+  g_test_add_func ("/window/daily-backup", test_daily_backup);
   g_test_add_func ("/window/newer-database", test_newer_database);
 
   return g_test_run ();
