@@ -13,6 +13,7 @@
 #include "core/council-workbook.h"
 #include "council-roster-view.h"
 #include "council-window.h"
+#include "council-window-private.h"
 
 struct _CouncilWindow
 {
@@ -328,6 +329,73 @@ export_workbook_action (GtkWidget *widget, const char *action_name, GVariant *pa
 
 /* ---- backup and restore ---- */
 
+typedef struct
+{
+  char *db_path;
+  char *dest_path;   /* a backup chosen by the user */
+  guint keep_days;   /* the daily backups */
+} BackupJob;
+
+static void
+backup_job_free (gpointer data)
+{
+  BackupJob *job = data;
+  g_free (job->db_path);
+  g_free (job->dest_path);
+  g_free (job);
+}
+
+/* Copying a file of a hundred megabytes takes most of a second: backups are made
+ * on their own connection, off the main thread, so the window does not freeze. */
+static void
+backup_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  BackupJob *job = task_data;
+  CouncilStore *copier;
+  GError *error = NULL;
+  gboolean ok;
+
+  copier = council_store_open (job->db_path, &error);
+  ok = copier != NULL && council_store_backup (copier, job->dest_path, &error);
+  /* Closed before the window hears back, so that nothing is left open after it. */
+  g_clear_object (&copier);
+  if (!ok)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_backup_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  CouncilWindow *self = COUNCIL_WINDOW (source);
+  BackupJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup", TRUE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    council_window_show_message (self, error->message, TRUE);
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("Backup written to %s"), job->dest_path);
+      council_window_show_message (self, message, FALSE);
+    }
+}
+
+void
+council_window_back_up_to (CouncilWindow *self, const char *path)
+{
+  g_autoptr(GTask) task = NULL;
+  BackupJob *job = g_new0 (BackupJob, 1);
+
+  job->db_path = g_strdup (council_store_get_path (self->store));
+  job->dest_path = g_strdup (path);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup", FALSE);
+  task = g_task_new (self, NULL, on_backup_done_cb, NULL);
+  g_task_set_task_data (task, job, backup_job_free);
+  g_task_run_in_thread (task, backup_thread);
+}
+
 static void
 on_backup_chooser_response_cb (GtkNativeDialog *chooser, int response, CouncilWindow *self)
 {
@@ -335,15 +403,8 @@ on_backup_chooser_response_cb (GtkNativeDialog *chooser, int response, CouncilWi
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
 
-      if (!council_store_backup (self->store, path, &error))
-        council_window_show_message (self, error->message, TRUE);
-      else
-        {
-          g_autofree char *message = g_strdup_printf (_("Backup written to %s"), path);
-          council_window_show_message (self, message, FALSE);
-        }
+      council_window_back_up_to (self, path);
     }
   g_object_unref (chooser);
 }
@@ -487,20 +548,6 @@ on_window_map_for_first_frame_cb (GtkWidget *widget, gpointer user_data)
     g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_frame_clock_after_paint_cb), widget, 0);
 }
 
-typedef struct
-{
-  char *db_path;
-  guint keep_days;
-} BackupJob;
-
-static void
-backup_job_free (gpointer data)
-{
-  BackupJob *job = data;
-  g_free (job->db_path);
-  g_free (job);
-}
-
 static void
 rotate_backups_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
@@ -509,8 +556,6 @@ rotate_backups_thread (GTask *task, gpointer source, gpointer task_data, GCancel
   GError *error = NULL;
   gboolean ok;
 
-  /* Copying a file of a hundred megabytes takes most of a second: its own
-   * connection, off the main thread, so the window does not freeze. */
   copier = council_store_open (job->db_path, &error);
   ok = copier != NULL && council_store_rotate_backups (copier, job->keep_days, &error);
   /* Closed before the window hears back, so that nothing is left open after it. */
