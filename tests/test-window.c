@@ -15,6 +15,7 @@
 #include "council-preferences-dialog.h"
 #include "council-test-helpers.h"
 #include "council-window.h"
+#include "council-window-private.h"
 
 /* ---- main-loop helpers ---- */
 
@@ -101,8 +102,20 @@ typedef struct
 {
   CouncilApplication *app;
   CouncilWindow *window;
+  char *backup_path;
   gboolean ran;
 } WindowTest;
+
+static gboolean
+message_starts_with (gpointer data)
+{
+  WindowTest *t = data;
+  GtkWidget *label = template_child (t->window, "message_label");
+  GtkWidget *revealer = template_child (t->window, "message_revealer");
+
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)) &&
+         g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)), "Backup written to ");
+}
 
 static gboolean
 preferences_shown (gpointer data)
@@ -193,6 +206,12 @@ check_window (WindowTest *t)
   gtk_window_close (dialogs->data);
   spin ();
 
+  /* Back Up… once a file is chosen: written in the background, then reported. */
+  council_window_back_up_to (t->window, t->backup_path);
+  wait_for (message_starts_with, t, "the backup to be reported");
+  g_assert_true (g_str_has_suffix (gtk_label_get_text (GTK_LABEL (label)), t->backup_path));
+  g_assert_true (g_file_test (t->backup_path, G_FILE_TEST_EXISTS));
+
   /* Resized, then closed: the size is kept for next time. */
   gtk_window_set_default_size (GTK_WINDOW (t->window), 900, 600);
   spin ();
@@ -227,6 +246,7 @@ test_window (void)
   g_settings_set_int (settings, "window-height", 700);
 
   options.database = path;
+  t.backup_path = g_build_filename (dir, "council backup 2026-11-29.db", NULL);
   t.app = council_application_new (&options);
   g_signal_connect_after (t.app, "activate", G_CALLBACK (on_activate_window_test_cb), &t);
   status = g_application_run (G_APPLICATION (t.app), 0, NULL);
@@ -250,6 +270,15 @@ test_window (void)
     g_assert_cmpint (g_stat (path, &st), ==, 0);
     g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   }
+
+  /* The backup holds the roster as it was. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CouncilStore) copy = council_store_open (t.backup_path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (council_store_count_organizations (copy, TRUE), ==, 22);
+  }
+  g_free (t.backup_path);
   council_test_rm_rf (dir);
 }
 
