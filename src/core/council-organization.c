@@ -549,8 +549,11 @@ council_organization_has_coverage_alert (CouncilOrganization *self)
 static void
 replace_text (char **field, const char *v)
 {
+  /* Copied before the old value is freed: v may be the current value itself. */
+  char *copy = g_strstrip (g_strdup (v ? v : ""));
+
   g_free (*field);
-  *field = g_strstrip (g_strdup (v ? v : ""));
+  *field = copy;
 }
 
 #define TEXT_SETTER(field) \
@@ -583,8 +586,10 @@ void
 council_organization_set_notes (CouncilOrganization *self, const char *v)
 {
   /* Notes keep their inner and trailing line structure; only NULL is normalised. */
+  char *copy = g_strdup (v ? v : "");
+
   g_free (self->notes);
-  self->notes = g_strdup (v ? v : "");
+  self->notes = copy;
 }
 
 /* ---- validation ---- */

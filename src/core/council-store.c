@@ -275,6 +275,13 @@ query_int (sqlite3 *db, const char *sql, int fallback)
   return value;
 }
 
+/* g_ptr_array_sort() passes pointers to the elements, not the strings. */
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 static char **
 list_migrations (void)
 {
@@ -284,7 +291,7 @@ list_migrations (void)
   for (guint i = 0; names && names[i]; i++)
     if (g_str_has_suffix (names[i], ".sql"))
       g_ptr_array_add (sorted, g_strdup (names[i]));
-  g_ptr_array_sort (sorted, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (sorted, compare_names);
   g_ptr_array_add (sorted, NULL);
   return (char **) g_ptr_array_free (sorted, FALSE);
 }
@@ -548,7 +555,7 @@ council_store_open (const char *path, GError **error)
     return NULL;
 
   /* A database that has never recorded a change gets the seed roster. */
-  if (query_int (self->db, "SELECT count(*) FROM change", 1) == 0 && !seed_roster (self, error))
+  if (query_int (self->db, "SELECT NOT EXISTS (SELECT 1 FROM change)", 0) && !seed_roster (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -584,6 +591,13 @@ const char *
 council_store_get_path (CouncilStore *self)
 {
   return self->path;
+}
+
+gboolean
+council_store_is_temporary (CouncilStore *self)
+{
+  g_return_val_if_fail (COUNCIL_IS_STORE (self), FALSE);
+  return self->temporary;
 }
 
 /* ---- backups ---- */
@@ -744,7 +758,7 @@ council_store_rotate_backups (CouncilStore *self, guint keep_days, GError **erro
         strlen (name) == strlen ("council-YYYY-MM-DD.db"))
       g_ptr_array_add (found, g_strdup (name));
   /* ISO dates sort by name; the newest keep_days stay. */
-  g_ptr_array_sort (found, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (found, compare_names);
   for (guint i = 0; i + MAX (keep_days, 1) < found->len; i++)
     {
       g_autofree char *old = g_build_filename (dir, g_ptr_array_index (found, i), NULL);

@@ -39,6 +39,8 @@ CouncilStore *council_store_open               (const char    *path,
                                                 GError       **error);
 CouncilStore *council_store_open_temporary     (GError       **error);
 const char   *council_store_get_path           (CouncilStore  *self);
+/* TRUE for council_store_open_temporary() stores (--demo), deleted when closed. */
+gboolean      council_store_is_temporary       (CouncilStore  *self);
 int           council_store_get_schema_version (CouncilStore  *self);
 int           council_store_get_latest_schema_version (void);
 

@@ -8,10 +8,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "core/council-workbook.h"
 #include "council-roster-view.h"
 #include "council-window.h"
+#include "council-window-private.h"
 
 struct _CouncilWindow
 {
@@ -21,9 +23,11 @@ struct _CouncilWindow
   GSettings *settings;
   GCancellable *task_cancellable;
   guint message_timeout_id;
+  guint rotate_backups_id;
 
   /* template widgets */
   GtkButton *undo_button;
+  GtkStackSidebar *sidebar;
   GtkStack *stack;
   GtkRevealer *message_revealer;
   GtkWidget *message_box;
@@ -325,6 +329,73 @@ export_workbook_action (GtkWidget *widget, const char *action_name, GVariant *pa
 
 /* ---- backup and restore ---- */
 
+typedef struct
+{
+  char *db_path;
+  char *dest_path;   /* a backup chosen by the user */
+  guint keep_days;   /* the daily backups */
+} BackupJob;
+
+static void
+backup_job_free (gpointer data)
+{
+  BackupJob *job = data;
+  g_free (job->db_path);
+  g_free (job->dest_path);
+  g_free (job);
+}
+
+/* Copying a file of a hundred megabytes takes most of a second: backups are made
+ * on their own connection, off the main thread, so the window does not freeze. */
+static void
+backup_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  BackupJob *job = task_data;
+  CouncilStore *copier;
+  GError *error = NULL;
+  gboolean ok;
+
+  copier = council_store_open (job->db_path, &error);
+  ok = copier != NULL && council_store_backup (copier, job->dest_path, &error);
+  /* Closed before the window hears back, so that nothing is left open after it. */
+  g_clear_object (&copier);
+  if (!ok)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_backup_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  CouncilWindow *self = COUNCIL_WINDOW (source);
+  BackupJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup", TRUE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    council_window_show_message (self, error->message, TRUE);
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("Backup written to %s"), job->dest_path);
+      council_window_show_message (self, message, FALSE);
+    }
+}
+
+void
+council_window_back_up_to (CouncilWindow *self, const char *path)
+{
+  g_autoptr(GTask) task = NULL;
+  BackupJob *job = g_new0 (BackupJob, 1);
+
+  job->db_path = g_strdup (council_store_get_path (self->store));
+  job->dest_path = g_strdup (path);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup", FALSE);
+  task = g_task_new (self, NULL, on_backup_done_cb, NULL);
+  g_task_set_task_data (task, job, backup_job_free);
+  g_task_run_in_thread (task, backup_thread);
+}
+
 static void
 on_backup_chooser_response_cb (GtkNativeDialog *chooser, int response, CouncilWindow *self)
 {
@@ -332,15 +403,8 @@ on_backup_chooser_response_cb (GtkNativeDialog *chooser, int response, CouncilWi
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
 
-      if (!council_store_backup (self->store, path, &error))
-        council_window_show_message (self, error->message, TRUE);
-      else
-        {
-          g_autofree char *message = g_strdup_printf (_("Backup written to %s"), path);
-          council_window_show_message (self, message, FALSE);
-        }
+      council_window_back_up_to (self, path);
     }
   g_object_unref (chooser);
 }
@@ -455,18 +519,84 @@ council_window_get_view (CouncilWindow *self)
 
 /* ---- life cycle ---- */
 
+/* COUNCIL_DESK_EXIT_AFTER_FIRST_FRAME=1 (tests/bench-startup.c): report the
+ * first drawn frame on stdout and quit, so start-up can be timed from outside. */
 static gboolean
-rotate_backups_idle_cb (gpointer user_data)
+quit_after_first_frame_cb (gpointer user_data)
 {
-  CouncilWindow *self = user_data;
-  g_autoptr(GError) error = NULL;
-  guint days = self->settings ? (guint) g_settings_get_int (self->settings, "backup-days") : 7;
+  /* Closed the way a person closes it, so the store is closed cleanly too. */
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
 
-  if (!council_store_rotate_backups (self->store, days, &error))
+static void
+on_frame_clock_after_paint_cb (GdkFrameClock *clock, CouncilWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_frame_clock_after_paint_cb, self);
+  fputs ("council-desk: first frame drawn\n", stdout);
+  fflush (stdout);
+  g_idle_add_full (G_PRIORITY_HIGH, quit_after_first_frame_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+on_window_map_for_first_frame_cb (GtkWidget *widget, gpointer user_data)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  g_signal_handlers_disconnect_by_func (widget, on_window_map_for_first_frame_cb, user_data);
+  if (clock != NULL)
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_frame_clock_after_paint_cb), widget, 0);
+}
+
+static void
+rotate_backups_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  BackupJob *job = task_data;
+  CouncilStore *copier;
+  GError *error = NULL;
+  gboolean ok;
+
+  copier = council_store_open (job->db_path, &error);
+  ok = copier != NULL && council_store_rotate_backups (copier, job->keep_days, &error);
+  /* Closed before the window hears back, so that nothing is left open after it. */
+  g_clear_object (&copier);
+  if (!ok)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_rotate_backups_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  CouncilWindow *self = COUNCIL_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       g_autofree char *message = g_strdup_printf (_("The daily backup could not be written: %s"), error->message);
       council_window_show_message (self, message, TRUE);
     }
+}
+
+static gboolean
+rotate_backups_idle_cb (gpointer user_data)
+{
+  CouncilWindow *self = user_data;
+  g_autoptr(GTask) task = NULL;
+  BackupJob *job;
+
+  self->rotate_backups_id = 0;
+  /* A --demo database lives only as long as the process: nothing to keep. */
+  if (council_store_is_temporary (self->store))
+    return G_SOURCE_REMOVE;
+
+  job = g_new0 (BackupJob, 1);
+  job->db_path = g_strdup (council_store_get_path (self->store));
+  job->keep_days = self->settings ? (guint) g_settings_get_int (self->settings, "backup-days") : 7;
+  task = g_task_new (self, NULL, on_rotate_backups_done_cb, NULL);
+  g_task_set_task_data (task, job, backup_job_free);
+  g_task_run_in_thread (task, rotate_backups_thread);
   return G_SOURCE_REMOVE;
 }
 
@@ -501,6 +631,7 @@ council_window_dispose (GObject *object)
     g_cancellable_cancel (self->task_cancellable);
   g_clear_object (&self->task_cancellable);
   g_clear_handle_id (&self->message_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->rotate_backups_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), COUNCIL_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -520,6 +651,7 @@ council_window_class_init (CouncilWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/qunjian/CouncilDesk/ui/council-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CouncilWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, CouncilWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, CouncilWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CouncilWindow, message_revealer);
   gtk_widget_class_bind_template_child (widget_class, CouncilWindow, message_box);
@@ -572,8 +704,13 @@ council_window_new (CouncilApplication *application)
   g_signal_connect (self->progress_cancel_button, "clicked", G_CALLBACK (on_progress_cancel_clicked_cb), self);
   update_undo_state (self);
 
+  if (g_getenv ("COUNCIL_DESK_EXIT_AFTER_FIRST_FRAME") != NULL)
+    g_signal_connect (self, "map", G_CALLBACK (on_window_map_for_first_frame_cb), NULL);
+
   /* After the first frame: start-up must not wait for the daily copy. */
-  g_timeout_add_seconds_full (G_PRIORITY_LOW, 2, rotate_backups_idle_cb, g_object_ref (self), g_object_unref);
+  /* No reference held: a window closed before then must not keep the store
+   * (and its unmerged -wal file) alive until the timer fires. */
+  self->rotate_backups_id = g_timeout_add_seconds_full (G_PRIORITY_LOW, 2, rotate_backups_idle_cb, self, NULL);
   return self;
 }
 
