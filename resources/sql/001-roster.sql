@@ -25,6 +25,10 @@ CREATE TABLE history (
 );
 CREATE INDEX history_by_row ON history (tbl, row_id, id);
 CREATE INDEX history_by_change ON history (change_id, id);
+-- Liaison officers show in their organization's history.
+CREATE INDEX history_liaison_by_org
+  ON history (json_extract(coalesce(after, before), '$.organization_id'), id)
+  WHERE tbl = 'liaison_officer';
 
 CREATE TABLE organization (
   id                 INTEGER PRIMARY KEY,

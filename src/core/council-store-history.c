@@ -12,6 +12,10 @@
 #include "council-history-entry.h"
 #include "council-store-private.h"
 
+/* The editor shows the most recent changes of a record; older ones stay in the
+ * database (and in the audit trail) but are not loaded. */
+#define COUNCIL_HISTORY_LIST_LIMIT 500
+
 /* One row per changed column of each history row; json_each does the diffing,
  * so no JSON parser is needed here. Liaison officers belong to their
  * organization's history. */
@@ -25,12 +29,12 @@ council_store_list_history (CouncilStore *self, const char *table, gint64 row_id
   int rc;
 
   stmt = council_store_prepare (self,
-    "WITH rows AS ("
+    "WITH rows AS (SELECT * FROM ("
     "  SELECT h.* FROM history h WHERE h.tbl = ?1 AND h.row_id = ?2"
     "  UNION ALL"
     "  SELECT h.* FROM history h WHERE ?1 = 'organization' AND h.tbl = 'liaison_officer'"
     "    AND json_extract(coalesce(h.after, h.before), '$.organization_id') = ?2"
-    ") "
+    ") ORDER BY id DESC LIMIT ?3) "
     "SELECT r.id, c.id, c.at, c.who, c.summary, r.tbl, r.row_id, r.op, j.key, "
     "       json_extract(r.before, '$.\"' || j.key || '\"'), json_extract(r.after, '$.\"' || j.key || '\"') "
     "FROM rows r JOIN change c ON c.id = r.change_id "
@@ -42,6 +46,7 @@ council_store_list_history (CouncilStore *self, const char *table, gint64 row_id
     return NULL;
   sqlite3_bind_text (stmt, 1, table, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, row_id);
+  sqlite3_bind_int (stmt, 3, COUNCIL_HISTORY_LIST_LIMIT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 hid = sqlite3_column_int64 (stmt, 0);
