@@ -79,6 +79,7 @@ struct _CouncilOrgEditor
   CouncilOrgField store_error_field;
   char *store_error_message;
 
+  GtkSizeGroup *label_group;     /* aligns the labels of every section */
   GtkWidget *inputs[COUNCIL_ORG_N_FIELDS];
   GtkWidget *errors[COUNCIL_ORG_N_FIELDS];
 
@@ -772,6 +773,7 @@ add_field_row (CouncilOrgEditor *self, GtkGrid *grid, const FieldSpec *spec)
   row = row / 3 * 2;
   gtk_label_set_xalign (GTK_LABEL (label), 1);
   gtk_widget_add_css_class (label, "dim-label");
+  gtk_size_group_add_widget (self->label_group, label);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), input);
   if (spec->kind != KIND_SPIN && spec->kind != KIND_DROPDOWN)
     gtk_widget_set_hexpand (input, TRUE);
@@ -834,6 +836,7 @@ council_org_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), COUNCIL_TYPE_ORG_EDITOR);
   g_clear_object (&self->loaded);
   g_clear_object (&self->store);
+  g_clear_object (&self->label_group);
   g_clear_pointer (&self->store_error_message, g_free);
   G_OBJECT_CLASS (council_org_editor_parent_class)->dispose (object);
 }
@@ -901,6 +904,7 @@ council_org_editor_init (CouncilOrgEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->store_error_field = COUNCIL_ORG_FIELD_NONE;
+  self->label_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   build_form (self);
   add_save_shortcut (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);

@@ -155,9 +155,9 @@ bind_alerts (GtkImage *icon, GtkLabel *label, CouncilOrganization *org)
 }
 
 static const ColumnSpec column_specs[] = {
-  { N_("Name"), "display-name", FALSE, -1, bind_name },
+  { N_("Name"), "display-name", FALSE, 230, bind_name },
   { N_("Short name"), "short-name", FALSE, 90, bind_short_name },
-  { N_("Category"), "category-label", FALSE, 130, bind_category },
+  { N_("Category"), "category-label", FALSE, 150, bind_category },
   { N_("Council role"), "role-label", FALSE, 120, bind_role },
   { N_("Contact person"), "contact-person", FALSE, 100, bind_contact },
   { N_("Phone"), "phone", FALSE, 120, bind_phone },
@@ -560,6 +560,11 @@ council_roster_view_dispose (GObject *object)
 {
   CouncilRosterView *self = COUNCIL_ROSTER_VIEW (object);
 
+  /* The models may outlive the template children that their callbacks touch. */
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->filter != NULL)
+    gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), COUNCIL_TYPE_ROSTER_VIEW);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter);
