@@ -115,7 +115,7 @@ council_liaison_row_init (CouncilLiaisonRow *self)
   GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
 
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
-  self->name_entry = add_entry (self, _("Name"), 6);
+  self->name_entry = add_entry (self, _("Full name"), 6);
   self->department_entry = add_entry (self, _("Department placed in"), 10);
   self->phone_entry = add_entry (self, _("Phone"), 8);
 

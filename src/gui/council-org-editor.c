@@ -41,18 +41,18 @@ typedef struct
 
 /* The form is built from this table; notes and liaison officers live in the template. */
 static const FieldSpec field_specs[] = {
-  { COUNCIL_ORG_FIELD_NAME_ZH, N_("C_hinese name"), KIND_ENTRY, SECTION_IDENTITY },
+  { COUNCIL_ORG_FIELD_NAME_ZH, N_("_Chinese name"), KIND_ENTRY, SECTION_IDENTITY },
   { COUNCIL_ORG_FIELD_NAME_EN, N_("_English name"), KIND_ENTRY, SECTION_IDENTITY },
   { COUNCIL_ORG_FIELD_SHORT_NAME, N_("S_hort name"), KIND_ENTRY, SECTION_IDENTITY },
   { COUNCIL_ORG_FIELD_CATEGORY, N_("Ca_tegory"), KIND_DROPDOWN, SECTION_IDENTITY },
-  { COUNCIL_ORG_FIELD_COUNCIL_ROLE, N_("Council _role"), KIND_DROPDOWN, SECTION_IDENTITY },
-  { COUNCIL_ORG_FIELD_COVERAGE, N_("Grassroots co_verage"), KIND_DROPDOWN, SECTION_IDENTITY },
+  { COUNCIL_ORG_FIELD_COUNCIL_ROLE, N_("Co_uncil role"), KIND_DROPDOWN, SECTION_IDENTITY },
+  { COUNCIL_ORG_FIELD_COVERAGE, N_("_Grassroots coverage"), KIND_DROPDOWN, SECTION_IDENTITY },
   { COUNCIL_ORG_FIELD_CONTACT_PERSON, N_("C_ontact person"), KIND_ENTRY, SECTION_CONTACT },
   { COUNCIL_ORG_FIELD_PHONE, N_("_Phone"), KIND_ENTRY, SECTION_CONTACT },
   { COUNCIL_ORG_FIELD_EMAIL, N_("E_mail"), KIND_ENTRY, SECTION_CONTACT },
   { COUNCIL_ORG_FIELD_ADDRESS, N_("_Address"), KIND_ENTRY, SECTION_CONTACT },
-  { COUNCIL_ORG_FIELD_POSTS_ESTABLISHED, N_("Establishment _posts"), KIND_SPIN, SECTION_STAFFING },
-  { COUNCIL_ORG_FIELD_STAFF_IN_POST, N_("_Staff in post"), KIND_SPIN, SECTION_STAFFING },
+  { COUNCIL_ORG_FIELD_POSTS_ESTABLISHED, N_("Esta_blishment posts"), KIND_SPIN, SECTION_STAFFING },
+  { COUNCIL_ORG_FIELD_STAFF_IN_POST, N_("Sta_ff in post"), KIND_SPIN, SECTION_STAFFING },
   { COUNCIL_ORG_FIELD_SECONDED_OUT, N_("Secon_ded out"), KIND_SPIN, SECTION_STAFFING },
   { COUNCIL_ORG_FIELD_PART_TIME, N_("Part-t_ime"), KIND_SPIN, SECTION_STAFFING },
   { COUNCIL_ORG_FIELD_NOTES, NULL, KIND_NOTES, SECTION_OTHER },
@@ -360,7 +360,7 @@ update_header (CouncilOrgEditor *self, CouncilOrganization *org)
   gtk_widget_set_visible (GTK_WIDGET (self->retired_label), retired);
   gtk_widget_set_visible (self->staffing_alert_box, council_organization_has_staffing_alert (org));
   gtk_widget_set_visible (self->coverage_alert_box, council_organization_has_coverage_alert (org));
-  gtk_button_set_label (self->retire_button, retired ? _("Rest_ore") : _("_Retire…"));
+  gtk_button_set_label (self->retire_button, retired ? _("_Restore") : _("_Retire…"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->retire_button),
                                self->dirty ? _("Save or revert your changes first")
                                : retired ? _("List this organization in the roster again")
