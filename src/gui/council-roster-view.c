@@ -58,16 +58,39 @@ typedef struct
   CellBindFunc bind;
 } ColumnSpec;
 
+static char *
+alert_explanation (CouncilOrganization *org)
+{
+  gboolean staffing = council_organization_has_staffing_alert (org);
+  gboolean coverage = council_organization_has_coverage_alert (org);
+
+  if (!staffing && !coverage)
+    return NULL;
+  return g_strjoin ("\n",
+                    staffing ? _("Two thirds or more of the staff are seconded away.")
+                             : _("No grassroots coverage below district level."),
+                    staffing && coverage ? _("No grassroots coverage below district level.") : NULL,
+                    NULL);
+}
+
+/* The warning icon sits beside the name too, so an alert shows even when the
+ * Alerts column is scrolled out of sight. */
 static void
 bind_name (GtkImage *icon, GtkLabel *label, CouncilOrganization *org)
 {
   g_autofree char *text = NULL;
+  g_autofree char *alerts = alert_explanation (org);
 
   if (council_organization_get_retired (org))
     /* Translators: a retired organization in the roster list */
     text = g_strdup_printf (_("%s (retired)"), council_organization_get_display_name (org));
   gtk_label_set_text (label, text ? text : council_organization_get_display_name (org));
   gtk_widget_set_tooltip_text (GTK_WIDGET (label), text ? text : council_organization_get_display_name (org));
+  gtk_image_set_from_icon_name (icon, "dialog-warning-symbolic");
+  gtk_widget_set_visible (GTK_WIDGET (icon), alerts != NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (icon), alerts);
+  if (alerts != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (icon), "alert-row");
 }
 
 static void
@@ -136,14 +159,8 @@ bind_alerts (GtkImage *icon, GtkLabel *label, CouncilOrganization *org)
   const char *text = staffing && coverage ? _("Seconded ≥ ⅔, no coverage")
                      : staffing ? _("Seconded ≥ ⅔")
                      : coverage ? _("No grassroots coverage") : "";
-  g_autofree char *tooltip = NULL;
+  g_autofree char *tooltip = alert_explanation (org);
 
-  if (staffing || coverage)
-    tooltip = g_strjoin ("\n",
-                         staffing ? _("Two thirds or more of the staff are seconded away.")
-                                  : _("No grassroots coverage below district level."),
-                         staffing && coverage ? _("No grassroots coverage below district level.") : NULL,
-                         NULL);
   gtk_image_set_from_icon_name (icon, "dialog-warning-symbolic");
   gtk_widget_set_visible (GTK_WIDGET (icon), staffing || coverage);
   gtk_label_set_text (label, text);
@@ -162,9 +179,9 @@ static const ColumnSpec column_specs[] = {
   { N_("Contact person"), "contact-person", FALSE, 100, bind_contact },
   { N_("Phone"), "phone", FALSE, 120, bind_phone },
   { N_("Staff"), "staff-in-post", TRUE, 70, bind_staff },
-  { N_("Seconded out"), "seconded-share", TRUE, 90, bind_seconded },
+  { N_("Seconded share"), "seconded-share", TRUE, 100, bind_seconded },
   { N_("Coverage"), "coverage-label", FALSE, 150, bind_coverage },
-  { N_("Alerts"), "has-alert", TRUE, 200, bind_alerts },
+  { N_("Alerts"), "has-alert", TRUE, 220, bind_alerts },
 };
 
 static void
