@@ -273,6 +273,33 @@ test_staff_counts_checked_together (Fixture *fixture, gconstpointer data)
 }
 
 static void
+test_notes_and_liaison_officers (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(CouncilOrganization) stored = NULL;
+  GtkWidget *notes = NULL;
+  GtkWidget *liaison_error = NULL;
+  gint64 id = select_first_row (fixture);
+
+  notes = council_org_editor_get_field_widget (fixture->editor, COUNCIL_ORG_FIELD_NOTES);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (notes)), "第一行\n第二行", -1);
+  g_assert_true (council_org_editor_has_unsaved_changes (fixture->editor));
+  g_assert_true (press_save (fixture));
+  stored = council_store_get_organization (fixture->store, id, NULL);
+  g_assert_cmpstr (council_organization_get_notes (stored), ==, "第一行\n第二行");
+  g_clear_object (&stored);
+
+  /* A liaison officer without a name is refused, with the reason under the list. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.add-liaison", NULL));
+  g_assert_true (council_org_editor_has_unsaved_changes (fixture->editor));
+  press_save (fixture);
+  liaison_error = council_org_editor_get_field_error_label (fixture->editor, COUNCIL_ORG_FIELD_LIAISON_OFFICERS);
+  g_assert_true (gtk_widget_get_visible (liaison_error));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (liaison_error)), "needs a name"));
+  stored = council_store_get_organization (fixture->store, id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (council_organization_get_liaison_officers (stored))), ==, 0);
+}
+
+static void
 test_new_organization (Fixture *fixture, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
@@ -330,6 +357,7 @@ main (int argc, char **argv)
   ADD ("invalid-email", test_invalid_email_is_refused_at_the_field);
   ADD ("duplicate-name", test_duplicate_name_shown_at_the_field);
   ADD ("staff-counts", test_staff_counts_checked_together);
+  ADD ("notes-and-liaison-officers", test_notes_and_liaison_officers);
   ADD ("new-organization", test_new_organization);
   ADD ("retired", test_retired_hidden_until_shown);
 #undef ADD

@@ -645,8 +645,18 @@ set_retired (CouncilOrgEditor *self, gboolean retired)
   g_autoptr(GError) error = NULL;
   gint64 id = council_org_editor_get_organization_id (self);
 
+  g_autofree char *name = g_strdup (council_organization_get_display_name (self->loaded));
+  g_autofree char *message = NULL;
+
   if (!council_store_set_organization_retired (self->store, id, retired, &error))
-    council_widget_show_message (GTK_WIDGET (self), error->message, TRUE);
+    {
+      council_widget_show_message (GTK_WIDGET (self), error->message, TRUE);
+      return;
+    }
+  message = retired
+    ? g_strdup_printf (_("“%s” was retired. Undo, or show retired organizations to restore it."), name)
+    : g_strdup_printf (_("“%s” is listed in the roster again."), name);
+  council_widget_show_message (GTK_WIDGET (self), message, FALSE);
 }
 
 static void
@@ -748,14 +758,15 @@ create_error_label (void)
 static void
 connect_input (CouncilOrgEditor *self, GtkWidget *input, CouncilOrgField field, FieldKind kind)
 {
-  g_object_set_data (G_OBJECT (input), "council-field", GINT_TO_POINTER (field));
+  /* The field is looked up on the object that emits the change. */
+  GObject *emitter = kind == KIND_NOTES ? G_OBJECT (gtk_text_view_get_buffer (GTK_TEXT_VIEW (input)))
+                                        : G_OBJECT (input);
+
+  g_object_set_data (emitter, "council-field", GINT_TO_POINTER (field));
   if (kind == KIND_DROPDOWN)
-    g_signal_connect (input, "notify::selected", G_CALLBACK (on_dropdown_selected_cb), self);
-  else if (kind == KIND_NOTES)
-    g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (input)), "changed",
-                      G_CALLBACK (on_input_changed_cb), self);
+    g_signal_connect (emitter, "notify::selected", G_CALLBACK (on_dropdown_selected_cb), self);
   else
-    g_signal_connect (input, "changed", G_CALLBACK (on_input_changed_cb), self);
+    g_signal_connect (emitter, "changed", G_CALLBACK (on_input_changed_cb), self);
 }
 
 static void

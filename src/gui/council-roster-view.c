@@ -89,8 +89,7 @@ bind_name (GtkImage *icon, GtkLabel *label, CouncilOrganization *org)
   gtk_image_set_from_icon_name (icon, "dialog-warning-symbolic");
   gtk_widget_set_visible (GTK_WIDGET (icon), alerts != NULL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (icon), alerts);
-  if (alerts != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (icon), "alert-row");
+  gtk_widget_add_css_class (GTK_WIDGET (icon), "alert-row");
 }
 
 static void
@@ -165,35 +164,36 @@ bind_alerts (GtkImage *icon, GtkLabel *label, CouncilOrganization *org)
   gtk_widget_set_visible (GTK_WIDGET (icon), staffing || coverage);
   gtk_label_set_text (label, text);
   gtk_widget_set_tooltip_text (gtk_widget_get_parent (GTK_WIDGET (label)), tooltip);
-  if (staffing || coverage)
-    gtk_widget_add_css_class (GTK_WIDGET (label), "alert-row");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (label), "alert-row");
+  gtk_widget_add_css_class (GTK_WIDGET (icon), "alert-row");
+  gtk_widget_add_css_class (GTK_WIDGET (label), "alert-row");
 }
 
 static const ColumnSpec column_specs[] = {
-  { N_("Name"), "display-name", FALSE, 230, bind_name },
+  { N_("Name"), "display-name", FALSE, 260, bind_name },
   { N_("Short name"), "short-name", FALSE, 90, bind_short_name },
   { N_("Category"), "category-label", FALSE, 150, bind_category },
   { N_("Council role"), "role-label", FALSE, 120, bind_role },
   { N_("Contact person"), "contact-person", FALSE, 100, bind_contact },
   { N_("Phone"), "phone", FALSE, 120, bind_phone },
   { N_("Staff"), "staff-in-post", TRUE, 70, bind_staff },
-  { N_("Seconded share"), "seconded-share", TRUE, 100, bind_seconded },
-  { N_("Coverage"), "coverage-label", FALSE, 150, bind_coverage },
-  { N_("Alerts"), "has-alert", TRUE, 220, bind_alerts },
+  { N_("Seconded share"), "seconded-share", TRUE, 120, bind_seconded },
+  { N_("Coverage"), "coverage-label", FALSE, 170, bind_coverage },
+  { N_("Alerts"), "has-alert", TRUE, 260, bind_alerts },
 };
 
 static void
 on_cell_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
+  const ColumnSpec *spec = user_data;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *icon = gtk_image_new ();
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_widget_set_visible (icon, FALSE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Long names differ at their end ("… of Trade Unions"), and "(retired)" is there too. */
+  gtk_label_set_ellipsize (GTK_LABEL (label),
+                           spec->bind == bind_name ? PANGO_ELLIPSIZE_MIDDLE : PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), label);
@@ -236,7 +236,7 @@ add_columns (CouncilRosterView *self)
       g_autoptr(GtkColumnViewColumn) column = NULL;
       g_autoptr(GtkSorter) sorter = create_sorter (spec);
 
-      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), NULL);
+      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), (gpointer) spec);
       g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), (gpointer) spec);
       column = gtk_column_view_column_new (_(spec->title), factory);
       gtk_column_view_column_set_sorter (column, sorter);
