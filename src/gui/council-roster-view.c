@@ -550,6 +550,20 @@ council_roster_view_root (GtkWidget *widget)
     }
 }
 
+gboolean
+council_roster_view_has_unsaved_changes (CouncilRosterView *self)
+{
+  g_return_val_if_fail (COUNCIL_IS_ROSTER_VIEW (self), FALSE);
+  return council_org_editor_has_unsaved_changes (self->editor);
+}
+
+gboolean
+council_roster_view_save (CouncilRosterView *self)
+{
+  g_return_val_if_fail (COUNCIL_IS_ROSTER_VIEW (self), FALSE);
+  return council_org_editor_save (self->editor);
+}
+
 /* ---- test accessors ---- */
 
 GtkColumnView *
