@@ -38,7 +38,6 @@ struct _CouncilRosterView
   GtkDropDown *category_filter;
   GtkDropDown *role_filter;
   GtkCheckButton *show_retired_check;
-  GtkButton *import_button;
   GtkLabel *count_label;
   GtkColumnView *column_view;
 };
@@ -85,7 +84,6 @@ bind_name (GtkImage *icon, GtkLabel *label, CouncilOrganization *org)
     /* Translators: a retired organization in the roster list */
     text = g_strdup_printf (_("%s (retired)"), council_organization_get_display_name (org));
   gtk_label_set_text (label, text ? text : council_organization_get_display_name (org));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text ? text : council_organization_get_display_name (org));
   gtk_image_set_from_icon_name (icon, "dialog-warning-symbolic");
   gtk_widget_set_visible (GTK_WIDGET (icon), alerts != NULL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (icon), alerts);
@@ -181,6 +179,17 @@ static const ColumnSpec column_specs[] = {
   { N_("Alerts"), "has-alert", TRUE, 260, bind_alerts },
 };
 
+/* The whole name as a tooltip, only where the cell had to shorten it. */
+static gboolean
+on_name_query_tooltip_cb (GtkWidget *label, int x, int y, gboolean keyboard,
+                          GtkTooltip *tooltip, gpointer user_data)
+{
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (GTK_LABEL (label)));
+  return TRUE;
+}
+
 static void
 on_cell_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
@@ -195,6 +204,11 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer
   gtk_label_set_ellipsize (GTK_LABEL (label),
                            spec->bind == bind_name ? PANGO_ELLIPSIZE_MIDDLE : PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (label, TRUE);
+  if (spec->bind == bind_name)
+    {
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_name_query_tooltip_cb), NULL);
+    }
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_item_set_child (item, box);
@@ -620,7 +634,6 @@ council_roster_view_class_init (CouncilRosterViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CouncilRosterView, category_filter);
   gtk_widget_class_bind_template_child (widget_class, CouncilRosterView, role_filter);
   gtk_widget_class_bind_template_child (widget_class, CouncilRosterView, show_retired_check);
-  gtk_widget_class_bind_template_child (widget_class, CouncilRosterView, import_button);
   gtk_widget_class_bind_template_child (widget_class, CouncilRosterView, count_label);
   gtk_widget_class_bind_template_child (widget_class, CouncilRosterView, column_view);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
