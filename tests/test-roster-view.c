@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "council-gui-resources.h"
+#include "council-history-list.h"
 #include "council-org-editor-private.h"
 #include "council-roster-view-private.h"
 #include "council-test-helpers.h"
@@ -208,6 +209,30 @@ test_edit_reaches_store (Fixture *fixture, gconstpointer data)
 }
 
 static void
+test_history_lists_the_edit (Fixture *fixture, gconstpointer data)
+{
+  GtkWidget *history = g_object_ref_sink (council_history_list_new ());
+  g_autofree char *when = council_format_timestamp ("2026-11-29T10:22:01");
+  guint before;
+  gint64 id = select_first_row (fixture);
+
+  g_assert_cmpstr (when, ==, "29 Nov 2026 10:22");
+
+  council_history_list_set_record (COUNCIL_HISTORY_LIST (history), fixture->store, "organization", id);
+  before = council_history_list_get_n_entries (COUNCIL_HISTORY_LIST (history));
+  g_assert_cmpuint (before, >=, 1);   /* the seeding of the roster */
+
+  type_into (fixture, COUNCIL_ORG_FIELD_PHONE, "023-68781234");
+  g_assert_true (press_save (fixture));
+  council_history_list_set_record (COUNCIL_HISTORY_LIST (history), fixture->store, "organization", id);
+  g_assert_cmpuint (council_history_list_get_n_entries (COUNCIL_HISTORY_LIST (history)), ==, before + 1);
+
+  council_history_list_set_record (COUNCIL_HISTORY_LIST (history), NULL, NULL, 0);
+  g_assert_cmpuint (council_history_list_get_n_entries (COUNCIL_HISTORY_LIST (history)), ==, 0);
+  g_object_unref (history);
+}
+
+static void
 test_invalid_email_is_refused_at_the_field (Fixture *fixture, gconstpointer data)
 {
   g_autoptr(CouncilOrganization) stored = NULL;
@@ -354,6 +379,7 @@ main (int argc, char **argv)
   ADD ("lists-and-filters", test_lists_and_filters);
   ADD ("sorts-by-column", test_sorts_by_column);
   ADD ("edit-reaches-store", test_edit_reaches_store);
+  ADD ("history", test_history_lists_the_edit);
   ADD ("invalid-email", test_invalid_email_is_refused_at_the_field);
   ADD ("duplicate-name", test_duplicate_name_shown_at_the_field);
   ADD ("staff-counts", test_staff_counts_checked_together);

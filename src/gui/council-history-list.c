@@ -115,11 +115,14 @@ council_history_list_set_record (CouncilHistoryList *self,
     }
   gtk_label_set_text (self->empty_label, _("No changes recorded yet."));
   if (entries != NULL)
-    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (entries)); i++)
-      {
-        g_autoptr(GObject) entry = g_list_model_get_item (G_LIST_MODEL (entries), i);
-        g_list_store_append (self->entries, entry);
-      }
+    {
+      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (entries)); i++)
+        g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (entries), i));
+      /* One items-changed for the whole list, however long the history. */
+      g_list_store_splice (self->entries, 0, 0, items->pdata, items->len);
+    }
   gtk_stack_set_visible_child_name (self->stack,
                                     council_history_list_get_n_entries (self) > 0 ? "list" : "empty");
 }
