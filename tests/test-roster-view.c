@@ -324,6 +324,59 @@ test_notes_and_liaison_officers (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (council_organization_get_liaison_officers (stored))), ==, 0);
 }
 
+static GtkDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* owned by GTK */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+      if (GTK_IS_MESSAGE_DIALOG (toplevel))
+        return GTK_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+static void
+test_switching_asks_about_unsaved_edits (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(CouncilOrganization) second = row_organization (fixture, 1);
+  g_autoptr(CouncilOrganization) stored = NULL;
+  GtkDialog *dialog;
+  gint64 first_id = select_first_row (fixture);
+
+  type_into (fixture, COUNCIL_ORG_FIELD_PHONE, "023-11112222");
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (fixture->rows), 1, TRUE);
+
+  /* The typed text is still there, the highlight went back, and the person is asked. */
+  g_assert_cmpint (council_org_editor_get_organization_id (fixture->editor), ==, first_id);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (fixture->rows)), ==, 0);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+
+  gtk_dialog_response (dialog, GTK_RESPONSE_REJECT);  /* Discard */
+  g_assert_cmpint (council_org_editor_get_organization_id (fixture->editor), ==,
+                   council_organization_get_id (second));
+  g_assert_false (council_org_editor_has_unsaved_changes (fixture->editor));
+  stored = council_store_get_organization (fixture->store, first_id, NULL);
+  g_assert_cmpstr (council_organization_get_phone (stored), ==, "");
+}
+
+static void
+test_find_action_focuses_search (Fixture *fixture, gconstpointer data)
+{
+  GtkWidget *search = GTK_WIDGET (council_roster_view_get_search_entry (fixture->view));
+  GtkWidget *focus;
+
+  select_first_row (fixture);
+  council_org_editor_focus_first_field (fixture->editor);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.find", NULL));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == search || gtk_widget_is_ancestor (focus, search));
+}
+
 static void
 test_new_organization (Fixture *fixture, gconstpointer data)
 {
@@ -384,6 +437,8 @@ main (int argc, char **argv)
   ADD ("duplicate-name", test_duplicate_name_shown_at_the_field);
   ADD ("staff-counts", test_staff_counts_checked_together);
   ADD ("notes-and-liaison-officers", test_notes_and_liaison_officers);
+  ADD ("switching-asks", test_switching_asks_about_unsaved_edits);
+  ADD ("find-action", test_find_action_focuses_search);
   ADD ("new-organization", test_new_organization);
   ADD ("retired", test_retired_hidden_until_shown);
 #undef ADD
