@@ -79,6 +79,21 @@ check_window (TestState *state)
   rows = G_LIST_MODEL (gtk_column_view_get_model (council_roster_view_get_column_view (view)));
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 22);
 
+  /* "Show retired" follows the setting, so it is remembered. */
+  {
+    CouncilStore *store = council_application_get_store (state->app);
+    GSettings *settings = council_application_get_settings (state->app);
+    g_autoptr(CouncilOrganization) last = g_list_model_get_item (rows, 21);
+
+    g_assert_nonnull (settings);
+    g_assert_true (council_store_set_organization_retired (store, council_organization_get_id (last), TRUE, NULL));
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 21);
+    g_settings_set_boolean (settings, "show-retired", TRUE);
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 22);
+    g_settings_set_boolean (settings, "show-retired", FALSE);
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 21);
+  }
+
   /* Type into the editor, then try to close: the window asks first. */
   first = g_list_model_get_item (rows, 0);
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (rows), 0, TRUE);
