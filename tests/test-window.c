@@ -213,7 +213,7 @@ check_window (WindowTest *t)
   g_assert_true (g_file_test (t->backup_path, G_FILE_TEST_EXISTS));
 
   /* Resized, then closed: the size is kept for next time. */
-  gtk_window_set_default_size (GTK_WINDOW (t->window), 900, 600);
+  gtk_window_set_default_size (GTK_WINDOW (t->window), 1100, 640);
   spin ();
   gtk_window_close (GTK_WINDOW (t->window));
   t->ran = TRUE;
@@ -255,8 +255,8 @@ test_window (void)
   g_assert_cmpint (council_application_get_exit_status (t.app), ==, 0);
   g_clear_object (&t.app);
 
-  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
-  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 600);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1100);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
   g_assert_cmpstr (g_settings_get_string (settings, "last-view"), ==, "roster");
 

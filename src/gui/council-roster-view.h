@@ -15,5 +15,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CouncilRosterView, council_roster_view, COUNCIL, ROSTER_VIEW, GtkWidget)
 
 CouncilRosterView *council_roster_view_new (CouncilStore *store);
+/* TRUE while the editor holds typed changes that are not saved. */
+gboolean council_roster_view_has_unsaved_changes (CouncilRosterView *self);
+/* Saves the editor's changes; on failure the reasons are shown at the fields. */
+gboolean council_roster_view_save (CouncilRosterView *self);
 
 G_END_DECLS

@@ -24,6 +24,7 @@ struct _CouncilWindow
   GCancellable *task_cancellable;
   guint message_timeout_id;
   guint rotate_backups_id;
+  gboolean close_confirmed;      /* unsaved edits were saved or discarded */
 
   /* template widgets */
   GtkButton *undo_button;
@@ -600,11 +601,76 @@ rotate_backups_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static CouncilRosterView *
+find_view_with_unsaved_changes (CouncilWindow *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (COUNCIL_IS_ROSTER_VIEW (child) &&
+        council_roster_view_has_unsaved_changes (COUNCIL_ROSTER_VIEW (child)))
+      return COUNCIL_ROSTER_VIEW (child);
+  return NULL;
+}
+
+static gboolean
+close_window_idle_cb (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_close_unsaved_response_cb (GtkDialog *dialog, int response, gpointer user_data)
+{
+  CouncilWindow *self = COUNCIL_WINDOW (user_data);
+  CouncilRosterView *view = find_view_with_unsaved_changes (self);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == GTK_RESPONSE_ACCEPT && view != NULL && !council_roster_view_save (view))
+    return;  /* the reasons are at the fields; the window stays open */
+  if (response == GTK_RESPONSE_ACCEPT || response == GTK_RESPONSE_REJECT)
+    {
+      self->close_confirmed = TRUE;
+      /* Closed from the main loop, not inside the dialog's response signal:
+       * the dialog must be gone before its parent is finalized. */
+      g_idle_add_full (G_PRIORITY_DEFAULT, close_window_idle_cb, g_object_ref (self), g_object_unref);
+    }
+}
+
+/* Closing never drops what someone typed without asking. */
+static void
+ask_before_closing (CouncilWindow *self, CouncilRosterView *view)
+{
+  GtkWidget *dialog =
+    gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                            GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s",
+                            _("Save changes before closing?"));
+
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (view));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+    _("The form holds changes that are not saved yet. If you close without saving, they are lost."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("Close _without Saving"), GTK_RESPONSE_REJECT,
+                          _("_Cancel"), GTK_RESPONSE_CANCEL, _("_Save"), GTK_RESPONSE_ACCEPT, NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_REJECT),
+                            "destructive-action");
+  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT),
+                            "suggested-action");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_unsaved_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
 council_window_close_request (GtkWindow *window)
 {
   CouncilWindow *self = COUNCIL_WINDOW (window);
+  CouncilRosterView *unsaved = self->close_confirmed ? NULL : find_view_with_unsaved_changes (self);
 
+  if (unsaved != NULL)
+    {
+      ask_before_closing (self, unsaved);
+      return TRUE;
+    }
   if (self->settings != NULL)
     {
       int width, height;

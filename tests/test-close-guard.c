@@ -1,0 +1,166 @@
+/* test-close-guard: the application opens its window on a temporary database, shows
+ * the roster, and never closes over unsaved edits without asking.
+ *
+ * Copyright 2026 Council Desk developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gtk/gtk.h>
+
+#include "council-application.h"
+#include "council-org-editor-private.h"
+#include "council-roster-view-private.h"
+#include "council-test-helpers.h"
+#include "council-window.h"
+
+typedef struct
+{
+  CouncilApplication *app;
+  CouncilWindow *window;
+  gboolean checked;
+} TestState;
+
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* owned by GTK */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+      if (GTK_IS_MESSAGE_DIALOG (toplevel))
+        return GTK_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+check_window (TestState *state)
+{
+  CouncilRosterView *view;
+  GListModel *rows;
+  CouncilOrgEditor *editor;
+  GtkWidget *phone;
+  GtkDialog *dialog;
+  g_autoptr(CouncilOrganization) first = NULL;
+
+  g_assert_true (COUNCIL_IS_WINDOW (state->window));
+  g_assert_cmpstr (council_window_get_view (state->window), ==, "roster");
+  view = COUNCIL_ROSTER_VIEW (find_widget_of_type (GTK_WIDGET (state->window), COUNCIL_TYPE_ROSTER_VIEW));
+  g_assert_nonnull (view);
+  rows = G_LIST_MODEL (gtk_column_view_get_model (council_roster_view_get_column_view (view)));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 22);
+
+  /* "Show retired" follows the setting, so it is remembered. */
+  {
+    CouncilStore *store = council_application_get_store (state->app);
+    GSettings *settings = council_application_get_settings (state->app);
+    g_autoptr(CouncilOrganization) last = g_list_model_get_item (rows, 21);
+
+    g_assert_nonnull (settings);
+    g_assert_true (council_store_set_organization_retired (store, council_organization_get_id (last), TRUE, NULL));
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 21);
+    g_settings_set_boolean (settings, "show-retired", TRUE);
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 22);
+    g_settings_set_boolean (settings, "show-retired", FALSE);
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 21);
+  }
+
+  /* Type into the editor, then try to close: the window asks first. */
+  first = g_list_model_get_item (rows, 0);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (rows), 0, TRUE);
+  editor = council_roster_view_get_editor (view);
+  phone = council_org_editor_get_field_widget (editor, COUNCIL_ORG_FIELD_PHONE);
+  gtk_editable_set_text (GTK_EDITABLE (phone), "023-68780000");
+  g_assert_true (council_roster_view_has_unsaved_changes (view));
+
+  gtk_window_close (GTK_WINDOW (state->window));
+  spin (100);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (state->window)));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+
+  /* "Save" writes the change, then the window closes and the app quits. */
+  gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
+  {
+    g_autoptr(CouncilOrganization) org =
+      council_store_get_organization (council_application_get_store (state->app),
+                                      council_organization_get_id (first), NULL);
+    g_assert_cmpstr (council_organization_get_phone (org), ==, "023-68780000");
+  }
+  state->checked = TRUE;
+}
+
+static gboolean
+check_window_idle_cb (gpointer data)
+{
+  check_window (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_window_added_cb (GtkApplication *app, GtkWindow *window, TestState *state)
+{
+  if (!COUNCIL_IS_WINDOW (window) || state->window != NULL)
+    return;
+  state->window = COUNCIL_WINDOW (window);
+  g_timeout_add (300, check_window_idle_cb, state);
+}
+
+static void
+test_window_opens_roster_and_guards_unsaved_edits (void)
+{
+  g_autofree char *dir = council_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "council.db", NULL);
+  CouncilCliOptions options = { 0 };
+  TestState state = { 0 };
+  char *argv[] = { (char *) "council-desk", NULL };
+  int status;
+
+  options.database = path;
+  state.app = council_application_new (&options);
+  g_signal_connect (state.app, "window-added", G_CALLBACK (on_window_added_cb), &state);
+  status = g_application_run (G_APPLICATION (state.app), 1, argv);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (state.checked);
+  g_object_unref (state.app);
+  council_test_rm_rf (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/window/opens-roster-and-guards-unsaved-edits",
+                   test_window_opens_roster_and_guards_unsaved_edits);
+  return g_test_run ();
+}
