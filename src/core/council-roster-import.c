@@ -588,7 +588,7 @@ check_seen (Planner *planner, CouncilOrganization *org, guint line, GError **err
       }
   if (other != 0)
     {
-      g_set_error (error, COUNCIL_VALIDATION_ERROR, COUNCIL_ORG_FIELD_NAME_ZH,
+      g_set_error (error, COUNCIL_VALIDATION_ERROR, COUNCIL_ORG_FIELD_NONE,
                    _("“%s” is already on row %u of this file."),
                    council_organization_get_display_name (org), other);
       return FALSE;
