@@ -200,7 +200,8 @@ measure (const char *label, CouncilStore *store, const char *dir, guint runs)
   g_autofree double *bare_ms = g_new (double, runs);
   CouncilWorkbookOptions options;
   guint n_rows = council_store_count_organizations (store, FALSE);
-  double e, b;
+  double *read_ms = g_new (double, runs);
+  double e, b, rd;
 
   council_workbook_options_init (&options);
   options.chinese = TRUE;
@@ -216,6 +217,14 @@ measure (const char *label, CouncilStore *store, const char *dir, guint runs)
         g_error ("export failed: %s", error->message);
       export_ms[i] = (g_get_monotonic_time () - t0) / 1000.0;
 
+      /* How much of the export is reading the roster from the database. */
+      t0 = g_get_monotonic_time ();
+      {
+        g_autoptr(GListStore) orgs = council_store_list_organizations (store, FALSE, &error);
+        g_assert_no_error (error);
+      }
+      read_ms[i] = (g_get_monotonic_time () - t0) / 1000.0;
+
       /* The reference gets its cells ready-made; only the writing is timed. */
       rows = cells_of (store);
       t0 = g_get_monotonic_time ();
@@ -224,8 +233,11 @@ measure (const char *label, CouncilStore *store, const char *dir, guint runs)
     }
   e = median (export_ms, runs);
   b = median (bare_ms, runs);
-  printf ("%-28s rows %5u  runs %2u  export %8.2f ms (%7.2f ms/1000 rows)  bare loop %8.2f ms (%7.2f ms/1000 rows)  ratio %.2fx (target < 1.5x)\n",
-          label, n_rows, runs, e, e * 1000.0 / n_rows, b, b * 1000.0 / n_rows, e / b);
+  rd = median (read_ms, runs);
+  g_free (read_ms);
+  printf ("%-28s rows %5u  runs %2u  export %8.2f ms (%7.2f ms/1000 rows)  bare loop %8.2f ms (%7.2f ms/1000 rows)  ratio %.2fx (target < 1.5x)\n"
+          "%-28s of the export, reading the roster from the database: %.2f ms\n",
+          label, n_rows, runs, e, e * 1000.0 / n_rows, b, b * 1000.0 / n_rows, e / b, "", rd);
   fflush (stdout);
   g_unlink (export_path);
   g_unlink (bare_path);

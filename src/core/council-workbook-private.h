@@ -89,6 +89,11 @@ gboolean       council_workbook_setup_sheet (CouncilWorkbookWriter  *writer,
                                              GError                **error);
 /* Width of text in Excel character units: CJK characters count double. */
 double         council_workbook_text_width  (const char             *text);
+/* Widest line of text (same units) and, in *n_lines, how many lines it takes
+ * in a column wrap_width wide. */
+double         council_workbook_measure_lines (const char          *text,
+                                             double                  wrap_width,
+                                             guint                  *n_lines);
 /* fraction of the current sheet, 0..1. */
 void           council_workbook_progress    (CouncilWorkbookWriter  *writer,
                                              double                  fraction);

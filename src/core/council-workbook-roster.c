@@ -8,8 +8,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
-
 #include "council-workbook-private.h"
 
 enum
@@ -91,17 +89,10 @@ typedef struct
 static void
 measure (RowMeasure *m, int col, const char *text)
 {
-  g_auto(GStrv) lines = g_strsplit (text ? text : "", "\n", -1);
-  guint n_lines = 0;
+  guint n_lines = 1;
+  double width = council_workbook_measure_lines (text ? text : "", max_widths[col], &n_lines);
 
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      double width = council_workbook_text_width (lines[i]);
-
-      m->widths[col] = MAX (m->widths[col], MIN (width, max_widths[col]));
-      /* A line wider than its column wraps onto several. */
-      n_lines += (guint) MAX (1.0, ceil (width / max_widths[col]));
-    }
+  m->widths[col] = MAX (m->widths[col], MIN (width, max_widths[col]));
   m->lines = MAX (m->lines, n_lines);
 }
 
@@ -205,13 +196,14 @@ write_organization (CouncilWorkbookWriter *writer, lxw_worksheet *sheet, lxw_row
                                               council_organization_get_seconded_share (org),
                                               alert ? f->alert_percent : f->percent, error);
           break;
-        case COL_ADDRESS:
-        case COL_LIAISON:
-        case COL_NOTES:
-          ok = council_workbook_write_text (writer, sheet, row, c, texts[c], wrap, error);
-          break;
         default:
-          ok = council_workbook_write_text (writer, sheet, row, c, texts[c], text, error);
+          /* An empty cell needs writing only to carry the alert fill. */
+          if (!alert && *texts[c] == '\0')
+            ok = TRUE;
+          else if (c == COL_ADDRESS || c == COL_LIAISON || c == COL_NOTES)
+            ok = council_workbook_write_text (writer, sheet, row, c, texts[c], wrap, error);
+          else
+            ok = council_workbook_write_text (writer, sheet, row, c, texts[c], text, error);
         }
       if (!ok)
         return FALSE;

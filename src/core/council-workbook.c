@@ -100,17 +100,53 @@ council_workbook_write_number (CouncilWorkbookWriter *writer, lxw_worksheet *she
   return council_workbook_check (writer, worksheet_write_number (sheet, row, col, number, format), error);
 }
 
+/* East Asian wide characters: the common CJK blocks are answered without
+ * GLib's table lookups, which matter on sheets of thousands of rows. */
+static inline double
+char_width (gunichar c)
+{
+  if (c < 0x1100)
+    return 1.0;
+  if ((c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
+      (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFF60) ||
+      (c >= 0xFFE0 && c <= 0xFFE6))
+    return 2.0;
+  return g_unichar_iswide (c) || g_unichar_iswide_cjk (c) ? 2.0 : 1.0;
+}
+
 double
 council_workbook_text_width (const char *text)
 {
   double width = 0;
 
   for (const char *p = text; p && *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      width += g_unichar_iswide (c) || g_unichar_iswide_cjk (c) ? 2.0 : 1.0;
-    }
+    width += (guchar) *p < 0x80 ? 1.0 : char_width (g_utf8_get_char (p));
   return width;
+}
+
+double
+council_workbook_measure_lines (const char *text, double wrap_width, guint *n_lines)
+{
+  double widest = 0, width = 0;
+  guint lines = 0;
+
+  for (const char *p = text; ; p = g_utf8_next_char (p))
+    {
+      if (*p == '\n' || *p == '\0')
+        {
+          widest = MAX (widest, width);
+          /* A line wider than its column wraps onto several. */
+          lines += width > wrap_width ? (guint) (width / wrap_width) + 1 : 1;
+          width = 0;
+          if (*p == '\0')
+            break;
+          continue;
+        }
+      width += (guchar) *p < 0x80 ? 1.0 : char_width (g_utf8_get_char (p));
+    }
+  if (n_lines != NULL)
+    *n_lines = lines;
+  return widest;
 }
 
 gboolean
