@@ -404,7 +404,10 @@ test_undo_restores (Fixture *f, gconstpointer data)
 
   g_assert_true (council_roster_import_apply (import, f->store, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (dump_roster (f->store), !=, before);
+  {
+    g_autofree char *imported = dump_roster (f->store);
+    g_assert_cmpstr (imported, !=, before);
+  }
   g_assert_true (council_store_undo (f->store, &undone, &error));
   g_assert_no_error (error);
   g_assert_nonnull (strstr (undone, "Import roster"));
