@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <time.h>
 #include <xlsxwriter.h>
 
 #include "council-demo.h"
@@ -191,6 +192,22 @@ grow_roster (CouncilStore *store, guint total)
     g_error ("could not generate the roster: %s", error->message);
 }
 
+/* CPU time of this process: steadier than wall time on a busy machine. */
+static double
+cpu_ms (void)
+{
+  struct timespec ts;
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+static gboolean
+count_organization (CouncilOrganization *org, gpointer user_data)
+{
+  (*(guint *) user_data)++;
+  return TRUE;
+}
+
 static void
 measure (const char *label, CouncilStore *store, const char *dir, guint runs)
 {
@@ -201,7 +218,11 @@ measure (const char *label, CouncilStore *store, const char *dir, guint runs)
   CouncilWorkbookOptions options;
   guint n_rows = council_store_count_organizations (store, FALSE);
   double *read_ms = g_new (double, runs);
+  double *export_cpu = g_new (double, runs);
+  double *bare_cpu = g_new (double, runs);
+  double ec, bc;
   double e, b, rd;
+  guint counted = 0;
 
   council_workbook_options_init (&options);
   options.chinese = TRUE;
@@ -212,32 +233,38 @@ measure (const char *label, CouncilStore *store, const char *dir, guint runs)
       g_autoptr(GError) error = NULL;
       g_autoptr(GArray) rows = NULL;
       gint64 t0 = g_get_monotonic_time ();
+      double c0 = cpu_ms ();
 
       if (!council_workbook_export (store, export_path, &options, NULL, NULL, NULL, &error))
         g_error ("export failed: %s", error->message);
       export_ms[i] = (g_get_monotonic_time () - t0) / 1000.0;
+      export_cpu[i] = cpu_ms () - c0;
 
       /* How much of the export is reading the roster from the database. */
       t0 = g_get_monotonic_time ();
-      {
-        g_autoptr(GListStore) orgs = council_store_list_organizations (store, FALSE, &error);
-        g_assert_no_error (error);
-      }
+      if (!council_store_foreach_organization (store, FALSE, count_organization, &counted, &error))
+        g_error ("reading the roster failed: %s", error->message);
       read_ms[i] = (g_get_monotonic_time () - t0) / 1000.0;
 
       /* The reference gets its cells ready-made; only the writing is timed. */
       rows = cells_of (store);
       t0 = g_get_monotonic_time ();
+      c0 = cpu_ms ();
       bare_loop (rows, bare_path);
       bare_ms[i] = (g_get_monotonic_time () - t0) / 1000.0;
+      bare_cpu[i] = cpu_ms () - c0;
     }
   e = median (export_ms, runs);
   b = median (bare_ms, runs);
   rd = median (read_ms, runs);
+  ec = median (export_cpu, runs);
+  bc = median (bare_cpu, runs);
   g_free (read_ms);
+  g_free (export_cpu);
+  g_free (bare_cpu);
   printf ("%-28s rows %5u  runs %2u  export %8.2f ms (%7.2f ms/1000 rows)  bare loop %8.2f ms (%7.2f ms/1000 rows)  ratio %.2fx (target < 1.5x)\n"
-          "%-28s of the export, reading the roster from the database: %.2f ms\n",
-          label, n_rows, runs, e, e * 1000.0 / n_rows, b, b * 1000.0 / n_rows, e / b, "", rd);
+          "%-28s CPU time: export %.2f ms, bare loop %.2f ms, ratio %.2fx; reading the roster from the database alone: %.2f ms\n",
+          label, n_rows, runs, e, e * 1000.0 / n_rows, b, b * 1000.0 / n_rows, e / b, "", ec, bc, ec / bc, rd);
   fflush (stdout);
   g_unlink (export_path);
   g_unlink (bare_path);
@@ -258,7 +285,7 @@ main (int argc, char *argv[])
   measure ("sample council", store, dir, 21);
 
   grow_roster (store, 5000);
-  measure ("5,000 organizations", store, dir, 7);
+  measure ("5,000 organizations", store, dir, 11);
 
   g_clear_object (&store);
   council_test_rm_rf (dir);

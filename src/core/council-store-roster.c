@@ -111,6 +111,63 @@ council_store_list_organizations (CouncilStore *self, gboolean include_retired, 
   return g_steal_pointer (&list);
 }
 
+gboolean
+council_store_foreach_organization (CouncilStore            *self,
+                                    gboolean                 include_retired,
+                                    CouncilOrganizationFunc  func,
+                                    gpointer                 user_data,
+                                    GError                 **error)
+{
+  sqlite3_stmt *stmt;
+  sqlite3_stmt *officers;
+  int rc = SQLITE_DONE;
+
+  g_return_val_if_fail (COUNCIL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  /* One organization at a time, in roster order: an export of thousands holds
+   * one of them in memory. Officers come from their index per organization,
+   * which is cheaper than sorting a join of both tables. */
+  stmt = council_store_prepare (self,
+    "SELECT " ORG_COLUMNS " FROM organization WHERE ?1 OR retired = 0 ORDER BY sort_order, id",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  officers = council_store_prepare (self,
+    "SELECT name, department, phone FROM liaison_officer WHERE organization_id = ? ORDER BY position, id",
+    error);
+  if (officers == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, include_retired ? 1 : 0);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(CouncilOrganization) org = organization_from_row (stmt);
+      GListStore *list = council_organization_get_liaison_officers (org);
+
+      sqlite3_bind_int64 (officers, 1, council_organization_get_id (org));
+      while ((rc = sqlite3_step (officers)) == SQLITE_ROW)
+        {
+          g_autoptr(CouncilLiaisonOfficer) lo =
+            council_liaison_officer_new ((const char *) sqlite3_column_text (officers, 0),
+                                         (const char *) sqlite3_column_text (officers, 1),
+                                         (const char *) sqlite3_column_text (officers, 2));
+          g_list_store_append (list, lo);
+        }
+      sqlite3_reset (officers);
+      if (rc != SQLITE_DONE)
+        break;
+      if (!func (org, user_data))
+        {
+          rc = SQLITE_DONE;
+          break;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return council_store_set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
 CouncilOrganization *
 council_store_get_organization (CouncilStore *self, gint64 id, GError **error)
 {

@@ -60,6 +60,15 @@ gboolean      council_store_rotate_backups     (CouncilStore  *self,
 GListStore   *council_store_list_organizations (CouncilStore  *self,
                                                 gboolean       include_retired,
                                                 GError       **error);
+/* Calls func for each organization in roster order, with its liaison
+ * officers, without loading the whole roster; func returns FALSE to stop. */
+typedef gboolean (*CouncilOrganizationFunc) (CouncilOrganization *org,
+                                             gpointer             user_data);
+gboolean      council_store_foreach_organization (CouncilStore *self,
+                                                gboolean       include_retired,
+                                                CouncilOrganizationFunc func,
+                                                gpointer       user_data,
+                                                GError       **error);
 CouncilOrganization *
               council_store_get_organization   (CouncilStore  *self,
                                                 gint64         id,

@@ -211,46 +211,60 @@ write_organization (CouncilWorkbookWriter *writer, lxw_worksheet *sheet, lxw_row
   return TRUE;
 }
 
+typedef struct
+{
+  CouncilWorkbookWriter *writer;
+  lxw_worksheet *sheet;
+  RowMeasure widths;
+  guint n_expected;
+  lxw_row_t row;
+  GError *error;
+} RosterPass;
+
+static gboolean
+on_organization_cb (CouncilOrganization *org, gpointer user_data)
+{
+  RosterPass *pass = user_data;
+  guint done = pass->row;
+
+  if (done % 100 == 0)
+    {
+      if (council_workbook_cancelled (pass->writer, &pass->error))
+        return FALSE;
+      council_workbook_progress (pass->writer, (double) done / MAX (pass->n_expected, 1));
+    }
+  pass->row++;
+  return write_organization (pass->writer, pass->sheet, pass->row, org, &pass->widths, &pass->error);
+}
+
 gboolean
 council_workbook_write_roster (CouncilWorkbookWriter *writer, GError **error)
 {
-  g_autoptr(GListStore) orgs = NULL;
-  RowMeasure widths = { { 0 }, 0 };
-  lxw_worksheet *sheet;
-  guint n;
+  RosterPass pass = { writer, NULL, { { 0 }, 0 }, 0, 0, NULL };
 
-  /* Retired organizations are kept in the database, not in the leaders' sheet. */
-  orgs = council_store_list_organizations (writer->store, FALSE, error);
-  if (orgs == NULL)
+  pass.sheet = council_workbook_add_sheet (writer, &sheet_name, error);
+  if (pass.sheet == NULL)
     return FALSE;
-  n = g_list_model_get_n_items (G_LIST_MODEL (orgs));
-
-  sheet = council_workbook_add_sheet (writer, &sheet_name, error);
-  if (sheet == NULL)
-    return FALSE;
-  if (!council_workbook_setup_sheet (writer, sheet, headers, N_COLUMNS, error))
+  if (!council_workbook_setup_sheet (writer, pass.sheet, headers, N_COLUMNS, error))
     return FALSE;
   for (int c = 0; c < N_COLUMNS; c++)
-    measure (&widths, c, council_workbook_text (writer, &headers[c]));
+    measure (&pass.widths, c, council_workbook_text (writer, &headers[c]));
 
-  for (guint i = 0; i < n; i++)
+  /* Retired organizations are kept in the database, not in the leaders' sheet.
+   * Rows stream from the store in order, as constant-memory mode wants them. */
+  pass.n_expected = council_store_count_organizations (writer->store, FALSE);
+  if (!council_store_foreach_organization (writer->store, FALSE, on_organization_cb, &pass, error))
+    return FALSE;
+  if (pass.error != NULL)
     {
-      g_autoptr(CouncilOrganization) org = g_list_model_get_item (G_LIST_MODEL (orgs), i);
-
-      if (i % 100 == 0)
-        {
-          if (council_workbook_cancelled (writer, error))
-            return FALSE;
-          council_workbook_progress (writer, (double) i / MAX (n, 1));
-        }
-      if (!write_organization (writer, sheet, (lxw_row_t) i + 1, org, &widths, error))
-        return FALSE;
+      g_propagate_error (error, pass.error);
+      return FALSE;
     }
 
   for (int c = 0; c < N_COLUMNS; c++)
-    if (!council_workbook_check (writer, worksheet_set_column (sheet, c, c, MAX (widths.widths[c] + 2, 8), NULL), error))
+    if (!council_workbook_check (writer, worksheet_set_column (pass.sheet, c, c, MAX (pass.widths.widths[c] + 2, 8), NULL), error))
       return FALSE;
-  if (!council_workbook_check (writer, worksheet_autofilter (sheet, 0, 0, MAX (n, 1), N_COLUMNS - 1), error))
+  if (!council_workbook_check (writer, worksheet_autofilter (pass.sheet, 0, 0, MAX (pass.row, 1), N_COLUMNS - 1), error))
     return FALSE;
   council_workbook_progress (writer, 1.0);
   return TRUE;
