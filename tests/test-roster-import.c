@@ -227,7 +227,9 @@ test_utf16 (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   gsize length = 0;
-  g_autofree char *utf16 = g_convert (chinese_csv, -1, "UTF-16LE", "UTF-8", NULL, &length, &error);
+  /* Excel's "Unicode text": UTF-16LE with a byte order mark, tab-separated. */
+  g_autofree char *tabbed = g_strdelimit (g_strdup (chinese_csv), ",", '\t');
+  g_autofree char *utf16 = g_convert (tabbed, -1, "UTF-16LE", "UTF-8", NULL, &length, &error);
   g_autofree char *bytes = g_malloc (length + 2);
   g_autoptr(CouncilRosterImport) import = NULL;
 
@@ -237,6 +239,7 @@ test_utf16 (Fixture *f, gconstpointer data)
   import = prepare (f, bytes, (gssize) length + 2);
   g_assert_cmpstr (council_roster_import_get_encoding (import), ==, "UTF-16LE");
   g_assert_cmpuint (council_roster_import_count (import, COUNCIL_IMPORT_ROW_ADDED), ==, 1);
+  g_assert_cmpuint (council_roster_import_count (import, COUNCIL_IMPORT_ROW_CHANGED), ==, 1);
 }
 
 static void
@@ -259,6 +262,25 @@ test_csv_quoting (void)
   g_assert_cmpuint (r->line, ==, 4);
   g_assert_cmpuint (r->fields->len, ==, 3);
   g_assert_cmpstr (g_ptr_array_index (r->fields, 2), ==, "");
+}
+
+static void
+test_csv_separator_line (void)
+{
+  const char *data = "sep=;\r\nname;phone\r\n\"a;b\";1\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CouncilCsv) csv = council_csv_parse (data, strlen (data), &error);
+  CouncilCsvRecord *r;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (csv->delimiter, ==, ';');
+  g_assert_cmpuint (csv->records->len, ==, 2);
+  r = g_ptr_array_index (csv->records, 0);
+  g_assert_cmpuint (r->line, ==, 2);
+  r = g_ptr_array_index (csv->records, 1);
+  g_assert_cmpuint (r->line, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (r->fields, 0), ==, "a;b");
+  g_assert_cmpstr (g_ptr_array_index (r->fields, 1), ==, "1");
 }
 
 static void
@@ -444,6 +466,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/csv/quoting", test_csv_quoting);
   g_test_add_func ("/csv/errors", test_csv_errors);
+  g_test_add_func ("/csv/separator-line", test_csv_separator_line);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/roster-import/utf8-bom-chinese-headers", test_utf8_bom_chinese_headers);
   ADD ("/roster-import/utf8-english-headers", test_utf8_english_headers);

@@ -157,6 +157,36 @@ record_new (guint line)
   return record;
 }
 
+/* Excel's "Unicode text" separates with tabs; everything else here with
+ * commas. The header line decides. */
+static char
+guess_delimiter (const char *text)
+{
+  guint commas = 0, tabs = 0;
+
+  for (const char *p = text; *p != '\0' && *p != '\n' && *p != '\r'; p++)
+    {
+      if (*p == ',')
+        commas++;
+      else if (*p == '\t')
+        tabs++;
+    }
+  return tabs > commas ? '\t' : ',';
+}
+
+/* Excel writes a "sep=," line before the header when asked to. */
+static const char *
+skip_separator_line (const char *text, char *delimiter)
+{
+  if (g_ascii_strncasecmp (text, "sep=", 4) == 0 && text[4] != '\0' &&
+      (text[5] == '\n' || text[5] == '\r' || text[5] == '\0'))
+    {
+      *delimiter = text[4];
+      return text + 5;
+    }
+  return NULL;
+}
+
 CouncilCsv *
 council_csv_parse (const char *data, gsize length, GError **error)
 {
@@ -169,6 +199,8 @@ council_csv_parse (const char *data, gsize length, GError **error)
   gboolean field_started = FALSE;
   guint line = 1;
   guint quote_line = 0;
+  const char *start;
+  char delimiter = ',';
 
   csv->records = g_ptr_array_new_with_free_func (record_free);
   text = council_csv_decode (data, length, &encoding, error);
@@ -176,7 +208,15 @@ council_csv_parse (const char *data, gsize length, GError **error)
     return NULL;
   csv->encoding = g_strdup (encoding);
 
-  for (const char *p = text; *p != '\0'; p++)
+  start = skip_separator_line (text, &delimiter);
+  if (start == NULL)
+    {
+      start = text;
+      delimiter = guess_delimiter (text);
+    }
+  csv->delimiter = delimiter;
+
+  for (const char *p = start; *p != '\0'; p++)
     {
       char c = *p;
 
@@ -215,7 +255,7 @@ council_csv_parse (const char *data, gsize length, GError **error)
           field_started = TRUE;
           quote_line = line;
         }
-      else if (c == ',')
+      else if (c == delimiter)
         {
           g_ptr_array_add (record->fields, g_strndup (field->str, field->len));
           g_string_truncate (field, 0);

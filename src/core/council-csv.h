@@ -29,6 +29,7 @@ typedef struct
 {
   char      *encoding; /* "UTF-8", "UTF-16LE", "UTF-16BE" or "GB18030" */
   GPtrArray *records;  /* CouncilCsvRecord*; blank lines are skipped */
+  char       delimiter; /* ',' or, for Excel's "Unicode text", '\t' */
 } CouncilCsv;
 
 GQuark      council_csv_error_quark (void);
@@ -39,7 +40,9 @@ char       *council_csv_decode      (const char  *data,
                                      gsize        length,
                                      const char **encoding,
                                      GError     **error);
-/* Decodes and splits a whole file into records. */
+/* Decodes and splits a whole file into records. Fields are separated by
+ * commas, or by tabs when the header line has more tabs than commas; a leading
+ * "sep=X" line (written by Excel) names the separator. */
 CouncilCsv *council_csv_parse       (const char  *data,
                                      gsize        length,
                                      GError     **error);

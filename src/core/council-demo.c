@@ -37,14 +37,14 @@ copy_details (CouncilOrganization *to, CouncilOrganization *from)
     }
 }
 
-gboolean
-council_demo_fill (CouncilStore *store, GError **error)
+/* The 22 seeded organizations get contacts, staffing, coverage, notes and
+ * liaison officers; several have staffing alerts. */
+static gboolean
+fill_roster (CouncilStore *store, GError **error)
 {
   g_autoptr(GBytes) json = NULL;
   g_autoptr(GPtrArray) sample = NULL;
   g_autoptr(GPtrArray) filled = g_ptr_array_new_with_free_func (g_object_unref);
-
-  g_return_val_if_fail (COUNCIL_IS_STORE (store), FALSE);
 
   json = g_resources_lookup_data (DEMO_ROSTER_RESOURCE, 0, error);
   if (json == NULL)
@@ -79,4 +79,21 @@ council_demo_fill (CouncilStore *store, GError **error)
    * newcomer's Ctrl+Z should take away. */
   return council_store_save_organizations (store, filled, _("Load the sample council"),
                                            COUNCIL_STORE_SAVE_NOT_UNDOABLE, error);
+}
+
+/* Later issues add their part of the sample council here (projects, meetings,
+ * assessment, documents), each after the parts it refers to. */
+static gboolean (* const demo_parts[]) (CouncilStore *store, GError **error) = {
+  fill_roster,
+};
+
+gboolean
+council_demo_fill (CouncilStore *store, GError **error)
+{
+  g_return_val_if_fail (COUNCIL_IS_STORE (store), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (demo_parts); i++)
+    if (!demo_parts[i] (store, error))
+      return FALSE;
+  return TRUE;
 }
