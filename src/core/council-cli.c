@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "council-cli.h"
 #include "council-demo.h"
@@ -83,6 +84,9 @@ fail (const char *what, GError *error)
   /* One line a person can act on. */
   g_autofree char *line = g_strdup (error ? error->message : _("unknown error"));
   g_strdelimit (line, "\n", ' ');
+  /* Messages that already name the file need no prefix naming it again. */
+  if (what != NULL && strstr (line, what) != NULL)
+    what = NULL;
   fprintf (stderr, "council-desk: %s%s%s\n", what ? what : "", what ? ": " : "", line);
   return 1;
 }

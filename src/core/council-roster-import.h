@@ -30,7 +30,7 @@ CouncilRosterImport *council_roster_import_prepare_data (CouncilStore  *store,
                                                          const char    *data,
                                                          gsize          length,
                                                          GError       **error);
-/* The encoding the file was read in ("UTF-8" or "GB18030"). */
+/* The encoding the file was read in ("UTF-8", "GB18030", "UTF-16LE" or "UTF-16BE"). */
 const char          *council_roster_import_get_encoding (CouncilRosterImport *self);
 guint                council_roster_import_get_n_rows   (CouncilRosterImport *self);
 guint                council_roster_import_count        (CouncilRosterImport *self,

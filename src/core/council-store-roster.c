@@ -111,6 +111,63 @@ council_store_list_organizations (CouncilStore *self, gboolean include_retired, 
   return g_steal_pointer (&list);
 }
 
+gboolean
+council_store_foreach_organization (CouncilStore            *self,
+                                    gboolean                 include_retired,
+                                    CouncilOrganizationFunc  func,
+                                    gpointer                 user_data,
+                                    GError                 **error)
+{
+  sqlite3_stmt *stmt;
+  sqlite3_stmt *officers;
+  int rc = SQLITE_DONE;
+
+  g_return_val_if_fail (COUNCIL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  /* One organization at a time, in roster order: an export of thousands holds
+   * one of them in memory. Officers come from their index per organization,
+   * which is cheaper than sorting a join of both tables. */
+  stmt = council_store_prepare (self,
+    "SELECT " ORG_COLUMNS " FROM organization WHERE ?1 OR retired = 0 ORDER BY sort_order, id",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  officers = council_store_prepare (self,
+    "SELECT name, department, phone FROM liaison_officer WHERE organization_id = ? ORDER BY position, id",
+    error);
+  if (officers == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, include_retired ? 1 : 0);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(CouncilOrganization) org = organization_from_row (stmt);
+      GListStore *list = council_organization_get_liaison_officers (org);
+
+      sqlite3_bind_int64 (officers, 1, council_organization_get_id (org));
+      while ((rc = sqlite3_step (officers)) == SQLITE_ROW)
+        {
+          g_autoptr(CouncilLiaisonOfficer) lo =
+            council_liaison_officer_new ((const char *) sqlite3_column_text (officers, 0),
+                                         (const char *) sqlite3_column_text (officers, 1),
+                                         (const char *) sqlite3_column_text (officers, 2));
+          g_list_store_append (list, lo);
+        }
+      sqlite3_reset (officers);
+      if (rc != SQLITE_DONE)
+        break;
+      if (!func (org, user_data))
+        {
+          rc = SQLITE_DONE;
+          break;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return council_store_set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
 CouncilOrganization *
 council_store_get_organization (CouncilStore *self, gint64 id, GError **error)
 {
@@ -336,30 +393,17 @@ report_conflict (CouncilStore *self, CouncilOrganization *org, GError **error)
   return FALSE;
 }
 
-gboolean
-council_store_save_organization (CouncilStore *self, CouncilOrganization *org, GError **error)
+/* Writes one organization inside the change already begun. *out_changed says
+ * whether any row was touched; the new id and version are returned so that
+ * the caller can update the object only once the change is committed. */
+static gboolean
+save_one_organization (CouncilStore *self, CouncilOrganization *org, gint64 *out_id,
+                       gint64 *out_version, gboolean *out_changed, GError **error)
 {
-  g_autofree char *summary = NULL;
   sqlite3_stmt *stmt;
   gint64 id = council_organization_get_id (org);
   gint64 version = council_organization_get_version (org);
-  int changes_before;
-  gboolean changed;
-
-  g_return_val_if_fail (COUNCIL_IS_STORE (self), FALSE);
-  g_return_val_if_fail (COUNCIL_IS_ORGANIZATION (org), FALSE);
-
-  if (!council_organization_validate (org, error))
-    return FALSE;
-  if (!check_unique_names (self, org, error))
-    return FALSE;
-
-  summary = id == 0
-    ? g_strdup_printf (_("Add organization “%s”"), council_organization_get_display_name (org))
-    : g_strdup_printf (_("Edit organization “%s”"), council_organization_get_display_name (org));
-  if (!council_store_begin_change (self, summary, error))
-    return FALSE;
-  changes_before = sqlite3_total_changes (council_store_get_db (self));
+  int changes_before = sqlite3_total_changes (council_store_get_db (self));
 
   if (id == 0)
     {
@@ -370,10 +414,10 @@ council_store_save_organization (CouncilStore *self, CouncilOrganization *org, G
         "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, (SELECT coalesce(max(sort_order), 0) + 1 FROM organization))",
         error);
       if (stmt == NULL)
-        goto fail;
+        return FALSE;
       bind_organization (stmt, org);
       if (!step_done (self, stmt, error))
-        goto fail;
+        return FALSE;
       id = sqlite3_last_insert_rowid (council_store_get_db (self));
       version = 1;
     }
@@ -393,35 +437,73 @@ council_store_save_organization (CouncilStore *self, CouncilOrganization *org, G
         "part_time IS NOT ?13 OR coverage IS NOT ?14 OR notes IS NOT ?15 OR retired IS NOT ?16)",
         error);
       if (stmt == NULL)
-        goto fail;
+        return FALSE;
       bind_organization (stmt, org);
       sqlite3_bind_int64 (stmt, 17, id);
       sqlite3_bind_int64 (stmt, 18, version);
       if (!step_done (self, stmt, error))
-        goto fail;
+        return FALSE;
       if (sqlite3_changes (council_store_get_db (self)) == 0)
         {
           /* Unchanged, or changed elsewhere: the version tells which. */
+          gboolean same_version;
+
           stmt = council_store_prepare (self, "SELECT version FROM organization WHERE id = ?", error);
           if (stmt == NULL)
-            goto fail;
+            return FALSE;
           sqlite3_bind_int64 (stmt, 1, id);
-          if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int64 (stmt, 0) != version)
-            {
-              sqlite3_reset (stmt);
-              council_store_rollback_change (self);
-              return report_conflict (self, org, error);
-            }
+          same_version = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) == version;
           sqlite3_reset (stmt);
+          if (!same_version)
+            return report_conflict (self, org, error);
         }
       else
         version++;
     }
 
   if (!save_liaison_officers (self, id, G_LIST_MODEL (council_organization_get_liaison_officers (org)), error))
-    goto fail;
+    return FALSE;
 
-  changed = sqlite3_total_changes (council_store_get_db (self)) - changes_before > 0;
+  *out_id = id;
+  *out_version = version;
+  *out_changed = sqlite3_total_changes (council_store_get_db (self)) - changes_before > 0;
+  return TRUE;
+}
+
+gboolean
+council_store_check_organization_names (CouncilStore *self, CouncilOrganization *org, GError **error)
+{
+  g_return_val_if_fail (COUNCIL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (COUNCIL_IS_ORGANIZATION (org), FALSE);
+
+  return check_unique_names (self, org, error);
+}
+
+gboolean
+council_store_save_organization (CouncilStore *self, CouncilOrganization *org, GError **error)
+{
+  g_autofree char *summary = NULL;
+  gint64 id = 0, version = 0;
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (COUNCIL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (COUNCIL_IS_ORGANIZATION (org), FALSE);
+
+  if (!council_organization_validate (org, error))
+    return FALSE;
+  if (!check_unique_names (self, org, error))
+    return FALSE;
+
+  summary = council_organization_get_id (org) == 0
+    ? g_strdup_printf (_("Add organization “%s”"), council_organization_get_display_name (org))
+    : g_strdup_printf (_("Edit organization “%s”"), council_organization_get_display_name (org));
+  if (!council_store_begin_change (self, summary, error))
+    return FALSE;
+  if (!save_one_organization (self, org, &id, &version, &changed, error))
+    {
+      council_store_rollback_change (self);
+      return FALSE;
+    }
   if (!changed)
     {
       /* Nothing to record: no empty entry in the history or the undo stack. */
@@ -434,10 +516,151 @@ council_store_save_organization (CouncilStore *self, CouncilOrganization *org, G
   council_organization_set_version (org, version);
   council_store_emit_changed (self, "organization");
   return TRUE;
+}
+
+gboolean
+council_store_save_organizations (CouncilStore          *self,
+                                  GPtrArray             *orgs,
+                                  const char            *summary,
+                                  CouncilStoreSaveFlags  flags,
+                                  GError               **error)
+{
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), orgs->len * 2);
+  gboolean any_changed = FALSE;
+
+  g_return_val_if_fail (COUNCIL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (orgs != NULL, FALSE);
+
+  if (orgs->len == 0)
+    return TRUE;
+  if (!council_store_begin_change (self, summary, error))
+    return FALSE;
+  if ((flags & COUNCIL_STORE_SAVE_NOT_UNDOABLE) != 0 &&
+      !council_store_exec (self, "UPDATE change SET undoable = 0 WHERE id = (SELECT max(id) FROM change)", error))
+    goto fail;
+
+  for (guint i = 0; i < orgs->len; i++)
+    {
+      CouncilOrganization *org = g_ptr_array_index (orgs, i);
+      g_autoptr(GError) local = NULL;
+      gint64 id = 0, version = 0;
+      gboolean changed = FALSE;
+
+      /* Names are checked inside the transaction, against the rows written
+       * before this one, so two new rows cannot take the same name. */
+      if (!council_organization_validate (org, &local) ||
+          !check_unique_names (self, org, &local) ||
+          !save_one_organization (self, org, &id, &version, &changed, &local))
+        {
+          g_set_error (error, local->domain, local->code, "“%s”: %s",
+                       council_organization_get_display_name (org), local->message);
+          goto fail;
+        }
+      any_changed |= changed;
+      g_array_append_val (ids, id);
+      g_array_append_val (ids, version);
+    }
+
+  if (!any_changed)
+    {
+      council_store_rollback_change (self);
+      return TRUE;
+    }
+  if (!council_store_commit_change (self, error))
+    return FALSE;
+  for (guint i = 0; i < orgs->len; i++)
+    {
+      council_organization_set_id (g_ptr_array_index (orgs, i), g_array_index (ids, gint64, 2 * i));
+      council_organization_set_version (g_ptr_array_index (orgs, i), g_array_index (ids, gint64, 2 * i + 1));
+    }
+  council_store_emit_changed (self, "organization");
+  return TRUE;
 
 fail:
   council_store_rollback_change (self);
   return FALSE;
+}
+
+static CouncilOrganization *
+organization_from_json_row (sqlite3_stmt *stmt)
+{
+  CouncilOrganization *org = council_organization_new ();
+  CouncilCategory category = COUNCIL_CATEGORY_OTHER;
+  CouncilRole role = COUNCIL_ROLE_MEMBER;
+  CouncilCoverage coverage = COUNCIL_COVERAGE_DISTRICT;
+
+  council_organization_set_name_zh (org, (const char *) sqlite3_column_text (stmt, 1));
+  council_organization_set_name_en (org, (const char *) sqlite3_column_text (stmt, 2));
+  council_organization_set_short_name (org, (const char *) sqlite3_column_text (stmt, 3));
+  council_category_from_string ((const char *) sqlite3_column_text (stmt, 4), &category);
+  council_organization_set_category (org, category);
+  council_role_from_string ((const char *) sqlite3_column_text (stmt, 5), &role);
+  council_organization_set_council_role (org, role);
+  council_organization_set_contact_person (org, (const char *) sqlite3_column_text (stmt, 6));
+  council_organization_set_phone (org, (const char *) sqlite3_column_text (stmt, 7));
+  council_organization_set_email (org, (const char *) sqlite3_column_text (stmt, 8));
+  council_organization_set_address (org, (const char *) sqlite3_column_text (stmt, 9));
+  council_organization_set_posts_established (org, sqlite3_column_int (stmt, 10));
+  council_organization_set_staff_in_post (org, sqlite3_column_int (stmt, 11));
+  council_organization_set_seconded_out (org, sqlite3_column_int (stmt, 12));
+  council_organization_set_part_time (org, sqlite3_column_int (stmt, 13));
+  council_coverage_from_string ((const char *) sqlite3_column_text (stmt, 14), &coverage);
+  council_organization_set_coverage (org, coverage);
+  council_organization_set_notes (org, (const char *) sqlite3_column_text (stmt, 15));
+  return org;
+}
+
+GPtrArray *
+council_store_organizations_from_json (CouncilStore *self, const char *json, gssize length, GError **error)
+{
+  g_autoptr(GPtrArray) orgs = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (COUNCIL_IS_STORE (self), NULL);
+
+  /* SQLite's JSON functions read the data files; there is no other JSON
+   * parser in the core. */
+  stmt = council_store_prepare (self,
+    "SELECT o.key, json_extract(o.value, '$.name_zh'), coalesce(json_extract(o.value, '$.name_en'), ''), "
+    "  coalesce(json_extract(o.value, '$.short_name'), ''), coalesce(json_extract(o.value, '$.category'), 'other'), "
+    "  coalesce(json_extract(o.value, '$.council_role'), 'member'), "
+    "  coalesce(json_extract(o.value, '$.contact_person'), ''), coalesce(json_extract(o.value, '$.phone'), ''), "
+    "  coalesce(json_extract(o.value, '$.email'), ''), coalesce(json_extract(o.value, '$.address'), ''), "
+    "  coalesce(json_extract(o.value, '$.posts_established'), 0), coalesce(json_extract(o.value, '$.staff_in_post'), 0), "
+    "  coalesce(json_extract(o.value, '$.seconded_out'), 0), coalesce(json_extract(o.value, '$.part_time'), 0), "
+    "  coalesce(json_extract(o.value, '$.coverage'), 'district'), coalesce(json_extract(o.value, '$.notes'), ''), "
+    "  l.key, coalesce(json_extract(l.value, '$.name'), ''), coalesce(json_extract(l.value, '$.department'), ''), "
+    "  coalesce(json_extract(l.value, '$.phone'), '') "
+    "FROM json_each(?1) AS o LEFT JOIN json_each(o.value, '$.liaison_officers') AS l "
+    "ORDER BY o.key, l.key", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, json, length < 0 ? -1 : (int) length, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 key = sqlite3_column_int64 (stmt, 0);
+      CouncilOrganization *org;
+
+      if ((gint64) orgs->len <= key)
+        g_ptr_array_add (orgs, organization_from_json_row (stmt));
+      org = g_ptr_array_index (orgs, orgs->len - 1);
+      if (sqlite3_column_type (stmt, 16) != SQLITE_NULL)
+        {
+          g_autoptr(CouncilLiaisonOfficer) lo =
+            council_liaison_officer_new ((const char *) sqlite3_column_text (stmt, 17),
+                                         (const char *) sqlite3_column_text (stmt, 18),
+                                         (const char *) sqlite3_column_text (stmt, 19));
+          g_list_store_append (council_organization_get_liaison_officers (org), lo);
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      council_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&orgs);
 }
 
 gboolean

@@ -62,6 +62,15 @@ gboolean      council_store_rotate_backups     (CouncilStore  *self,
 GListStore   *council_store_list_organizations (CouncilStore  *self,
                                                 gboolean       include_retired,
                                                 GError       **error);
+/* Calls func for each organization in roster order, with its liaison
+ * officers, without loading the whole roster; func returns FALSE to stop. */
+typedef gboolean (*CouncilOrganizationFunc) (CouncilOrganization *org,
+                                             gpointer             user_data);
+gboolean      council_store_foreach_organization (CouncilStore *self,
+                                                gboolean       include_retired,
+                                                CouncilOrganizationFunc func,
+                                                gpointer       user_data,
+                                                GError       **error);
 CouncilOrganization *
               council_store_get_organization   (CouncilStore  *self,
                                                 gint64         id,
@@ -71,6 +80,32 @@ gint64        council_store_find_organization_by_name (CouncilStore *self,
                                                 GError       **error);
 gboolean      council_store_save_organization  (CouncilStore  *self,
                                                 CouncilOrganization *org,
+                                                GError       **error);
+/* Checks that no other organization has the Chinese or English name of org. */
+gboolean      council_store_check_organization_names (CouncilStore *self,
+                                                CouncilOrganization *org,
+                                                GError       **error);
+
+typedef enum
+{
+  COUNCIL_STORE_SAVE_DEFAULT       = 0,
+  COUNCIL_STORE_SAVE_NOT_UNDOABLE  = 1 << 0,  /* Ctrl+Z does not take it back */
+} CouncilStoreSaveFlags;
+
+/* Saves every organization (added when its id is 0) as ONE change with the
+ * given summary: one transaction, one undo step. Validates each; when any
+ * fails nothing is written and the error names the organization. On success
+ * the ids and versions of the objects are updated. */
+gboolean      council_store_save_organizations (CouncilStore *self,
+                                                GPtrArray     *orgs,
+                                                const char    *summary,
+                                                CouncilStoreSaveFlags flags,
+                                                GError       **error);
+/* Reads organizations (with liaison officers) from a JSON array in the shape of
+ * data/demo-roster.json; the objects are new (id 0). */
+GPtrArray    *council_store_organizations_from_json (CouncilStore *self,
+                                                const char    *json,
+                                                gssize         length,
                                                 GError       **error);
 gboolean      council_store_set_organization_retired (CouncilStore *self,
                                                 gint64         id,

@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "core/council-workbook.h"
+#include "council-import-dialog.h"
 #include "council-roster-view.h"
 #include "council-window.h"
 #include "council-window-private.h"
@@ -326,6 +327,16 @@ export_workbook_action (GtkWidget *widget, const char *action_name, GVariant *pa
 
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ---- importing the roster ---- */
+
+static void
+import_roster_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CouncilWindow *self = COUNCIL_WINDOW (widget);
+
+  council_import_dialog_run (GTK_WINDOW (self), self->store);
 }
 
 /* ---- backup and restore ---- */
@@ -732,6 +743,7 @@ council_window_class_init (CouncilWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.export-workbook", NULL, export_workbook_action);
+  gtk_widget_class_install_action (widget_class, "win.import-roster", NULL, import_roster_action);
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
   gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_action);
 }

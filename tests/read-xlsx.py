@@ -1,0 +1,57 @@
+#!/usr/bin/python3
+# Reads an .xlsx with openpyxl (a real reader, not ours) and prints what the
+# tests compare, one fact per line: sheet <TAB> key <TAB> value.
+# Values escape backslash, newline and tab as \\ \n \t (g_strcompress undoes it).
+#
+# Copyright 2026 Council Desk developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+import sys
+
+import openpyxl
+from openpyxl.utils import get_column_letter
+
+
+def esc(value):
+    text = '' if value is None else str(value)
+    return text.replace('\\', '\\\\').replace('\n', '\\n').replace('\t', '\\t')
+
+
+def fact(sheet, key, value):
+    sys.stdout.write('%s\t%s\t%s\n' % (esc(sheet), key, esc(value)))
+
+
+def main(path):
+    wb = openpyxl.load_workbook(path)
+    fact('', 'sheets', '|'.join(wb.sheetnames))
+    for ws in wb.worksheets:
+        name = ws.title
+        fact(name, 'max_row', ws.max_row)
+        fact(name, 'max_column', ws.max_column)
+        fact(name, 'freeze_panes', ws.freeze_panes)
+        fact(name, 'autofilter', ws.auto_filter.ref)
+        fact(name, 'orientation', ws.page_setup.orientation)
+        fact(name, 'paper_size', ws.page_setup.paperSize)
+        fact(name, 'fit_to_width', ws.page_setup.fitToWidth)
+        fact(name, 'fit_to_height', ws.page_setup.fitToHeight)
+        fact(name, 'fit_to_page', ws.sheet_properties.pageSetUpPr.fitToPage
+             if ws.sheet_properties.pageSetUpPr is not None else None)
+        fact(name, 'print_title_rows', ws.print_title_rows)
+        fact(name, 'footer', ws.oddFooter.center.text)
+        for col in range(1, ws.max_column + 1):
+            letter = get_column_letter(col)
+            fact(name, letter + ':width', ws.column_dimensions[letter].width)
+        for row in ws.iter_rows():
+            for cell in row:
+                ref = cell.coordinate
+                fact(name, ref, cell.value)
+                fact(name, ref + ':type', cell.data_type)
+                fact(name, ref + ':bold', cell.font.b)
+                fact(name, ref + ':wrap', cell.alignment.wrap_text)
+                fact(name, ref + ':number_format', cell.number_format)
+                fill = cell.fill
+                fact(name, ref + ':fill',
+                     fill.fgColor.rgb if fill is not None and fill.fill_type == 'solid' else '')
+
+
+if __name__ == '__main__':
+    main(sys.argv[1])
