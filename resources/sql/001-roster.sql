@@ -55,6 +55,7 @@ CREATE TABLE organization (
   CHECK (seconded_out + part_time <= staff_in_post)
 );
 CREATE UNIQUE INDEX organization_name_zh ON organization (name_zh COLLATE NOCASE);
+CREATE INDEX organization_roster_order ON organization (sort_order, id);
 CREATE UNIQUE INDEX organization_name_en ON organization (name_en COLLATE NOCASE)
   WHERE name_en <> '';
 

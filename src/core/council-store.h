@@ -63,7 +63,8 @@ GListStore   *council_store_list_organizations (CouncilStore  *self,
                                                 gboolean       include_retired,
                                                 GError       **error);
 /* Calls func for each organization in roster order, with its liaison
- * officers, without loading the whole roster; func returns FALSE to stop. */
+ * officers, without loading the whole roster; func returns FALSE to stop.
+ * The record passed is valid only during the call: copy it to keep it. */
 typedef gboolean (*CouncilOrganizationFunc) (CouncilOrganization *org,
                                              gpointer             user_data);
 gboolean      council_store_foreach_organization (CouncilStore *self,

@@ -86,6 +86,8 @@ typedef struct
   guint  lines;    /* text lines of the tallest cell in the row */
 } RowMeasure;
 
+#define WIDTH_SAMPLE_ROWS 1000
+
 static void
 measure (RowMeasure *m, int col, const char *text)
 {
@@ -168,8 +170,11 @@ write_organization (CouncilWorkbookWriter *writer, lxw_worksheet *sheet, lxw_row
   };
   RowMeasure m = { { 0 }, 1 };
 
+  /* Column widths come from the first rows (a large roster repeats its
+   * shapes); every row still gets its own height from its wrapped cells. */
   for (int c = 0; c < N_COLUMNS; c++)
-    if (texts[c] != NULL)
+    if (texts[c] != NULL &&
+        (row <= WIDTH_SAMPLE_ROWS || c == COL_ADDRESS || c == COL_LIAISON || c == COL_NOTES))
       measure (&m, c, texts[c]);
   for (int c = 0; c < N_COLUMNS; c++)
     widths->widths[c] = MAX (widths->widths[c], m.widths[c]);
