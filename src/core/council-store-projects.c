@@ -1368,7 +1368,7 @@ council_store_list_project_status_changes (CouncilStore *self, gint64 id, GError
 {
   g_autoptr(GArray) changes = g_array_new (FALSE, TRUE, sizeof (CouncilProjectStatusChange));
   sqlite3_stmt *stmt = council_store_prepare (self,
-    "SELECT status, changed_on FROM project_status_change WHERE project_id = ? ORDER BY changed_on, id", error);
+    "SELECT status, changed_on FROM project_status_change WHERE project_id = ? ORDER BY id", error);
   int rc;
 
   if (stmt == NULL)

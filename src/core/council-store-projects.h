@@ -139,7 +139,7 @@ gboolean      council_store_set_project_status    (CouncilStore        *self,
                                                    CouncilProjectStatus status,
                                                    const char          *date,
                                                    GError             **error);
-/* Oldest first; element type CouncilProjectStatusChange. */
+/* In the order recorded; element type CouncilProjectStatusChange. */
 GArray       *council_store_list_project_status_changes (CouncilStore *self,
                                                    gint64         id,
                                                    GError       **error);
