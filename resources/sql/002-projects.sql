@@ -60,7 +60,8 @@ CREATE TABLE project (
 CREATE UNIQUE INDEX project_code ON project (code);
 -- The list is filtered by year (dates), lead, category, status and sorted by any
 -- column; these indexes serve the common sorts and filters at 100,000 rows.
-CREATE INDEX project_by_start ON project (start_date, end_date);
+-- Covers the year filter and its sort by code without touching the table.
+CREATE INDEX project_by_start ON project (start_date, end_date, code);
 CREATE INDEX project_by_end ON project (end_date);
 CREATE INDEX project_by_lead ON project (lead_org_id, start_date);
 CREATE INDEX project_by_category ON project (category_id, start_date);
@@ -132,6 +133,27 @@ CREATE TABLE fund_entry (
 CREATE INDEX fund_entry_by_project ON fund_entry (project_id, kind, amount_fen, entry_date);
 -- The Funds pivot and the disclosure sheet go by year.
 CREATE INDEX fund_entry_by_date ON fund_entry (entry_date, source, kind);
+
+-- Search-as-you-type over code, titles and target group: FTS5 trigram matches
+-- any substring of 3 or more characters (Chinese has no spaces); shorter
+-- queries fall back to LIKE in council-store-projects.c. Derived data: kept in
+-- step by triggers (undo included), no history of its own.
+CREATE VIRTUAL TABLE project_search USING fts5 (code, title_zh, title_en, target_group,
+                                                 tokenize = 'trigram');
+
+CREATE TRIGGER project_search_insert AFTER INSERT ON project BEGIN
+  INSERT INTO project_search (rowid, code, title_zh, title_en, target_group)
+  VALUES (NEW.id, NEW.code, NEW.title_zh, NEW.title_en, NEW.target_group);
+END;
+
+CREATE TRIGGER project_search_update AFTER UPDATE OF code, title_zh, title_en, target_group ON project BEGIN
+  UPDATE project_search SET code = NEW.code, title_zh = NEW.title_zh, title_en = NEW.title_en,
+    target_group = NEW.target_group WHERE rowid = NEW.id;
+END;
+
+CREATE TRIGGER project_search_delete AFTER DELETE ON project BEGIN
+  DELETE FROM project_search WHERE rowid = OLD.id;
+END;
 
 -- History triggers: every code path (window, import, command line, undo) is recorded.
 

@@ -404,6 +404,8 @@ council_demo_generate_projects (CouncilStore *store, guint n_projects, guint n_f
       return FALSE;
     }
 
+  /* One big transaction: a larger page cache keeps it from spilling. */
+  council_store_exec (store, "PRAGMA cache_size = -65536", NULL);
   if (!council_store_begin_change (store, "Generate synthetic projects", error))
     return FALSE;
   /* Bulk data is not something Ctrl+Z should take back. */
@@ -485,11 +487,13 @@ council_demo_generate_projects (CouncilStore *store, guint n_projects, guint n_f
     }
   if (!council_store_commit_change (store, error))
     return FALSE;
+  council_store_exec (store, "PRAGMA cache_size = -2000", NULL);
   council_store_exec (store, "ANALYZE", NULL);
   council_store_emit_changed (store, "project");
   return TRUE;
 
 fail:
   council_store_rollback_change (store);
+  council_store_exec (store, "PRAGMA cache_size = -2000", NULL);
   return FALSE;
 }

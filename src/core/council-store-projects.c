@@ -272,24 +272,47 @@ project_query_free (gpointer data)
   g_free (query);
 }
 
+/* The trigram index finds substrings of 3 characters or more. */
+static gboolean
+search_uses_index (const ProjectQuery *q)
+{
+  return q->search != NULL && g_utf8_strlen (q->search, -1) >= 3;
+}
+
+static gboolean
+query_has_filter (const ProjectQuery *q)
+{
+  return q->year > 0 || q->org_id > 0 || q->category_id > 0 || q->status >= 0 ||
+         (q->search != NULL && *q->search != '\0') || q->brands_only || q->top_level_only ||
+         q->integrated_into > 0;
+}
+
 static void
 append_where (GString *sql, const ProjectQuery *q)
 {
   g_string_append (sql, " WHERE 1");
+  /* A project shows under the years from its start to its end (open-ended
+   * without an end date); one without a start date shows under no year.
+   * Written so that project_by_start covers it. */
   if (q->year > 0)
-    g_string_append (sql, " AND coalesce(p.start_date, p.end_date) <= :year_end"
-                          " AND (p.end_date IS NULL OR p.end_date >= :year_start)");
+    g_string_append (sql, " AND p.start_date <= :year_end"
+                          " AND coalesce(p.end_date, '9999-12-31') >= :year_start");
   if (q->org_id > 0)
     g_string_append (sql, " AND p.id IN (SELECT id FROM project WHERE lead_org_id = :org"
                           " UNION SELECT project_id FROM project_partner WHERE org_id = :org)");
   if (q->category_id > 0)
     g_string_append (sql, " AND p.category_id = :category");
   if (q->status >= 0)
-    /* Brands are few: only they pay for the roll-up. */
-    g_string_append (sql, " AND (CASE WHEN p.id IN (SELECT integrated_into FROM project"
+    /* Candidates by the status index plus the brands (few); only brands pay
+     * for the roll-up. */
+    g_string_append (sql, " AND p.id IN (SELECT id FROM project WHERE status = :status"
+                          " UNION SELECT integrated_into FROM project WHERE integrated_into IS NOT NULL)"
+                          " AND (CASE WHEN p.id IN (SELECT integrated_into FROM project"
                           " WHERE integrated_into IS NOT NULL) THEN " ROLLED_STATUS
                           " ELSE p.status END) = :status");
-  if (q->search != NULL && *q->search != '\0')
+  if (search_uses_index (q))
+    g_string_append (sql, " AND p.id IN (SELECT rowid FROM project_search WHERE project_search MATCH :phrase)");
+  else if (q->search != NULL && *q->search != '\0')
     g_string_append (sql, " AND (p.code LIKE :pattern ESCAPE '\\' OR p.title_zh LIKE :pattern ESCAPE '\\'"
                           " OR p.title_en LIKE :pattern ESCAPE '\\' OR p.target_group LIKE :pattern ESCAPE '\\')");
   if (q->brands_only)
@@ -328,7 +351,15 @@ bind_filter (sqlite3_stmt *stmt, const ProjectQuery *q)
   bind_named_int64 (stmt, ":category", q->category_id);
   if (q->status >= 0)
     bind_named_text (stmt, ":status", council_project_status_to_string ((CouncilProjectStatus) q->status));
-  if (q->search != NULL && *q->search != '\0')
+  if (search_uses_index (q))
+    {
+      /* One FTS5 phrase: the whole text as a substring, quotes doubled. */
+      g_auto(GStrv) parts = g_strsplit (q->search, "\"", -1);
+      g_autofree char *escaped = g_strjoinv ("\"\"", parts);
+      g_autofree char *phrase = g_strdup_printf ("\"%s\"", escaped);
+      bind_named_text (stmt, ":phrase", phrase);
+    }
+  else if (q->search != NULL && *q->search != '\0')
     {
       g_autofree char *pattern = like_pattern (q->search);
       bind_named_text (stmt, ":pattern", pattern);
@@ -409,8 +440,12 @@ project_query_fetch (gpointer data, guint offset, guint limit, GPtrArray *items,
   if (q->store == NULL)
     return TRUE;
   append_where (sql, q);
-  g_string_append_printf (sql, " ORDER BY %s %s, p.code %s LIMIT :limit OFFSET :offset",
-                          sort_expression (q->sort), q->descending ? "DESC" : "ASC",
+  /* Unfiltered, the sort index gives the page directly; filtered, the
+   * filter's index narrows first and the matches are sorted ("+" keeps the
+   * planner from walking the sort index row by row). */
+  g_string_append_printf (sql, " ORDER BY %s%s %s, %sp.code %s LIMIT :limit OFFSET :offset",
+                          query_has_filter (q) ? "+" : "", sort_expression (q->sort),
+                          q->descending ? "DESC" : "ASC", query_has_filter (q) ? "+" : "",
                           q->descending ? "DESC" : "ASC");
   stmt = council_store_prepare (q->store, sql->str, error);
   if (stmt == NULL)
