@@ -275,6 +275,13 @@ query_int (sqlite3 *db, const char *sql, int fallback)
   return value;
 }
 
+/* g_ptr_array_sort() hands the comparator pointers to the elements. */
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
 static char **
 list_migrations (void)
 {
@@ -284,7 +291,7 @@ list_migrations (void)
   for (guint i = 0; names && names[i]; i++)
     if (g_str_has_suffix (names[i], ".sql"))
       g_ptr_array_add (sorted, g_strdup (names[i]));
-  g_ptr_array_sort (sorted, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (sorted, compare_names);
   g_ptr_array_add (sorted, NULL);
   return (char **) g_ptr_array_free (sorted, FALSE);
 }
