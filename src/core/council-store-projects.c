@@ -279,12 +279,14 @@ search_uses_index (const ProjectQuery *q)
   return q->search != NULL && g_utf8_strlen (q->search, -1) >= 3;
 }
 
+/* Filters whose index cannot also give the sort order: with them, the
+ * matches are found first and sorted after. Category, brand and source
+ * filters have indexes the planner can walk in order. */
 static gboolean
-query_has_filter (const ProjectQuery *q)
+query_has_narrowing_filter (const ProjectQuery *q)
 {
-  return q->year > 0 || q->org_id > 0 || q->category_id > 0 || q->status >= 0 ||
-         (q->search != NULL && *q->search != '\0') || q->brands_only || q->top_level_only ||
-         q->integrated_into > 0;
+  return q->year > 0 || q->org_id > 0 || q->status >= 0 ||
+         (q->search != NULL && *q->search != '\0');
 }
 
 static void
@@ -305,11 +307,10 @@ append_where (GString *sql, const ProjectQuery *q)
   if (q->status >= 0)
     /* Candidates by the status index plus the brands (few); only brands pay
      * for the roll-up. */
-    g_string_append (sql, " AND p.id IN (SELECT id FROM project WHERE status = :status"
-                          " UNION SELECT integrated_into FROM project WHERE integrated_into IS NOT NULL)"
-                          " AND (CASE WHEN p.id IN (SELECT integrated_into FROM project"
-                          " WHERE integrated_into IS NOT NULL) THEN " ROLLED_STATUS
-                          " ELSE p.status END) = :status");
+    g_string_append (sql, " AND p.id IN (SELECT q.id FROM project q WHERE q.status = :status"
+                          " AND NOT EXISTS (SELECT 1 FROM project s WHERE s.integrated_into = q.id)"
+                          " UNION ALL SELECT p.id FROM project p WHERE p.id IN (SELECT integrated_into"
+                          " FROM project WHERE integrated_into IS NOT NULL) AND " ROLLED_STATUS " = :status)");
   if (search_uses_index (q))
     g_string_append (sql, " AND p.id IN (SELECT rowid FROM project_search WHERE project_search MATCH :phrase)");
   else if (q->search != NULL && *q->search != '\0')
@@ -318,7 +319,8 @@ append_where (GString *sql, const ProjectQuery *q)
   if (q->brands_only)
     g_string_append (sql, " AND p.is_brand = 1");
   if (q->top_level_only)
-    g_string_append (sql, " AND p.integrated_into IS NULL");
+    /* Sources are few: excluding them beats scanning for NULLs. */
+    g_string_append (sql, " AND p.id NOT IN (SELECT id FROM project WHERE integrated_into IS NOT NULL)");
   if (q->integrated_into > 0)
     g_string_append (sql, " AND p.integrated_into = :into");
 }
@@ -444,8 +446,8 @@ project_query_fetch (gpointer data, guint offset, guint limit, GPtrArray *items,
    * filter's index narrows first and the matches are sorted ("+" keeps the
    * planner from walking the sort index row by row). */
   g_string_append_printf (sql, " ORDER BY %s%s %s, %sp.code %s LIMIT :limit OFFSET :offset",
-                          query_has_filter (q) ? "+" : "", sort_expression (q->sort),
-                          q->descending ? "DESC" : "ASC", query_has_filter (q) ? "+" : "",
+                          query_has_narrowing_filter (q) ? "+" : "", sort_expression (q->sort),
+                          q->descending ? "DESC" : "ASC", query_has_narrowing_filter (q) ? "+" : "",
                           q->descending ? "DESC" : "ASC");
   stmt = council_store_prepare (q->store, sql->str, error);
   if (stmt == NULL)

@@ -751,7 +751,7 @@ council_store_rotate_backups (CouncilStore *self, guint keep_days, GError **erro
         strlen (name) == strlen ("council-YYYY-MM-DD.db"))
       g_ptr_array_add (found, g_strdup (name));
   /* ISO dates sort by name; the newest keep_days stay. */
-  g_ptr_array_sort (found, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (found, compare_names);
   for (guint i = 0; i + MAX (keep_days, 1) < found->len; i++)
     {
       g_autofree char *old = g_build_filename (dir, g_ptr_array_index (found, i), NULL);
