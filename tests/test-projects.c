@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "council-demo.h"
+#include "council-history-entry.h"
 #include "council-store-projects.h"
 #include "council-test-helpers.h"
 
@@ -891,7 +892,13 @@ test_history_labels (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   history = council_store_list_history (f->store, "project", id, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 2);
+  /* the insert, its first status change, and the budget edit */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 3);
+  {
+    g_autoptr(CouncilHistoryEntry) last = g_list_model_get_item (G_LIST_MODEL (history), 0);
+    g_autofree char *text = council_history_entry_describe (last);
+    g_assert_nonnull (strstr (text, "Budget (fen): 12000000 → 99"));
+  }
 }
 
 int
