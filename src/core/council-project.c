@@ -1318,7 +1318,7 @@ council_project_check_field (CouncilProject *self, CouncilProjectField field, GE
       return TRUE;
     case COUNCIL_PROJECT_FIELD_HEALTH:
       if ((guint) self->health >= COUNCIL_PROJECT_N_HEALTHS)
-        return fail (error, field, _("Choose a health."));
+        return fail (error, field, _("Choose how the project is going (its health)."));
       return TRUE;
     case COUNCIL_PROJECT_FIELD_BUDGET:
       if (self->budget_fen < 0)
