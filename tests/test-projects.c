@@ -671,6 +671,15 @@ test_integration (Fixture *f, gconstpointer data)
     (void) other_target;
   }
 
+  /* A source stays a brand project while integrated. */
+  {
+    g_autoptr(CouncilProject) source = council_store_get_project (f->store, s3, &error);
+    council_project_set_is_brand (source, FALSE);
+    g_assert_false (council_store_save_project (f->store, source, &error));
+    assert_field_error (error, COUNCIL_PROJECT_FIELD_INTEGRATED_INTO, "stays a brand project");
+    g_clear_error (&error);
+  }
+
   /* Adding a source of the same organization as another source is fine: the
    * brand already spans several organizations. */
   {
@@ -709,6 +718,30 @@ test_integration (Fixture *f, gconstpointer data)
     g_assert_false (council_store_save_project (f->store, row, &error));
     g_assert_error (error, COUNCIL_STORE_ERROR, COUNCIL_STORE_ERROR_CONFLICT);
   }
+}
+
+static void
+test_delete_brand (Fixture *f, gconstpointer data)
+{
+  gint64 s1 = make_source (f, "QT-2026-401", f->orgs[0], TRUE, 1, 0, 0, 0, 0);
+  gint64 s2 = make_source (f, "QT-2026-402", f->orgs[1], TRUE, 1, 0, 0, 0, 0);
+  g_autoptr(CouncilProject) brand = make_project (f, "QT-2026-P09", f->orgs[0], 1);
+  g_autoptr(GArray) sources = ids_of (s1, s2, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CouncilProject) back = NULL;
+  gint64 brand_id;
+
+  g_assert_true (council_store_integrate_projects (f->store, sources, brand, &error));
+  brand_id = council_project_get_id (brand);
+  g_assert_true (council_store_delete_project (f->store, brand_id, &error));
+  g_assert_no_error (error);
+  back = council_store_get_project (f->store, s1, &error);
+  g_assert_cmpint (council_project_get_integrated_into (back), ==, 0);
+  g_clear_object (&back);
+  g_assert_true (council_store_undo (f->store, NULL, &error));
+  g_assert_no_error (error);
+  back = council_store_get_project (f->store, s1, &error);
+  g_assert_cmpint (council_project_get_integrated_into (back), ==, brand_id);
 }
 
 static void
@@ -919,6 +952,7 @@ main (int argc, char **argv)
   ADD ("/projects/milestones/overdue", test_overdue_milestones);
   ADD ("/projects/integration/rollup-refusals-undo", test_integration);
   ADD ("/projects/integration/suggest", test_suggest);
+  ADD ("/projects/integration/delete-brand", test_delete_brand);
   ADD ("/projects/list-model", test_list_model);
   ADD ("/projects/demo", test_demo);
   ADD ("/projects/history", test_history_labels);

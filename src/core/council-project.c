@@ -1341,6 +1341,8 @@ council_project_check_field (CouncilProject *self, CouncilProjectField field, GE
     case COUNCIL_PROJECT_FIELD_INTEGRATED_INTO:
       if (self->integrated_into != 0 && self->integrated_into == self->id)
         return fail (error, field, _("A project cannot be integrated into itself."));
+      if (self->integrated_into != 0 && !self->is_brand)
+        return fail (error, field, _("This project is part of an integrated brand, so it stays a brand project; take it out of the brand first."));
       return TRUE;
     case COUNCIL_PROJECT_FIELD_NONE:
     case COUNCIL_PROJECT_N_FIELDS:

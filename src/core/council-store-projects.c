@@ -562,6 +562,8 @@ council_store_list_projects_of_organization (CouncilStore *self, gint64 org_id, 
 {
   CouncilProjectFilter filter = COUNCIL_PROJECT_FILTER_INIT;
 
+  if (org_id <= 0)
+    return g_list_store_new (COUNCIL_TYPE_PROJECT);
   filter.org_id = org_id;
   return council_store_list_projects (self, &filter, COUNCIL_PROJECT_SORT_START_DATE, TRUE, 0, 0, error);
 }
