@@ -787,6 +787,13 @@ on_items_changed_cb (GListModel *model, guint position, guint removed, guint add
   items_changed_count++;
 }
 
+static gboolean
+collect_project (CouncilProject *project, gpointer data)
+{
+  g_ptr_array_add (data, g_object_ref (project));
+  return TRUE;
+}
+
 static void
 test_list_model (Fixture *f, gconstpointer data)
 {
@@ -869,6 +876,21 @@ test_list_model (Fixture *f, gconstpointer data)
         g_autoptr(CouncilProject) p = g_list_model_get_item (G_LIST_MODEL (model), i);
         g_assert_cmpint (council_project_get_budget_fen (p), <=, last);
         last = council_project_get_budget_fen (p);
+      }
+  }
+
+  /* The export path streams the same rows in the same order. */
+  {
+    g_autoptr(GPtrArray) streamed = g_ptr_array_new_with_free_func (g_object_unref);
+    g_assert_true (council_store_foreach_project (f->store, &filter, COUNCIL_PROJECT_SORT_BUDGET, TRUE,
+                                                  collect_project, streamed, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (streamed->len, ==, n_all);
+    for (guint i = 0; i < 300; i += 37)
+      {
+        g_autoptr(CouncilProject) p = g_list_model_get_item (G_LIST_MODEL (model), i);
+        g_assert_cmpint (council_project_get_id (p), ==,
+                         council_project_get_id (g_ptr_array_index (streamed, i)));
       }
   }
 

@@ -62,7 +62,7 @@
 
 #define NAME_IN_UI(t) "(CASE WHEN :zh OR " t ".name_en = '' THEN " t ".name_zh ELSE " t ".name_en END)"
 
-#define PROJECT_ROW_SQL \
+#define PROJECT_ROW_SELECT \
   "SELECT p.id, p.version, p.code, p.title_zh, p.title_en, p.category_id, p.lead_org_id, " \
   "  p.target_group, coalesce(p.start_date, ''), coalesce(p.end_date, ''), " ROLLED_STATUS ", " \
   "  " ROLLED_HEALTH_RANK ", " ROLLED_BUDGET ", " ROLLED_PLANNED ", " ROLLED_BENEFICIARIES ", " \
@@ -76,7 +76,9 @@
   "  p.status, p.health, p.budget_fen, p.planned_beneficiaries, p.actual_beneficiaries, " \
   "  " FUND_SUM ("allocated") " " \
   "FROM project p JOIN organization o ON o.id = p.lead_org_id " \
-  "JOIN project_category c ON c.id = p.category_id WHERE p.id = :id"
+  "JOIN project_category c ON c.id = p.category_id"
+
+#define PROJECT_ROW_SQL PROJECT_ROW_SELECT " WHERE p.id = :id"
 
 enum {
   ROW_ID, ROW_VERSION, ROW_CODE, ROW_TITLE_ZH, ROW_TITLE_EN, ROW_CATEGORY_ID, ROW_LEAD_ORG_ID,
@@ -555,6 +557,43 @@ council_store_list_projects (CouncilStore *self, const CouncilProjectFilter *fil
   list = g_list_store_new (COUNCIL_TYPE_PROJECT);
   g_list_store_splice (list, 0, 0, items->pdata, items->len);
   return list;
+}
+
+gboolean
+council_store_foreach_project (CouncilStore *self, const CouncilProjectFilter *filter,
+                               CouncilProjectSort sort, gboolean descending,
+                               CouncilProjectFunc func, gpointer user_data, GError **error)
+{
+  ProjectQuery *q = project_query_new (self, filter, sort, descending);
+  g_autoptr(GString) sql = g_string_new (PROJECT_ROW_SELECT);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  append_where (sql, q);
+  g_string_append_printf (sql, " ORDER BY %s %s, p.code %s", sort_expression (q->sort),
+                          q->descending ? "DESC" : "ASC", q->descending ? "DESC" : "ASC");
+  stmt = council_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    {
+      project_query_free (q);
+      return FALSE;
+    }
+  bind_filter (stmt, q);
+  project_query_free (q);
+  /* The statement stays open while the callback runs: it must not use the store. */
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(CouncilProject) project = project_from_row (stmt);
+      if (!func (project, user_data))
+        {
+          rc = SQLITE_DONE;
+          break;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return council_store_set_sqlite_error (self, rc, error);
+  return TRUE;
 }
 
 GListStore *

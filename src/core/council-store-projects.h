@@ -106,6 +106,19 @@ GListStore   *council_store_list_projects         (CouncilStore               *s
                                                    guint                       offset,
                                                    guint                       limit,
                                                    GError                    **error);
+/* Called for each row; return FALSE to stop. The project is a list row
+ * (rolled-up values, no detail); ref it to keep it. */
+typedef gboolean (*CouncilProjectFunc) (CouncilProject *project,
+                                        gpointer        user_data);
+/* Streams every row of the query in one statement, in order, without
+ * holding them all (exports of 100,000 rows). @func must not use the store. */
+gboolean      council_store_foreach_project       (CouncilStore               *self,
+                                                   const CouncilProjectFilter *filter,
+                                                   CouncilProjectSort          sort,
+                                                   gboolean                    descending,
+                                                   CouncilProjectFunc          func,
+                                                   gpointer                    user_data,
+                                                   GError                    **error);
 /* Projects an organization leads or partners, by start date (roster editor). */
 GListStore   *council_store_list_projects_of_organization (CouncilStore *self,
                                                    gint64                      org_id,
