@@ -287,8 +287,18 @@ search_uses_index (const ProjectQuery *q)
 static gboolean
 query_has_narrowing_filter (const ProjectQuery *q)
 {
-  return q->year > 0 || q->org_id > 0 || q->status >= 0 ||
-         (q->search != NULL && *q->search != '\0');
+  return q->year > 0 || q->org_id > 0 || search_uses_index (q);
+}
+
+/* Codes and English titles are ASCII: a short search in Chinese characters
+ * only needs the Chinese columns, which halves the scan. */
+static gboolean
+text_is_ascii_free (const char *text)
+{
+  for (const char *c = text; *c; c++)
+    if (((guchar) *c) < 0x80)
+      return FALSE;
+  return TRUE;
 }
 
 static void
@@ -307,14 +317,16 @@ append_where (GString *sql, const ProjectQuery *q)
   if (q->category_id > 0)
     g_string_append (sql, " AND p.category_id = :category");
   if (q->status >= 0)
-    /* Candidates by the status index plus the brands (few); only brands pay
-     * for the roll-up. */
-    g_string_append (sql, " AND p.id IN (SELECT q.id FROM project q WHERE q.status = :status"
-                          " AND NOT EXISTS (SELECT 1 FROM project s WHERE s.integrated_into = q.id)"
-                          " UNION ALL SELECT p.id FROM project p WHERE p.id IN (SELECT integrated_into"
-                          " FROM project WHERE integrated_into IS NOT NULL) AND " ROLLED_STATUS " = :status)");
+    /* Two index lookups joined by the planner (MULTI-INDEX OR): projects by
+     * their own status, and the brands (few) by their rolled-up status. */
+    g_string_append (sql, " AND ((p.status = :status AND NOT EXISTS (SELECT 1 FROM project s"
+                          " WHERE s.integrated_into = p.id)) OR p.id IN (SELECT p.id FROM project p"
+                          " WHERE p.id IN (SELECT integrated_into FROM project WHERE integrated_into IS NOT NULL)"
+                          " AND " ROLLED_STATUS " = :status))");
   if (search_uses_index (q))
     g_string_append (sql, " AND p.id IN (SELECT rowid FROM project_search WHERE project_search MATCH :phrase)");
+  else if (q->search != NULL && *q->search != '\0' && text_is_ascii_free (q->search))
+    g_string_append (sql, " AND (p.title_zh LIKE :pattern ESCAPE '\\' OR p.target_group LIKE :pattern ESCAPE '\\')");
   else if (q->search != NULL && *q->search != '\0')
     g_string_append (sql, " AND (p.code LIKE :pattern ESCAPE '\\' OR p.title_zh LIKE :pattern ESCAPE '\\'"
                           " OR p.title_en LIKE :pattern ESCAPE '\\' OR p.target_group LIKE :pattern ESCAPE '\\')");
