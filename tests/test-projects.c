@@ -636,6 +636,25 @@ test_integration (Fixture *f, gconstpointer data)
     g_assert_cmpuint (n, ==, 2);  /* QT-2026-101 and the brand, by its roll-up */
   }
 
+  /* Sorting by a rolled-up column merges the brand in at its rolled-up value. */
+  {
+    g_autoptr(GListStore) by_budget = council_store_list_projects (f->store, NULL, COUNCIL_PROJECT_SORT_BUDGET,
+                                                                   TRUE, 0, 3, &error);
+    g_autoptr(GListStore) by_health = council_store_list_projects (f->store, NULL, COUNCIL_PROJECT_SORT_HEALTH,
+                                                                   TRUE, 1, 2, &error);
+    g_autoptr(CouncilProject) first = g_list_model_get_item (G_LIST_MODEL (by_budget), 0);
+    g_autoptr(CouncilProject) second = g_list_model_get_item (G_LIST_MODEL (by_budget), 1);
+    g_autoptr(CouncilProject) h = g_list_model_get_item (G_LIST_MODEL (by_health), 0);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (by_budget)), ==, 3);
+    g_assert_cmpint (council_project_get_id (first), ==, brand_id);
+    g_assert_cmpstr (council_project_get_code (second), ==, "QT-2026-103");
+    /* off track: QT-2026-102 and the brand (by code, descending), then at risk */
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (by_health)), ==, 2);
+    g_assert_cmpstr (council_project_get_code (h), ==, "QT-2026-102");
+  }
+
   /* Refusals */
   {
     g_autoptr(GArray) self_ids = ids_of (brand_id, 0, 0);

@@ -67,8 +67,17 @@ CREATE INDEX project_by_lead ON project (lead_org_id, start_date);
 CREATE INDEX project_by_category ON project (category_id, start_date);
 CREATE INDEX project_by_status ON project (status, start_date);
 CREATE INDEX project_by_title_zh ON project (title_zh);
-CREATE INDEX project_by_title_en ON project (title_en);
+-- The title as an English interface shows it (sort by title).
+CREATE INDEX project_by_title_ui_en ON project ((CASE WHEN title_en = '' THEN title_zh ELSE title_en END));
 CREATE INDEX project_by_budget ON project (budget_fen);
+CREATE INDEX project_by_beneficiaries ON project (actual_beneficiaries);
+-- Sorting by status and health goes by their order, not their spelling; the
+-- expressions are those of STATUS_RANK and HEALTH_RANK in council-store-projects.c.
+CREATE INDEX project_by_status_rank ON project ((CASE status WHEN 'proposed' THEN 0
+  WHEN 'approved' THEN 1 WHEN 'in_progress' THEN 2 WHEN 'completed' THEN 3
+  WHEN 'suspended' THEN 4 ELSE 5 END));
+CREATE INDEX project_by_health_rank ON project ((CASE health WHEN 'off_track' THEN 2
+  WHEN 'at_risk' THEN 1 ELSE 0 END));
 CREATE INDEX project_by_integrated_into ON project (integrated_into) WHERE integrated_into IS NOT NULL;
 CREATE INDEX project_brands ON project (category_id) WHERE is_brand = 1;
 

@@ -390,7 +390,9 @@ sort_expression (CouncilProjectSort sort)
   switch (sort)
     {
     case COUNCIL_PROJECT_SORT_TITLE:
-      return "(CASE WHEN :zh OR p.title_en = '' THEN p.title_zh ELSE p.title_en END)";
+      /* The expressions of project_by_title_zh and project_by_title_ui_en. */
+      return council_ui_prefers_chinese () ? "p.title_zh"
+                                           : "(CASE WHEN p.title_en = '' THEN p.title_zh ELSE p.title_en END)";
     case COUNCIL_PROJECT_SORT_LEAD:
       return "(SELECT o.sort_order FROM organization o WHERE o.id = p.lead_org_id)";
     case COUNCIL_PROJECT_SORT_CATEGORY:
@@ -413,6 +415,62 @@ sort_expression (CouncilProjectSort sort)
     default:
       return "p.code";
     }
+}
+
+/* For the rolled-up columns, the key of a project that is not a brand of
+ * sources is its own value, which an index keeps in order. NULL: none. */
+static const char *
+own_sort_expression (CouncilProjectSort sort)
+{
+  switch (sort)
+    {
+    case COUNCIL_PROJECT_SORT_BUDGET:
+      return "p.budget_fen";
+    case COUNCIL_PROJECT_SORT_BENEFICIARIES:
+      return "p.actual_beneficiaries";
+    case COUNCIL_PROJECT_SORT_STATUS:
+      return STATUS_RANK ("p.status");
+    case COUNCIL_PROJECT_SORT_HEALTH:
+      return HEALTH_RANK ("p.health");
+    default:
+      return NULL;
+    }
+}
+
+#define BRAND_IDS "(SELECT integrated_into FROM project WHERE integrated_into IS NOT NULL)"
+
+/* Builds the page query. Sorting 100,000 rows by a rolled-up value would
+ * compute it for every row; instead, the projects that are not brands come
+ * in index order (at most offset + limit of them) and are merged with the
+ * brands (few), whose rolled-up value is computed. */
+static void
+build_page_sql (GString *sql, const ProjectQuery *q)
+{
+  const char *dir = q->descending ? "DESC" : "ASC";
+  const char *own = own_sort_expression (q->sort);
+
+  if (own != NULL && !query_has_narrowing_filter (q))
+    {
+      g_string_append_printf (sql, "SELECT id FROM (SELECT * FROM (SELECT p.id AS id, %s AS k, p.code AS c "
+                              "FROM project p", own);
+      append_where (sql, q);
+      g_string_append_printf (sql, " AND p.id NOT IN " BRAND_IDS " ORDER BY %s %s, p.code %s "
+                              "LIMIT :limit + :offset) UNION ALL SELECT p.id, %s, p.code FROM project p",
+                              own, dir, dir, sort_expression (q->sort));
+      append_where (sql, q);
+      g_string_append_printf (sql, " AND p.id IN " BRAND_IDS ") ORDER BY k %s, c %s "
+                              "LIMIT :limit OFFSET :offset", dir, dir);
+      return;
+    }
+
+  g_string_append (sql, "SELECT p.id FROM project p");
+  append_where (sql, q);
+  /* Unfiltered, the sort index gives the page directly; with a narrowing
+   * filter, its index finds the matches first and they are sorted after
+   * ("+" keeps the planner from walking the sort index row by row). */
+  g_string_append_printf (sql, " ORDER BY %s%s %s, %sp.code %s LIMIT :limit OFFSET :offset",
+                          query_has_narrowing_filter (q) ? "+" : "", sort_expression (q->sort), dir,
+                          query_has_narrowing_filter (q) ? "+" : "", dir);
 }
 
 static gboolean
@@ -448,21 +506,14 @@ static gboolean
 project_query_fetch (gpointer data, guint offset, guint limit, GPtrArray *items, GError **error)
 {
   ProjectQuery *q = data;
-  g_autoptr(GString) sql = g_string_new ("SELECT p.id FROM project p");
+  g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
   int rc;
 
   if (q->store == NULL)
     return TRUE;
-  append_where (sql, q);
-  /* Unfiltered, the sort index gives the page directly; filtered, the
-   * filter's index narrows first and the matches are sorted ("+" keeps the
-   * planner from walking the sort index row by row). */
-  g_string_append_printf (sql, " ORDER BY %s%s %s, %sp.code %s LIMIT :limit OFFSET :offset",
-                          query_has_narrowing_filter (q) ? "+" : "", sort_expression (q->sort),
-                          q->descending ? "DESC" : "ASC", query_has_narrowing_filter (q) ? "+" : "",
-                          q->descending ? "DESC" : "ASC");
+  build_page_sql (sql, q);
   stmt = council_store_prepare (q->store, sql->str, error);
   if (stmt == NULL)
     return FALSE;
