@@ -341,6 +341,22 @@ test_create_edit_delete (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpint (council_project_get_version (again), ==, 2);
 
+  /* The spending kept for sorting follows edits, deletes and undo. */
+  {
+    g_autoptr(CouncilProject) other = make_project (f, "QT-2026-015", f->orgs[3], 1);
+    g_autoptr(GListStore) by_spent = NULL;
+    g_autoptr(CouncilProject) top = NULL;
+    g_autoptr(CouncilFundEntry) e = council_fund_entry_new (COUNCIL_FUND_SOURCE_FISCAL, COUNCIL_FUND_KIND_SPENT,
+                                                            2900000, "2026-05-05");
+    g_list_store_append (council_project_get_fund_entries (other), e);
+    save_new (f, other);
+    by_spent = council_store_list_projects (f->store, NULL, COUNCIL_PROJECT_SORT_SPENT, TRUE, 0, 1, &error);
+    top = g_list_model_get_item (G_LIST_MODEL (by_spent), 0);
+    g_assert_cmpint (council_project_get_id (top), ==, id);
+    council_store_delete_project (f->store, council_project_get_id (other), &error);
+    g_assert_no_error (error);
+  }
+
   /* Delete, then undo puts everything back. */
   council_store_delete_project (f->store, id, &error);
   g_assert_no_error (error);
@@ -357,6 +373,12 @@ test_create_edit_delete (Fixture *f, gconstpointer data)
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (council_project_get_milestones (back))), ==, 2);
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (council_project_get_fund_entries (back))), ==, 2);
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (council_project_get_partners (back))), ==, 1);
+  }
+  {
+    g_autoptr(GListStore) by_spent = council_store_list_projects (f->store, NULL, COUNCIL_PROJECT_SORT_SPENT,
+                                                                  FALSE, 0, 1, &error);
+    g_autoptr(CouncilProject) only = g_list_model_get_item (G_LIST_MODEL (by_spent), 0);
+    g_assert_cmpint (council_project_get_spent_fen (only), ==, 3000000);
   }
 }
 
@@ -650,6 +672,14 @@ test_integration (Fixture *f, gconstpointer data)
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (by_budget)), ==, 3);
     g_assert_cmpint (council_project_get_id (first), ==, brand_id);
     g_assert_cmpstr (council_project_get_code (second), ==, "QT-2026-103");
+    {
+      g_autoptr(GListStore) by_spent = council_store_list_projects (f->store, NULL, COUNCIL_PROJECT_SORT_SPENT,
+                                                                    TRUE, 0, 2, &error);
+      g_autoptr(CouncilProject) top = g_list_model_get_item (G_LIST_MODEL (by_spent), 0);
+      g_autoptr(CouncilProject) next = g_list_model_get_item (G_LIST_MODEL (by_spent), 1);
+      g_assert_cmpint (council_project_get_id (top), ==, brand_id);        /* 1,200,000 rolled up */
+      g_assert_cmpstr (council_project_get_code (next), ==, "QT-2026-103");  /* 900,000 */
+    }
     /* off track: QT-2026-102 and the brand (by code, descending), then at risk */
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (by_health)), ==, 2);
     g_assert_cmpstr (council_project_get_code (h), ==, "QT-2026-102");
@@ -911,6 +941,19 @@ test_list_model (Fixture *f, gconstpointer data)
         g_assert_cmpint (council_project_get_id (p), ==,
                          council_project_get_id (g_ptr_array_index (streamed, i)));
       }
+  }
+
+  /* Sort by spent: the index-ordered own spending agrees with the fund entries. */
+  council_project_list_set_sort (model, COUNCIL_PROJECT_SORT_SPENT, TRUE);
+  {
+    gint64 last = G_MAXINT64;
+    for (guint i = 0; i < 450; i++)
+      {
+        g_autoptr(CouncilProject) p = g_list_model_get_item (G_LIST_MODEL (model), i);
+        g_assert_cmpint (council_project_get_spent_fen (p), <=, last);
+        last = council_project_get_spent_fen (p);
+      }
+    g_assert_cmpint (last, >, 0);
   }
 
   /* A save elsewhere updates the model by itself. */

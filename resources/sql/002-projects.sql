@@ -143,6 +143,37 @@ CREATE INDEX fund_entry_by_project ON fund_entry (project_id, kind, amount_fen, 
 -- The Funds pivot and the disclosure sheet go by year.
 CREATE INDEX fund_entry_by_date ON fund_entry (entry_date, source, kind);
 
+-- Each project's own spending, kept by triggers, so that the list can be
+-- sorted by "spent" in index order. Derived data: no history of its own.
+CREATE TABLE project_spent (
+  project_id  INTEGER PRIMARY KEY,
+  spent_fen   INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX project_spent_by_amount ON project_spent (spent_fen);
+
+CREATE TRIGGER project_spent_insert AFTER INSERT ON project BEGIN
+  INSERT INTO project_spent (project_id) VALUES (NEW.id);
+END;
+
+CREATE TRIGGER project_spent_delete AFTER DELETE ON project BEGIN
+  DELETE FROM project_spent WHERE project_id = OLD.id;
+END;
+
+CREATE TRIGGER fund_entry_spent_insert AFTER INSERT ON fund_entry WHEN NEW.kind = 'spent' BEGIN
+  UPDATE project_spent SET spent_fen = spent_fen + NEW.amount_fen WHERE project_id = NEW.project_id;
+END;
+
+CREATE TRIGGER fund_entry_spent_delete AFTER DELETE ON fund_entry WHEN OLD.kind = 'spent' BEGIN
+  UPDATE project_spent SET spent_fen = spent_fen - OLD.amount_fen WHERE project_id = OLD.project_id;
+END;
+
+CREATE TRIGGER fund_entry_spent_update AFTER UPDATE OF kind, amount_fen, project_id ON fund_entry BEGIN
+  UPDATE project_spent SET spent_fen = spent_fen - OLD.amount_fen
+    WHERE project_id = OLD.project_id AND OLD.kind = 'spent';
+  UPDATE project_spent SET spent_fen = spent_fen + NEW.amount_fen
+    WHERE project_id = NEW.project_id AND NEW.kind = 'spent';
+END;
+
 -- Search-as-you-type over code, titles and target group: FTS5 trigram matches
 -- any substring of 3 or more characters (Chinese has no spaces); shorter
 -- queries fall back to LIKE in council-store-projects.c. Derived data: kept in

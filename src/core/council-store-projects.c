@@ -449,6 +449,20 @@ build_page_sql (GString *sql, const ProjectQuery *q)
   const char *dir = q->descending ? "DESC" : "ASC";
   const char *own = own_sort_expression (q->sort);
 
+  if (q->sort == COUNCIL_PROJECT_SORT_SPENT && !query_has_narrowing_filter (q))
+    {
+      /* project_spent keeps each project's own spending in index order. */
+      g_string_append (sql, "SELECT id FROM (SELECT * FROM (SELECT p.id AS id, t.spent_fen AS k, p.code AS c "
+                            "FROM project_spent t CROSS JOIN project p ON p.id = t.project_id");
+      append_where (sql, q);
+      g_string_append_printf (sql, " AND p.id NOT IN " BRAND_IDS " ORDER BY t.spent_fen %s, p.code %s "
+                              "LIMIT :limit + :offset) UNION ALL SELECT p.id, %s, p.code FROM project p",
+                              dir, dir, sort_expression (q->sort));
+      append_where (sql, q);
+      g_string_append_printf (sql, " AND p.id IN " BRAND_IDS ") ORDER BY k %s, c %s "
+                              "LIMIT :limit OFFSET :offset", dir, dir);
+      return;
+    }
   if (own != NULL && !query_has_narrowing_filter (q))
     {
       g_string_append_printf (sql, "SELECT id FROM (SELECT * FROM (SELECT p.id AS id, %s AS k, p.code AS c "
