@@ -60,7 +60,8 @@ main (int argc, char **argv)
   /* BENCH_DB=file keeps the generated database for a look with sqlite3. */
   const char *keep = g_getenv ("BENCH_DB");
   gboolean reuse = keep != NULL && g_file_test (keep, G_FILE_TEST_EXISTS);
-  g_autoptr(CouncilStore) store = keep ? council_store_open (keep, &error) : council_test_open_store (NULL);
+  g_autofree char *temporary = NULL;
+  g_autoptr(CouncilStore) store = keep ? council_store_open (keep, &error) : council_test_open_store (&temporary);
   g_autoptr(CouncilSqlListModel) model = NULL;
   g_autoptr(GListStore) orgs = NULL;
   g_autoptr(GListStore) cats = NULL;
@@ -161,5 +162,12 @@ main (int argc, char **argv)
   printf ("\nissue target: filter/search keystroke to updated list < %.0f ms median; "
           "worst case here %.2f ms; %u of %u cases over.\n",
           TARGET_MS, worst, n_over, (guint) G_N_ELEMENTS (cases));
+  if (temporary != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (temporary);
+      g_clear_object (&model);
+      g_clear_object (&store);
+      council_test_rm_rf (dir);
+    }
   return 0;
 }

@@ -16,6 +16,7 @@
 typedef struct
 {
   CouncilStore *store;
+  char *path;
   gint64 orgs[6];
   gint64 categories[8];
 } Fixture;
@@ -26,7 +27,7 @@ fixture_setup (Fixture *f, gconstpointer data)
   g_autoptr(GListStore) orgs = NULL;
   g_autoptr(GListStore) cats = NULL;
 
-  f->store = council_test_open_store (NULL);
+  f->store = council_test_open_store (&f->path);
   orgs = council_store_list_organizations (f->store, FALSE, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (orgs)), >=, 6);
   for (guint i = 0; i < 6; i++)
@@ -46,7 +47,11 @@ fixture_setup (Fixture *f, gconstpointer data)
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
+  g_autofree char *dir = g_path_get_dirname (f->path);
+
   g_clear_object (&f->store);
+  council_test_rm_rf (dir);
+  g_free (f->path);
 }
 
 static CouncilProject *
