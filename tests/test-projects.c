@@ -915,6 +915,30 @@ test_list_model (Fixture *f, gconstpointer data)
       g_autoptr(CouncilProject) p = g_list_model_get_item (G_LIST_MODEL (model), i);
       g_assert_nonnull (strstr (council_project_get_title_zh (p), "谢家湾街道科普"));
     }
+  /* Short searches scan once and page from the matches, in order. */
+  filter.search = "科";
+  council_project_list_set_filter (model, &filter);
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpuint (n, >, 100);
+  {
+    g_autofree char *prev = NULL;
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(CouncilProject) p = g_list_model_get_item (G_LIST_MODEL (model), i);
+        g_assert_true (strstr (council_project_get_title_zh (p), "科") != NULL ||
+                       strstr (council_project_get_target_group (p), "科") != NULL);
+        if (prev != NULL)
+          g_assert_cmpstr (prev, <, council_project_get_code (p));
+        g_free (prev);
+        prev = g_strdup (council_project_get_code (p));
+      }
+  }
+  filter.search = "gen-2024";  /* ASCII: code too, any case */
+  council_project_list_set_filter (model, &filter);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 0);
+  filter.search = "10";
+  council_project_list_set_filter (model, &filter);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 0);
   filter.search = "100%";  /* LIKE wildcards are literal */
   council_project_list_set_filter (model, &filter);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);

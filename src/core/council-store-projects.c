@@ -243,6 +243,9 @@ typedef struct
   gint64 integrated_into;
   CouncilProjectSort sort;
   gboolean descending;
+  /* For a short search (a scan that no index helps), the ordered ids of all
+   * matches, taken by the count so that pages need no second scan. */
+  GArray *matches;
 } ProjectQuery;
 
 static void
@@ -263,12 +266,14 @@ project_query_set_filter (ProjectQuery *query, const CouncilProjectFilter *filte
   query->brands_only = filter->brands_only;
   query->top_level_only = filter->top_level_only;
   query->integrated_into = filter->integrated_into;
+  g_clear_pointer (&query->matches, g_array_unref);
 }
 
 static void
 project_query_free (gpointer data)
 {
   ProjectQuery *query = data;
+  g_clear_pointer (&query->matches, g_array_unref);
   g_clear_weak_pointer (&query->store);
   g_free (query->search);
   g_free (query);
@@ -287,7 +292,7 @@ search_uses_index (const ProjectQuery *q)
 static gboolean
 query_has_narrowing_filter (const ProjectQuery *q)
 {
-  return q->year > 0 || q->org_id > 0 || search_uses_index (q);
+  return q->year > 0 || q->org_id > 0 || (q->search != NULL && *q->search != '\0');
 }
 
 /* Codes and English titles are ASCII: a short search in Chinese characters
@@ -488,6 +493,41 @@ build_page_sql (GString *sql, const ProjectQuery *q)
 }
 
 static gboolean
+search_scans_table (const ProjectQuery *q)
+{
+  return q->search != NULL && *q->search != '\0' && !search_uses_index (q);
+}
+
+/* One scan gives both the count and every page. */
+static gboolean
+collect_matches (ProjectQuery *q, GError **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  build_page_sql (sql, q);
+  stmt = council_store_prepare (q->store, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_filter (stmt, q);
+  bind_named_int64 (stmt, ":limit", G_MAXINT);
+  bind_named_int64 (stmt, ":offset", 0);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return council_store_set_sqlite_error (q->store, rc, error);
+  g_clear_pointer (&q->matches, g_array_unref);
+  q->matches = g_steal_pointer (&ids);
+  return TRUE;
+}
+
+static gboolean
 project_query_count (gpointer data, guint *out_n, GError **error)
 {
   ProjectQuery *q = data;
@@ -495,9 +535,19 @@ project_query_count (gpointer data, guint *out_n, GError **error)
   sqlite3_stmt *stmt;
   int rc;
 
+  /* The model counts after every change of the query or the data: stale
+   * matches go here. */
+  g_clear_pointer (&q->matches, g_array_unref);
   if (q->store == NULL)
     {
       *out_n = 0;
+      return TRUE;
+    }
+  if (search_scans_table (q))
+    {
+      if (!collect_matches (q, error))
+        return FALSE;
+      *out_n = q->matches->len;
       return TRUE;
     }
   append_where (sql, q);
@@ -527,6 +577,12 @@ project_query_fetch (gpointer data, guint offset, guint limit, GPtrArray *items,
 
   if (q->store == NULL)
     return TRUE;
+  if (q->matches != NULL)
+    {
+      for (guint i = offset; i < q->matches->len && i - offset < limit; i++)
+        g_array_append_val (ids, g_array_index (q->matches, gint64, i));
+      goto rows;
+    }
   build_page_sql (sql, q);
   stmt = council_store_prepare (q->store, sql->str, error);
   if (stmt == NULL)
@@ -543,6 +599,7 @@ project_query_fetch (gpointer data, guint offset, guint limit, GPtrArray *items,
   if (rc != SQLITE_DONE)
     return council_store_set_sqlite_error (q->store, rc, error);
 
+rows:
   for (guint i = 0; i < ids->len; i++)
     {
       GError *local = NULL;
