@@ -1019,6 +1019,13 @@ test_demo (Fixture *f, gconstpointer data)
         n_brands++;
     }
   g_assert_cmpuint (n_brands, ==, 4);
+  {
+    CouncilProjectFilter integrated = COUNCIL_PROJECT_FILTER_INIT;
+    integrated.integrated_only = TRUE;
+    council_store_count_projects (f->store, &integrated, &n, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (n, ==, 4);
+  }
   overdue = council_store_list_overdue_milestones (f->store, NULL, &error);
   g_assert_no_error (error);
   suggestions = council_store_suggest_integrations (f->store, 0, &error);

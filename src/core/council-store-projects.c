@@ -241,6 +241,7 @@ typedef struct
   gboolean brands_only;
   gboolean top_level_only;
   gint64 integrated_into;
+  gboolean integrated_only;
   CouncilProjectSort sort;
   gboolean descending;
   /* For a short search (a scan that no index helps), the ordered ids of all
@@ -266,6 +267,7 @@ project_query_set_filter (ProjectQuery *query, const CouncilProjectFilter *filte
   query->brands_only = filter->brands_only;
   query->top_level_only = filter->top_level_only;
   query->integrated_into = filter->integrated_into;
+  query->integrated_only = filter->integrated_only;
   g_clear_pointer (&query->matches, g_array_unref);
 }
 
@@ -342,6 +344,8 @@ append_where (GString *sql, const ProjectQuery *q)
     g_string_append (sql, " AND p.id NOT IN (SELECT id FROM project WHERE integrated_into IS NOT NULL)");
   if (q->integrated_into > 0)
     g_string_append (sql, " AND p.integrated_into = :into");
+  if (q->integrated_only)
+    g_string_append (sql, " AND p.id IN (SELECT integrated_into FROM project WHERE integrated_into IS NOT NULL)");
 }
 
 static char *

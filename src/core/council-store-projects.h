@@ -25,9 +25,10 @@ typedef struct
   gboolean    brands_only;     /* brand projects only */
   gboolean    top_level_only;  /* hide projects integrated into a brand (tree roots) */
   gint64      integrated_into; /* only the sources of this brand */
+  gboolean    integrated_only; /* only brands with sources (the Brands sheet) */
 } CouncilProjectFilter;
 
-#define COUNCIL_PROJECT_FILTER_INIT { 0, 0, 0, -1, NULL, FALSE, FALSE, 0 }
+#define COUNCIL_PROJECT_FILTER_INIT { 0, 0, 0, -1, NULL, FALSE, FALSE, 0, FALSE }
 
 typedef enum
 {
