@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "council-demo.h"
 #include "council-store-private.h"
@@ -24,7 +25,8 @@ typedef struct
   const char *title_zh;
   const char *title_en;
   const char *target_group;
-  int brand_group;        /* 1..4: a source of that integrated brand; 0: none */
+  int brand_group;        /* 1..4: a source of that integrated brand; -1: a brand project
+                           * left for "Suggest integration"; 0: not a brand */
   gboolean last_year;
 } DemoProject;
 
@@ -61,9 +63,9 @@ static const DemoProject demo_projects[] = {
   { "volunteer", "区青联", "团区委", "青春暖冬行动", "Warm winter youth campaign", "独居老人", 0, TRUE },
   { "volunteer", "区计生协", NULL, "计生家庭暖心志愿服务", "Volunteer care for family-planning households", "计生特殊家庭", 0, FALSE },
   /* culture and sports */
-  { "culture", "区文联", "区作协", "文艺家进基层", "Artists at the grassroots", "基层群众", 0, FALSE },
+  { "culture", "区文联", "区作协", "文艺家进基层", "Artists at the grassroots", "基层群众", -1, FALSE },
   { "culture", "区作协", NULL, "九龙坡故事征文", "Jiulongpo stories writing contest", "文学爱好者", 0, FALSE },
-  { "culture", "区老体协", NULL, "老年人健身大联动", "Seniors' fitness week", "老年人", 0, FALSE },
+  { "culture", "区老体协", NULL, "老年人健身大联动", "Seniors' fitness week", "老年人", -1, FALSE },
   { "culture", "区总工会", "区老体协", "职工运动会", "Workers' sports games", "职工", 0, FALSE },
   { "culture", "区台联", NULL, "两岸青少年文化交流营", "Cross-strait youth culture camp", "青少年", 0, TRUE },
   { "culture", "区文联", NULL, "非遗传承进校园", "Intangible heritage in schools", "中小学生", 0, FALSE },
@@ -77,8 +79,8 @@ static const DemoProject demo_projects[] = {
   { "science", "区老科协", NULL, "农村实用技术培训", "Practical farming techniques", "农民", 0, TRUE },
   { "science", "区贸促会", "区工商联", "企业出海合规讲座", "Export compliance talks for firms", "外贸企业", 0, FALSE },
   /* family and children */
-  { "family", "区妇联", "区关工委", "家庭教育指导服务", "Family education guidance", "家长", 0, FALSE },
-  { "family", "区关工委", "团区委", "五老进校园", "Veterans' talks in schools", "中小学生", 0, FALSE },
+  { "family", "区妇联", "区关工委", "家庭教育指导服务", "Family education guidance", "家长", -1, FALSE },
+  { "family", "区关工委", "团区委", "五老进校园", "Veterans' talks in schools", "中小学生", -1, FALSE },
   { "family", "区计生协", "区妇联", "青春健康教育", "Adolescent health education", "青少年", 0, FALSE },
   { "family", "区妇联", NULL, "儿童之家建设", "Children's homes in communities", "社区儿童", 0, FALSE },
   { "family", "区总工会", "区妇联", "职工子女暑期托管", "Summer care for workers' children", "职工子女", 0, FALSE },
@@ -134,6 +136,21 @@ iso_date (int year, int month, int day)
   return g_strdup (buf);
 }
 
+/* @date moved by @days (either way), as YYYY-MM-DD. */
+static char *
+shift_date (const char *date, int days)
+{
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_parse (&d, date);
+  if (days >= 0)
+    g_date_add_days (&d, (guint) days);
+  else
+    g_date_subtract_days (&d, (guint) -days);
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d));
+}
+
 static char *
 date_between (GRand *rand, const char *start, const char *end)
 {
@@ -150,10 +167,14 @@ date_between (GRand *rand, const char *start, const char *end)
   return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&a), g_date_get_month (&a), g_date_get_day (&a));
 }
 
+/* Money is raised at the start and spent until today: nothing is dated in
+ * the future. */
 static void
-add_demo_funds (CouncilProject *p, GRand *rand, const char *start, const char *end, gint64 budget,
-                gboolean overspend, gboolean outside)
+add_demo_funds (CouncilProject *p, GRand *rand, const char *start, const char *end, const char *today,
+                gint64 budget, gboolean overspend, gboolean outside)
 {
+  const char *first = strcmp (start, today) < 0 ? start : today;
+  const char *last = strcmp (end, today) < 0 ? end : today;
   GListStore *funds = council_project_get_fund_entries (p);
   gint64 raised = 0;
   guint n_raised = (guint) g_rand_int_range (rand, 1, 4);
@@ -163,7 +184,7 @@ add_demo_funds (CouncilProject *p, GRand *rand, const char *start, const char *e
     {
       CouncilFundSource source = (CouncilFundSource) g_rand_int_range (rand, 0, COUNCIL_N_FUND_SOURCES);
       gint64 amount = budget / n_raised / 100 * 100;
-      g_autofree char *date = date_between (rand, start, start);
+      g_autofree char *date = g_strdup (first);
       g_autoptr(CouncilFundEntry) e = council_fund_entry_new (source, COUNCIL_FUND_KIND_RAISED, amount, date);
       g_autofree char *voucher = g_strdup_printf ("CZ-%05d", g_rand_int_range (rand, 1, 99999));
 
@@ -178,11 +199,13 @@ add_demo_funds (CouncilProject *p, GRand *rand, const char *start, const char *e
           g_list_store_append (funds, a);
         }
     }
+  if (strcmp (start, today) >= 0)
+    return;
   for (guint i = 0; i < n_spent; i++)
     {
       CouncilFundSource source = (CouncilFundSource) g_rand_int_range (rand, 0, COUNCIL_N_FUND_SOURCES);
       gint64 share = raised * g_rand_int_range (rand, 50, 95) / 100 / n_spent;
-      g_autofree char *date = date_between (rand, start, end);
+      g_autofree char *date = date_between (rand, start, last);
       g_autoptr(CouncilFundEntry) e = NULL;
       g_autofree char *voucher = g_strdup_printf ("ZC-%05d", g_rand_int_range (rand, 1, 99999));
 
@@ -194,7 +217,7 @@ add_demo_funds (CouncilProject *p, GRand *rand, const char *start, const char *e
       g_list_store_append (funds, e);
     }
   /* A bill paid after the project closed. */
-  if (outside)
+  if (outside && strcmp (end, today) < 0)
     {
       g_autofree char *late = NULL;
       GDate d;
@@ -251,7 +274,10 @@ council_demo_fill_projects (CouncilStore *store, GError **error)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = council_iso_date_today ();
   g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  char *brand_start[G_N_ELEMENTS (demo_brands)] = { NULL };
+  char *brand_end[G_N_ELEMENTS (demo_brands)] = { NULL };
   int year = g_date_time_get_year (now);
+  gboolean ok = FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (demo_brands); i++)
     g_ptr_array_add (sources, g_array_new (FALSE, FALSE, sizeof (gint64)));
@@ -260,11 +286,9 @@ council_demo_fill_projects (CouncilStore *store, GError **error)
     {
       const DemoProject *d = &demo_projects[i];
       g_autoptr(CouncilProject) p = council_project_new ();
-      int y = d->last_year ? year - 1 : year;
-      int month = g_rand_int_range (rand, 1, 7);
-      g_autofree char *code = g_strdup_printf ("QT-%d-%03u", y, i + 1);
-      g_autofree char *start = iso_date (y, month, g_rand_int_range (rand, 1, 28));
-      g_autofree char *end = iso_date (y, month + g_rand_int_range (rand, 3, 7), g_rand_int_range (rand, 1, 28));
+      g_autofree char *code = NULL;
+      g_autofree char *start = NULL;
+      g_autofree char *end = NULL;
       gint64 lead = council_store_find_organization_by_name (store, d->lead, error);
       gint64 budget = (gint64) g_rand_int_range (rand, 3, 60) * 1000000;  /* 3万–60万元 */
       int planned = g_rand_int_range (rand, 50, 3000);
@@ -274,8 +298,23 @@ council_demo_fill_projects (CouncilStore *store, GError **error)
           if (lead == 0)
             g_set_error (error, COUNCIL_STORE_ERROR, COUNCIL_STORE_ERROR_NOT_FOUND,
                          "The demo needs the organization “%s” on the roster.", d->lead);
-          return FALSE;
+          goto out;
         }
+      /* Last year's projects are over; this year's run around today: most in
+       * progress, some finished, some not started yet. */
+      if (d->last_year)
+        {
+          g_autofree char *jan = iso_date (year - 1, 1, 1);
+          start = shift_date (jan, g_rand_int_range (rand, 0, 180));
+          end = shift_date (start, g_rand_int_range (rand, 90, 200));
+        }
+      else
+        {
+          start = shift_date (today, i % 6 == 0 ? g_rand_int_range (rand, 5, 30)
+                                                : -g_rand_int_range (rand, 20, 330));
+          end = shift_date (start, g_rand_int_range (rand, 120, 330));
+        }
+      code = g_strdup_printf ("QT-%.4s-%03u", start, i + 1);
       council_project_set_code (p, code);
       council_project_set_title_zh (p, d->title_zh);
       council_project_set_title_en (p, d->title_en);
@@ -289,24 +328,36 @@ council_demo_fill_projects (CouncilStore *store, GError **error)
       council_project_set_budget_fen (p, budget);
       council_project_set_planned_beneficiaries (p, planned);
       council_project_set_actual_beneficiaries (p, g_strcmp0 (start, today) < 0 ? planned * g_rand_int_range (rand, 40, 120) / 100 : 0);
-      council_project_set_is_brand (p, d->brand_group != 0 || g_rand_int_range (rand, 0, 5) == 0);
+      council_project_set_is_brand (p, d->brand_group != 0);
       council_project_set_description (p, d->title_zh);
       if (d->partner != NULL)
         {
           gint64 partner = council_store_find_organization_by_name (store, d->partner, error);
           if (partner < 0)
-            return FALSE;
+            goto out;
           if (partner > 0)
             council_project_add_partner (p, partner, (CouncilPartnerRole) g_rand_int_range (rand, 0, COUNCIL_N_PARTNER_ROLES));
         }
       add_demo_milestones (p, rand, start, end, today);
-      add_demo_funds (p, rand, start, end, budget, i % 17 == 5, i % 19 == 7);
+      add_demo_funds (p, rand, start, end, today, budget, i % 17 == 5, i % 19 == 7);
       if (!council_store_save_project (store, p, error))
-        return FALSE;
+        goto out;
       if (d->brand_group > 0)
         {
+          guint b = (guint) d->brand_group - 1;
           gint64 id = council_project_get_id (p);
-          g_array_append_val (g_ptr_array_index (sources, d->brand_group - 1), id);
+          g_array_append_val (g_ptr_array_index (sources, b), id);
+          /* A brand spans the dates of its sources. */
+          if (brand_start[b] == NULL || strcmp (start, brand_start[b]) < 0)
+            {
+              g_free (brand_start[b]);
+              brand_start[b] = g_strdup (start);
+            }
+          if (brand_end[b] == NULL || strcmp (end, brand_end[b]) > 0)
+            {
+              g_free (brand_end[b]);
+              brand_end[b] = g_strdup (end);
+            }
         }
     }
 
@@ -314,8 +365,8 @@ council_demo_fill_projects (CouncilStore *store, GError **error)
     {
       g_autoptr(CouncilProject) brand = council_project_new ();
       g_autofree char *code = g_strdup_printf ("QT-%d-P%02u", year, i + 1);
-      g_autofree char *start = iso_date (year, 1, 1);
-      g_autofree char *end = iso_date (year, 12, 31);
+      const char *start = brand_start[i];
+      const char *end = brand_end[i];
 
       council_project_set_code (brand, code);
       council_project_set_title_zh (brand, demo_brands[i].title_zh);
@@ -328,9 +379,17 @@ council_demo_fill_projects (CouncilStore *store, GError **error)
       council_project_set_status (brand, COUNCIL_PROJECT_STATUS_APPROVED);
       council_project_set_description (brand, "理事会层面统一品牌、统一标识、统一宣传，各成员单位分工实施。");
       if (!council_store_integrate_projects (store, g_ptr_array_index (sources, i), brand, error))
-        return FALSE;
+        goto out;
     }
-  return TRUE;
+  ok = TRUE;
+
+out:
+  for (guint i = 0; i < G_N_ELEMENTS (demo_brands); i++)
+    {
+      g_free (brand_start[i]);
+      g_free (brand_end[i]);
+    }
+  return ok;
 }
 
 /* ---- bulk generator ---- */
