@@ -650,10 +650,26 @@ test_integration (Fixture *f, gconstpointer data)
     roots = council_store_list_projects (f->store, &top, COUNCIL_PROJECT_SORT_CODE, FALSE, 0, 0, &error);
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (roots)), ==, 1);
     first = g_list_model_get_item (G_LIST_MODEL (roots), 0);
-    g_assert_cmpint (council_project_get_budget_fen (first), ==, 6000000);
+    g_assert_cmpint (council_project_get_rolled_budget_fen (first), ==, 6000000);
+    g_assert_cmpint (council_project_get_budget_fen (first), ==, 0);  /* its own, as saved */
     g_assert_cmpint (council_project_get_spent_fen (first), ==, 1200000);
     g_assert_cmpuint (council_project_get_n_sources (first), ==, 3);
-    g_assert_cmpint (council_project_get_health (first), ==, COUNCIL_PROJECT_HEALTH_OFF_TRACK);
+    g_assert_cmpint (council_project_get_rolled_health (first), ==, COUNCIL_PROJECT_HEALTH_OFF_TRACK);
+    g_assert_cmpint (council_project_get_health (first), ==, COUNCIL_PROJECT_HEALTH_ON_TRACK);
+    g_assert_cmpstr (council_project_get_health_label (first), ==, "Off track");
+    g_assert_cmpstr (council_project_get_status_label (first), ==, "In progress");
+    {
+      gint64 budget = 0;
+      g_object_get (first, "budget-fen", &budget, NULL);
+      g_assert_cmpint (budget, ==, 6000000);
+    }
+    /* Saving a list row keeps the brand's own values. */
+    council_project_set_title_en (first, "Council employment brand");
+    g_assert_true (council_store_save_project (f->store, first, &error));
+    g_assert_no_error (error);
+    council_store_get_project_rollup (f->store, brand_id, &r, &error);
+    g_assert_cmpint (r.budget_fen, ==, 6000000);
+    g_assert_true (council_store_undo (f->store, NULL, &error));
   }
   {
     CouncilProjectFilter by_status = COUNCIL_PROJECT_FILTER_INIT;
@@ -952,8 +968,8 @@ test_list_model (Fixture *f, gconstpointer data)
     for (guint i = 0; i < 450; i++)
       {
         g_autoptr(CouncilProject) p = g_list_model_get_item (G_LIST_MODEL (model), i);
-        g_assert_cmpint (council_project_get_budget_fen (p), <=, last);
-        last = council_project_get_budget_fen (p);
+        g_assert_cmpint (council_project_get_rolled_budget_fen (p), <=, last);
+        last = council_project_get_rolled_budget_fen (p);
       }
   }
 

@@ -838,6 +838,12 @@ struct _CouncilProject
   gint64 spent_fen;
   guint n_sources;
   CouncilFundFlags fund_flags;
+  gboolean has_rolled;
+  gint64 rolled_budget_fen;
+  CouncilProjectStatus rolled_status;
+  CouncilProjectHealth rolled_health;
+  gint64 rolled_planned;
+  gint64 rolled_actual;
 };
 
 G_DEFINE_FINAL_TYPE (CouncilProject, council_project, G_TYPE_OBJECT)
@@ -912,18 +918,22 @@ council_project_get_property (GObject *object, guint prop_id, GValue *value, GPa
     case PROP_LEAD_NAME: g_value_set_string (value, self->lead_name); break;
     case PROP_PARTNERS_TEXT: g_value_set_string (value, self->partners_text); break;
     case PROP_CATEGORY_LABEL: g_value_set_string (value, self->category_label); break;
-    case PROP_STATUS: g_value_set_uint (value, self->status); break;
-    case PROP_STATUS_LABEL: g_value_set_string (value, council_project_status_label (self->status)); break;
-    case PROP_HEALTH: g_value_set_uint (value, self->health); break;
-    case PROP_HEALTH_LABEL: g_value_set_string (value, council_project_health_label (self->health)); break;
+    case PROP_STATUS: g_value_set_uint (value, council_project_get_rolled_status (self)); break;
+    case PROP_STATUS_LABEL: g_value_set_string (value, council_project_get_status_label (self)); break;
+    case PROP_HEALTH: g_value_set_uint (value, council_project_get_rolled_health (self)); break;
+    case PROP_HEALTH_LABEL: g_value_set_string (value, council_project_get_health_label (self)); break;
     case PROP_TARGET_GROUP: g_value_set_string (value, self->target_group); break;
     case PROP_START_DATE: g_value_set_string (value, self->start_date); break;
     case PROP_END_DATE: g_value_set_string (value, self->end_date); break;
-    case PROP_BUDGET_FEN: g_value_set_int64 (value, self->budget_fen); break;
+    case PROP_BUDGET_FEN: g_value_set_int64 (value, council_project_get_rolled_budget_fen (self)); break;
     case PROP_RAISED_FEN: g_value_set_int64 (value, self->raised_fen); break;
     case PROP_SPENT_FEN: g_value_set_int64 (value, self->spent_fen); break;
-    case PROP_BENEFICIARIES: g_value_set_uint (value, (guint) self->actual_beneficiaries); break;
-    case PROP_PLANNED_BENEFICIARIES: g_value_set_uint (value, (guint) self->planned_beneficiaries); break;
+    case PROP_BENEFICIARIES:
+      g_value_set_uint64 (value, (guint64) MAX (council_project_get_rolled_actual_beneficiaries (self), 0));
+      break;
+    case PROP_PLANNED_BENEFICIARIES:
+      g_value_set_uint64 (value, (guint64) MAX (council_project_get_rolled_planned_beneficiaries (self), 0));
+      break;
     case PROP_IS_BRAND: g_value_set_boolean (value, self->is_brand); break;
     case PROP_INTEGRATED_INTO_ID: g_value_set_int64 (value, self->integrated_into); break;
     case PROP_INTEGRATED_INTO_CODE: g_value_set_string (value, self->integrated_into_code); break;
@@ -961,8 +971,10 @@ council_project_class_init (CouncilProjectClass *klass)
   properties[PROP_BUDGET_FEN] = ro_int64 ("budget-fen");
   properties[PROP_RAISED_FEN] = ro_int64 ("raised-fen");
   properties[PROP_SPENT_FEN] = ro_int64 ("spent-fen");
-  properties[PROP_BENEFICIARIES] = ro_uint ("beneficiaries");
-  properties[PROP_PLANNED_BENEFICIARIES] = ro_uint ("planned-beneficiaries");
+  properties[PROP_BENEFICIARIES] = g_param_spec_uint64 ("beneficiaries", NULL, NULL, 0, G_MAXUINT64, 0,
+                                                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PLANNED_BENEFICIARIES] = g_param_spec_uint64 ("planned-beneficiaries", NULL, NULL, 0, G_MAXUINT64, 0,
+                                                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_IS_BRAND] = ro_boolean ("is-brand");
   properties[PROP_INTEGRATED_INTO_ID] = ro_int64 ("integrated-into-id");
   properties[PROP_INTEGRATED_INTO_CODE] = ro_string ("integrated-into-code");
@@ -1025,8 +1037,13 @@ GArray *council_project_get_liaison_ids (CouncilProject *self) { return self->li
 const char *council_project_get_lead_name (CouncilProject *self) { return self->lead_name; }
 const char *council_project_get_partners_text (CouncilProject *self) { return self->partners_text; }
 const char *council_project_get_category_label (CouncilProject *self) { return self->category_label; }
-const char *council_project_get_status_label (CouncilProject *self) { return council_project_status_label (self->status); }
-const char *council_project_get_health_label (CouncilProject *self) { return council_project_health_label (self->health); }
+const char *council_project_get_status_label (CouncilProject *self) { return council_project_status_label (council_project_get_rolled_status (self)); }
+const char *council_project_get_health_label (CouncilProject *self) { return council_project_health_label (council_project_get_rolled_health (self)); }
+gint64 council_project_get_rolled_budget_fen (CouncilProject *self) { return self->has_rolled ? self->rolled_budget_fen : self->budget_fen; }
+CouncilProjectStatus council_project_get_rolled_status (CouncilProject *self) { return self->has_rolled ? self->rolled_status : self->status; }
+CouncilProjectHealth council_project_get_rolled_health (CouncilProject *self) { return self->has_rolled ? self->rolled_health : self->health; }
+gint64 council_project_get_rolled_planned_beneficiaries (CouncilProject *self) { return self->has_rolled ? self->rolled_planned : self->planned_beneficiaries; }
+gint64 council_project_get_rolled_actual_beneficiaries (CouncilProject *self) { return self->has_rolled ? self->rolled_actual : self->actual_beneficiaries; }
 gint64 council_project_get_spent_fen (CouncilProject *self) { return self->spent_fen; }
 gint64 council_project_get_raised_fen (CouncilProject *self) { return self->raised_fen; }
 guint council_project_get_n_sources (CouncilProject *self) { return self->n_sources; }
@@ -1089,6 +1106,19 @@ council_project_set_rollup (CouncilProject *self, gint64 raised_fen, gint64 spen
   self->spent_fen = spent_fen;
   self->n_sources = n_sources;
   self->fund_flags = flags;
+}
+
+void
+council_project_set_rolled_values (CouncilProject *self, gint64 budget_fen, CouncilProjectStatus status,
+                                   CouncilProjectHealth health, gint64 planned_beneficiaries,
+                                   gint64 actual_beneficiaries)
+{
+  self->has_rolled = TRUE;
+  self->rolled_budget_fen = budget_fen;
+  self->rolled_status = status;
+  self->rolled_health = health;
+  self->rolled_planned = planned_beneficiaries;
+  self->rolled_actual = actual_beneficiaries;
 }
 
 CouncilProjectPartner *

@@ -256,11 +256,21 @@ GListStore *council_project_get_milestones        (CouncilProject *self);  /* Co
 GListStore *council_project_get_fund_entries      (CouncilProject *self);  /* CouncilFundEntry */
 GArray     *council_project_get_liaison_ids       (CouncilProject *self);  /* gint64 liaison_officer ids */
 
-/* Display values filled by the store (list columns). For an integrated brand,
- * budget, spent, beneficiaries, status and health are the rolled-up ones. */
+/* Display values filled by the store (list columns). The getters above are
+ * the project's own values (what the editor edits and the store saves); the
+ * "rolled" ones below, and the properties budget-fen, status, status-label,
+ * health, health-label, beneficiaries and planned-beneficiaries, are what a
+ * list shows: for an integrated brand, its own plus its sources' (status from
+ * the sources, the worst health of all); for any other project, its own. */
+gint64      council_project_get_rolled_budget_fen (CouncilProject *self);
+CouncilProjectStatus council_project_get_rolled_status (CouncilProject *self);
+CouncilProjectHealth council_project_get_rolled_health (CouncilProject *self);
+gint64      council_project_get_rolled_planned_beneficiaries (CouncilProject *self);
+gint64      council_project_get_rolled_actual_beneficiaries  (CouncilProject *self);
 const char *council_project_get_lead_name         (CouncilProject *self);
 const char *council_project_get_partners_text     (CouncilProject *self);
 const char *council_project_get_category_label    (CouncilProject *self);
+/* Labels of the rolled-up status and health. */
 const char *council_project_get_status_label      (CouncilProject *self);
 const char *council_project_get_health_label      (CouncilProject *self);
 gint64      council_project_get_spent_fen         (CouncilProject *self);
@@ -302,6 +312,12 @@ void        council_project_set_rollup            (CouncilProject *self,
                                                    gint64 spent_fen,
                                                    guint  n_sources,
                                                    CouncilFundFlags flags);
+void        council_project_set_rolled_values     (CouncilProject *self,
+                                                   gint64 budget_fen,
+                                                   CouncilProjectStatus status,
+                                                   CouncilProjectHealth health,
+                                                   gint64 planned_beneficiaries,
+                                                   gint64 actual_beneficiaries);
 
 /* Adds a partner; returns it (owned by the project). */
 CouncilProjectPartner *council_project_add_partner (CouncilProject *self, gint64 org_id,

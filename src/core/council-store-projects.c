@@ -144,13 +144,15 @@ category_label_of_row (sqlite3_stmt *stmt, int code_col, int zh_col, int en_col,
   return column_or_empty (stmt, zh_col);
 }
 
-/* Rolled-up values go to the list columns; the editor gets the project's own
- * values through load_own_values(). */
+/* The record holds the project's own values (safe to edit and save) and,
+ * beside them, the rolled-up ones that the list shows. */
 static CouncilProject *
 project_from_row (sqlite3_stmt *stmt)
 {
   CouncilProject *project = council_project_new ();
   CouncilProjectStatus status = COUNCIL_PROJECT_STATUS_PROPOSED;
+  CouncilProjectStatus own_status = COUNCIL_PROJECT_STATUS_PROPOSED;
+  CouncilProjectHealth own_health = COUNCIL_PROJECT_HEALTH_ON_TRACK;
   CouncilFundFlags flags = COUNCIL_FUND_FLAG_NONE;
   gint64 raised = sqlite3_column_int64 (stmt, ROW_RAISED);
   gint64 spent = sqlite3_column_int64 (stmt, ROW_SPENT);
@@ -165,12 +167,18 @@ project_from_row (sqlite3_stmt *stmt)
   council_project_set_target_group (project, column_or_empty (stmt, ROW_TARGET_GROUP));
   council_project_set_start_date (project, column_or_empty (stmt, ROW_START));
   council_project_set_end_date (project, column_or_empty (stmt, ROW_END));
+  council_project_status_from_string (column_or_empty (stmt, ROW_OWN_STATUS), &own_status);
+  council_project_health_from_string (column_or_empty (stmt, ROW_OWN_HEALTH), &own_health);
+  council_project_set_status (project, own_status);
+  council_project_set_health (project, own_health);
+  council_project_set_budget_fen (project, sqlite3_column_int64 (stmt, ROW_OWN_BUDGET));
+  council_project_set_planned_beneficiaries (project, sqlite3_column_int (stmt, ROW_OWN_PLANNED));
+  council_project_set_actual_beneficiaries (project, sqlite3_column_int (stmt, ROW_OWN_ACTUAL));
   council_project_status_from_string (column_or_empty (stmt, ROW_ROLLED_STATUS), &status);
-  council_project_set_status (project, status);
-  council_project_set_health (project, (CouncilProjectHealth) CLAMP (sqlite3_column_int (stmt, ROW_ROLLED_HEALTH), 0, 2));
-  council_project_set_budget_fen (project, sqlite3_column_int64 (stmt, ROW_ROLLED_BUDGET));
-  council_project_set_planned_beneficiaries (project, sqlite3_column_int (stmt, ROW_ROLLED_PLANNED));
-  council_project_set_actual_beneficiaries (project, sqlite3_column_int (stmt, ROW_ROLLED_ACTUAL));
+  council_project_set_rolled_values (project, sqlite3_column_int64 (stmt, ROW_ROLLED_BUDGET), status,
+                                     (CouncilProjectHealth) CLAMP (sqlite3_column_int (stmt, ROW_ROLLED_HEALTH), 0, 2),
+                                     sqlite3_column_int64 (stmt, ROW_ROLLED_PLANNED),
+                                     sqlite3_column_int64 (stmt, ROW_ROLLED_ACTUAL));
   council_project_set_description (project, column_or_empty (stmt, ROW_DESCRIPTION));
   council_project_set_is_brand (project, sqlite3_column_int (stmt, ROW_IS_BRAND) != 0);
   council_project_set_integrated_into (project, sqlite3_column_int64 (stmt, ROW_INTEGRATED_INTO));
@@ -188,24 +196,9 @@ project_from_row (sqlite3_stmt *stmt)
   return project;
 }
 
-static void
-load_own_values (CouncilProject *project, sqlite3_stmt *stmt)
-{
-  CouncilProjectStatus status = COUNCIL_PROJECT_STATUS_PROPOSED;
-  CouncilProjectHealth health = COUNCIL_PROJECT_HEALTH_ON_TRACK;
-
-  council_project_status_from_string (column_or_empty (stmt, ROW_OWN_STATUS), &status);
-  council_project_health_from_string (column_or_empty (stmt, ROW_OWN_HEALTH), &health);
-  council_project_set_status (project, status);
-  council_project_set_health (project, health);
-  council_project_set_budget_fen (project, sqlite3_column_int64 (stmt, ROW_OWN_BUDGET));
-  council_project_set_planned_beneficiaries (project, sqlite3_column_int (stmt, ROW_OWN_PLANNED));
-  council_project_set_actual_beneficiaries (project, sqlite3_column_int (stmt, ROW_OWN_ACTUAL));
-}
-
 /* Runs PROJECT_ROW_SQL for one id; NULL without error when it does not exist. */
 static CouncilProject *
-fetch_project_row (CouncilStore *self, gint64 id, gboolean own_values, GError **error)
+fetch_project_row (CouncilStore *self, gint64 id, GError **error)
 {
   sqlite3_stmt *stmt = council_store_prepare (self, PROJECT_ROW_SQL, error);
   CouncilProject *project = NULL;
@@ -217,11 +210,7 @@ fetch_project_row (CouncilStore *self, gint64 id, gboolean own_values, GError **
   bind_named_int64 (stmt, ":zh", council_ui_prefers_chinese ());
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    {
-      project = project_from_row (stmt);
-      if (own_values)
-        load_own_values (project, stmt);
-    }
+    project = project_from_row (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     council_store_set_sqlite_error (self, rc, error);
@@ -607,7 +596,7 @@ rows:
   for (guint i = 0; i < ids->len; i++)
     {
       GError *local = NULL;
-      CouncilProject *project = fetch_project_row (q->store, g_array_index (ids, gint64, i), FALSE, &local);
+      CouncilProject *project = fetch_project_row (q->store, g_array_index (ids, gint64, i), &local);
 
       if (local != NULL)
         {
@@ -840,7 +829,7 @@ council_store_get_project (CouncilStore *self, gint64 id, GError **error)
   GError *local = NULL;
 
   g_return_val_if_fail (COUNCIL_IS_STORE (self), NULL);
-  project = fetch_project_row (self, id, TRUE, &local);
+  project = fetch_project_row (self, id, &local);
   if (local != NULL)
     {
       g_propagate_error (error, local);
@@ -1480,7 +1469,7 @@ fail:
 static char *
 project_label (CouncilStore *self, gint64 id)
 {
-  g_autoptr(CouncilProject) p = fetch_project_row (self, id, TRUE, NULL);
+  g_autoptr(CouncilProject) p = fetch_project_row (self, id, NULL);
   if (p == NULL)
     return NULL;
   return g_strdup_printf ("%s “%s”", council_project_get_code (p), council_project_get_title (p));
@@ -1919,7 +1908,7 @@ static CouncilProject *
 require_project (CouncilStore *self, gint64 id, GError **error)
 {
   GError *local = NULL;
-  CouncilProject *p = fetch_project_row (self, id, TRUE, &local);
+  CouncilProject *p = fetch_project_row (self, id, &local);
 
   if (local != NULL)
     g_propagate_error (error, local);
