@@ -195,6 +195,13 @@ CREATE TRIGGER project_search_delete AFTER DELETE ON project BEGIN
   DELETE FROM project_search WHERE rowid = OLD.id;
 END;
 
+-- A project's history includes its partners, liaisons, status changes,
+-- milestones and fund entries (council-store-history.c): found by the project
+-- id inside the recorded row. The expression and the table list are those of
+-- that query.
+CREATE INDEX history_by_project ON history (json_extract(coalesce(after, before), '$.project_id'))
+  WHERE tbl IN ('project_partner', 'project_liaison', 'project_status_change', 'milestone', 'fund_entry');
+
 -- History triggers: every code path (window, import, command line, undo) is recorded.
 
 CREATE TRIGGER project_category_history_insert AFTER INSERT ON project_category BEGIN

@@ -34,7 +34,7 @@ council_store_list_history (CouncilStore *self, const char *table, gint64 row_id
     "  UNION ALL"
     "  SELECT h.* FROM history h WHERE ?1 = 'project' AND h.tbl IN ('project_partner',"
     "    'project_liaison', 'project_status_change', 'milestone', 'fund_entry')"
-    "    AND json_extract(coalesce(h.after, h.before), '$.project_id') = ?2"
+    "    AND json_extract(coalesce(h.after, h.before), '$.project_id') = ?2"  /* history_by_project */
     ") "
     "SELECT r.id, c.id, c.at, c.who, c.summary, r.tbl, r.row_id, r.op, j.key, "
     "       json_extract(r.before, '$.\"' || j.key || '\"'), json_extract(r.after, '$.\"' || j.key || '\"') "
