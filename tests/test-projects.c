@@ -988,6 +988,20 @@ test_list_model (Fixture *f, gconstpointer data)
       }
   }
 
+  /* Sort by lead: organization by organization in roster order, across pages,
+   * the same as the export's single query. */
+  council_project_list_set_sort (model, COUNCIL_PROJECT_SORT_LEAD, TRUE);
+  {
+    g_autoptr(GPtrArray) streamed = g_ptr_array_new_with_free_func (g_object_unref);
+    council_store_foreach_project (f->store, NULL, COUNCIL_PROJECT_SORT_LEAD, TRUE, collect_project, streamed, &error);
+    g_assert_cmpuint (streamed->len, ==, n_all);
+    for (guint i = 0; i < n_all; i += 13)
+      {
+        g_autoptr(CouncilProject) p = g_list_model_get_item (G_LIST_MODEL (model), i);
+        g_assert_cmpstr (council_project_get_code (p), ==, council_project_get_code (g_ptr_array_index (streamed, i)));
+      }
+  }
+
   /* Sort by spent: the index-ordered own spending agrees with the fund entries. */
   council_project_list_set_sort (model, COUNCIL_PROJECT_SORT_SPENT, TRUE);
   {

@@ -560,6 +560,83 @@ project_query_count (gpointer data, guint *out_n, GError **error)
 /* The page's ids come from one query over the indexes; the rows' display
  * values and roll-ups are computed for those ids only. */
 static gboolean
+append_ids (ProjectQuery *q, const char *sql, gint64 lead, guint offset, guint limit, GArray *ids, GError **error)
+{
+  sqlite3_stmt *stmt = council_store_prepare (q->store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_filter (stmt, q);
+  bind_named_int64 (stmt, ":lead", lead);
+  bind_named_int64 (stmt, ":limit", limit);
+  bind_named_int64 (stmt, ":offset", offset);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return council_store_set_sqlite_error (q->store, rc, error);
+  return TRUE;
+}
+
+typedef struct
+{
+  gint64 org_id;
+  gint64 n_projects;
+} LeadCount;
+
+/* Sorting by lead goes organization by organization in roster order: the
+ * number of projects each one leads says which organizations a page spans,
+ * and only their projects are sorted by code. */
+static gboolean
+page_ids_by_lead (ProjectQuery *q, guint offset, guint limit, GArray *ids, GError **error)
+{
+  const char *dir = q->descending ? "DESC" : "ASC";
+  g_autoptr(GString) counts_sql = g_string_new ("SELECT o.id, (SELECT count(*) FROM project p");
+  g_autoptr(GString) page_sql = g_string_new ("SELECT p.id FROM project p");
+  g_autoptr(GArray) leads = g_array_new (FALSE, FALSE, sizeof (LeadCount));
+  sqlite3_stmt *stmt;
+  guint64 seen = 0;
+  int rc;
+
+  append_where (counts_sql, q);
+  g_string_append_printf (counts_sql, " AND p.lead_org_id = o.id) FROM organization o "
+                          "ORDER BY o.sort_order %s, o.id %s", dir, dir);
+  append_where (page_sql, q);
+  g_string_append_printf (page_sql, " AND p.lead_org_id = :lead ORDER BY p.code %s "
+                          "LIMIT :limit OFFSET :offset", dir);
+
+  stmt = council_store_prepare (q->store, counts_sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_filter (stmt, q);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LeadCount lead = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+      g_array_append_val (leads, lead);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return council_store_set_sqlite_error (q->store, rc, error);
+
+  for (guint i = 0; i < leads->len && ids->len < limit; i++)
+    {
+      const LeadCount *lead = &g_array_index (leads, LeadCount, i);
+      guint64 count = (guint64) lead->n_projects;
+
+      if (seen + count > offset &&
+          !append_ids (q, page_sql->str, lead->org_id, (guint) (offset > seen ? offset - seen : 0),
+                       limit - ids->len, ids, error))
+        return FALSE;
+      seen += count;
+    }
+  return TRUE;
+}
+
+static gboolean
 project_query_fetch (gpointer data, guint offset, guint limit, GPtrArray *items, GError **error)
 {
   ProjectQuery *q = data;
@@ -574,6 +651,12 @@ project_query_fetch (gpointer data, guint offset, guint limit, GPtrArray *items,
     {
       for (guint i = offset; i < q->matches->len && i - offset < limit; i++)
         g_array_append_val (ids, g_array_index (q->matches, gint64, i));
+      goto rows;
+    }
+  if (q->sort == COUNCIL_PROJECT_SORT_LEAD && !query_has_narrowing_filter (q))
+    {
+      if (!page_ids_by_lead (q, offset, limit, ids, error))
+        return FALSE;
       goto rows;
     }
   build_page_sql (sql, q);
