@@ -17,6 +17,12 @@
  * "p" is the project row; a brand's sources are the rows whose
  * integrated_into is p.id (served by project_by_integrated_into). */
 
+/* A project belongs to the years from its start to its end (open-ended
+ * without an end date); one without a start date belongs to no year yet.
+ * Written so that project_by_start covers it. */
+#define YEAR_CONDITION \
+  "p.start_date <= :year_end AND coalesce(p.end_date, '9999-12-31') >= :year_start"
+
 #define HEALTH_RANK(h) "(CASE " h " WHEN 'off_track' THEN 2 WHEN 'at_risk' THEN 1 ELSE 0 END)"
 
 /* The status of a brand follows its sources; without sources, its own. */
@@ -301,12 +307,8 @@ static void
 append_where (GString *sql, const ProjectQuery *q)
 {
   g_string_append (sql, " WHERE 1");
-  /* A project shows under the years from its start to its end (open-ended
-   * without an end date); one without a start date shows under no year.
-   * Written so that project_by_start covers it. */
   if (q->year > 0)
-    g_string_append (sql, " AND p.start_date <= :year_end"
-                          " AND coalesce(p.end_date, '9999-12-31') >= :year_start");
+    g_string_append (sql, " AND " YEAR_CONDITION);
   if (q->org_id > 0)
     g_string_append (sql, " AND p.id IN (SELECT id FROM project WHERE lead_org_id = :org"
                           " UNION SELECT project_id FROM project_partner WHERE org_id = :org)");
@@ -1864,13 +1866,13 @@ council_store_list_fund_flags (CouncilStore *self, int year, GError **error)
   sqlite3_stmt *stmt = council_store_prepare (self,
     "SELECT id, raised, spent, outside FROM (SELECT p.id AS id, p.code AS code, "
     FUND_SUM ("raised") " AS raised, " FUND_SUM ("spent") " AS spent, " SPENT_OUTSIDE_DATES " AS outside "
-    "FROM project p WHERE coalesce(p.start_date, p.end_date, '0000') <= :year_end "
-    "AND (p.end_date IS NULL OR p.end_date >= :year_start)) "
+    "FROM project p WHERE :all OR (" YEAR_CONDITION ")) "
     "WHERE spent > raised OR outside ORDER BY code", error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
+  bind_named_int64 (stmt, ":all", year <= 0);
   bind_year (stmt, year);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -2224,8 +2226,7 @@ council_store_suggest_integrations (CouncilStore *self, int year, GError **error
     "p.target_group FROM project p WHERE p.is_brand = 1 AND p.integrated_into IS NULL "
     "AND p.status <> 'cancelled' "
     "AND NOT EXISTS (SELECT 1 FROM project s WHERE s.integrated_into = p.id) "
-    "AND (:all OR (coalesce(p.start_date, p.end_date) <= :year_end "
-    "              AND (p.end_date IS NULL OR p.end_date >= :year_start))) "
+    "AND (:all OR (" YEAR_CONDITION ")) "
     "ORDER BY p.category_id, p.code", error);
   if (stmt == NULL)
     return NULL;
