@@ -423,6 +423,52 @@ test_store_refusals (Fixture *f, gconstpointer data)
 }
 
 static void
+test_liaisons (Fixture *f, gconstpointer data)
+{
+  g_autoptr(CouncilOrganization) org = council_store_get_organization (f->store, f->orgs[0], NULL);
+  g_autoptr(CouncilLiaisonOfficer) lo1 = council_liaison_officer_new ("王敏", "区人力社保局", "023-68781234");
+  g_autoptr(CouncilLiaisonOfficer) lo2 = council_liaison_officer_new ("李强", "区司法局", "023-68785678");
+  g_autoptr(GListStore) choices = NULL;
+  g_autoptr(CouncilLiaisonChoice) c1 = NULL;
+  g_autoptr(CouncilLiaisonChoice) c2 = NULL;
+  g_autoptr(CouncilProject) p = make_project (f, "QT-2026-040", f->orgs[0], 0);
+  g_autoptr(CouncilProject) back = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_list_store_append (council_organization_get_liaison_officers (org), lo1);
+  g_list_store_append (council_organization_get_liaison_officers (org), lo2);
+  council_store_save_organization (f->store, org, &error);
+  g_assert_no_error (error);
+  choices = council_store_list_liaison_choices (f->store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (choices)), ==, 2);
+  c1 = g_list_model_get_item (G_LIST_MODEL (choices), 0);
+  c2 = g_list_model_get_item (G_LIST_MODEL (choices), 1);
+  g_assert_cmpstr (council_liaison_choice_get_name (c1), ==, "王敏");
+  g_assert_cmpstr (council_liaison_choice_get_department (c2), ==, "区司法局");
+
+  council_project_add_liaison_id (p, council_liaison_choice_get_id (c2));
+  council_project_add_liaison_id (p, council_liaison_choice_get_id (c1));
+  save_new (f, p);
+  back = council_store_get_project (f->store, council_project_get_id (p), &error);
+  g_assert_cmpuint (council_project_get_liaison_ids (back)->len, ==, 2);
+  g_assert_cmpint (g_array_index (council_project_get_liaison_ids (back), gint64, 0), ==, council_liaison_choice_get_id (c2));
+
+  /* Listed twice: refused at the field. */
+  council_project_add_liaison_id (back, council_liaison_choice_get_id (c2));
+  g_assert_false (council_store_save_project (f->store, back, &error));
+  assert_field_error (error, COUNCIL_PROJECT_FIELD_LIAISONS, "twice");
+  g_clear_error (&error);
+  g_array_remove_index (council_project_get_liaison_ids (back), 2);
+  g_array_remove_index (council_project_get_liaison_ids (back), 0);
+  g_assert_true (council_store_save_project (f->store, back, &error));
+  g_clear_object (&back);
+  back = council_store_get_project (f->store, council_project_get_id (p), &error);
+  g_assert_cmpuint (council_project_get_liaison_ids (back)->len, ==, 1);
+  g_assert_cmpint (g_array_index (council_project_get_liaison_ids (back), gint64, 0), ==, council_liaison_choice_get_id (c1));
+}
+
+static void
 test_conflict (Fixture *f, gconstpointer data)
 {
   g_autoptr(CouncilProject) p = make_project (f, "QT-2026-003", f->orgs[0], 2);
@@ -1096,6 +1142,7 @@ main (int argc, char **argv)
   ADD ("/projects/store/create-edit-delete", test_create_edit_delete);
   ADD ("/projects/store/refusals", test_store_refusals);
   ADD ("/projects/store/conflict", test_conflict);
+  ADD ("/projects/store/liaisons", test_liaisons);
   ADD ("/projects/store/status-changes", test_status_changes);
   ADD ("/projects/store/categories", test_categories);
   ADD ("/projects/funds/flags-pivot-disclosure", test_fund_flags);

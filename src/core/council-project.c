@@ -449,6 +449,84 @@ council_project_category_get_label (CouncilProjectCategory *self)
   return self->name_zh;
 }
 
+/* ---- liaison choice ---- */
+
+struct _CouncilLiaisonChoice
+{
+  GObject parent_instance;
+  gint64 id;
+  gint64 org_id;
+  char *name;
+  char *department;
+  char *org_name;
+};
+
+G_DEFINE_FINAL_TYPE (CouncilLiaisonChoice, council_liaison_choice, G_TYPE_OBJECT)
+
+enum { LC_PROP_0, LC_PROP_ID, LC_PROP_NAME, LC_PROP_DEPARTMENT, LC_PROP_ORG_NAME, LC_N_PROPS };
+static GParamSpec *lc_properties[LC_N_PROPS];
+
+static void
+council_liaison_choice_finalize (GObject *object)
+{
+  CouncilLiaisonChoice *self = COUNCIL_LIAISON_CHOICE (object);
+  g_free (self->name);
+  g_free (self->department);
+  g_free (self->org_name);
+  G_OBJECT_CLASS (council_liaison_choice_parent_class)->finalize (object);
+}
+
+static void
+council_liaison_choice_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CouncilLiaisonChoice *self = COUNCIL_LIAISON_CHOICE (object);
+  switch (prop_id)
+    {
+    case LC_PROP_ID: g_value_set_int64 (value, self->id); break;
+    case LC_PROP_NAME: g_value_set_string (value, self->name); break;
+    case LC_PROP_DEPARTMENT: g_value_set_string (value, self->department); break;
+    case LC_PROP_ORG_NAME: g_value_set_string (value, self->org_name); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+council_liaison_choice_class_init (CouncilLiaisonChoiceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  object_class->finalize = council_liaison_choice_finalize;
+  object_class->get_property = council_liaison_choice_get_property;
+  lc_properties[LC_PROP_ID] = ro_int64 ("id");
+  lc_properties[LC_PROP_NAME] = ro_string ("name");
+  lc_properties[LC_PROP_DEPARTMENT] = ro_string ("department");
+  lc_properties[LC_PROP_ORG_NAME] = ro_string ("org-name");
+  g_object_class_install_properties (object_class, LC_N_PROPS, lc_properties);
+}
+
+static void
+council_liaison_choice_init (CouncilLiaisonChoice *self)
+{
+}
+
+CouncilLiaisonChoice *
+council_liaison_choice_new (gint64 id, gint64 org_id, const char *name, const char *department,
+                            const char *org_name)
+{
+  CouncilLiaisonChoice *self = g_object_new (COUNCIL_TYPE_LIAISON_CHOICE, NULL);
+  self->id = id;
+  self->org_id = org_id;
+  self->name = g_strdup (name ? name : "");
+  self->department = g_strdup (department ? department : "");
+  self->org_name = g_strdup (org_name ? org_name : "");
+  return self;
+}
+
+gint64 council_liaison_choice_get_id (CouncilLiaisonChoice *self) { return self->id; }
+gint64 council_liaison_choice_get_org_id (CouncilLiaisonChoice *self) { return self->org_id; }
+const char *council_liaison_choice_get_name (CouncilLiaisonChoice *self) { return self->name; }
+const char *council_liaison_choice_get_department (CouncilLiaisonChoice *self) { return self->department; }
+const char *council_liaison_choice_get_org_name (CouncilLiaisonChoice *self) { return self->org_name; }
+
 /* ---- partner ---- */
 
 struct _CouncilProjectPartner

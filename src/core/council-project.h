@@ -145,6 +145,21 @@ gboolean    council_project_category_get_builtin (CouncilProjectCategory *self);
 /* The name in the user interface language ("label" property). */
 const char *council_project_category_get_label   (CouncilProjectCategory *self);
 
+/* ---- liaison officer as a project sees it ---- */
+
+/* A liaison officer of the roster with the id that projects refer to (the
+ * roster's own records carry no id): what the editor's picker lists. */
+#define COUNCIL_TYPE_LIAISON_CHOICE (council_liaison_choice_get_type ())
+G_DECLARE_FINAL_TYPE (CouncilLiaisonChoice, council_liaison_choice, COUNCIL, LIAISON_CHOICE, GObject)
+
+CouncilLiaisonChoice *council_liaison_choice_new (gint64 id, gint64 org_id, const char *name,
+                                                  const char *department, const char *org_name);
+gint64      council_liaison_choice_get_id         (CouncilLiaisonChoice *self);
+gint64      council_liaison_choice_get_org_id     (CouncilLiaisonChoice *self);
+const char *council_liaison_choice_get_name       (CouncilLiaisonChoice *self);
+const char *council_liaison_choice_get_department (CouncilLiaisonChoice *self);
+const char *council_liaison_choice_get_org_name   (CouncilLiaisonChoice *self);
+
 /* ---- partner ---- */
 
 #define COUNCIL_TYPE_PROJECT_PARTNER (council_project_partner_get_type ())

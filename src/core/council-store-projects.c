@@ -1680,6 +1680,36 @@ council_store_list_project_status_changes (CouncilStore *self, gint64 id, GError
   return g_steal_pointer (&changes);
 }
 
+GListStore *
+council_store_list_liaison_choices (CouncilStore *self, gboolean include_retired, GError **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (COUNCIL_TYPE_LIAISON_CHOICE);
+  sqlite3_stmt *stmt = council_store_prepare (self,
+    "SELECT l.id, l.organization_id, l.name, l.department, " NAME_IN_UI ("o") " FROM liaison_officer l "
+    "JOIN organization o ON o.id = l.organization_id WHERE :retired OR o.retired = 0 "
+    "ORDER BY o.sort_order, o.id, l.position, l.id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_named_int64 (stmt, ":retired", include_retired);
+  bind_named_int64 (stmt, ":zh", council_ui_prefers_chinese ());
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(CouncilLiaisonChoice) c = council_liaison_choice_new (
+        sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1), column_or_empty (stmt, 2),
+        column_or_empty (stmt, 3), column_or_empty (stmt, 4));
+      g_list_store_append (list, c);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      council_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
 /* ---- categories ---- */
 
 GListStore *

@@ -158,6 +158,13 @@ GArray       *council_store_list_project_status_changes (CouncilStore *self,
                                                    gint64         id,
                                                    GError       **error);
 
+/* The roster's liaison officers with their ids, by organization order then
+ * position (the editor's picker); @include_retired adds those of retired
+ * organizations (to show existing links). */
+GListStore   *council_store_list_liaison_choices  (CouncilStore  *self,
+                                                   gboolean       include_retired,
+                                                   GError       **error);
+
 /* ---- categories ---- */
 
 GListStore   *council_store_list_project_categories (CouncilStore *self,
