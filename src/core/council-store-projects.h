@@ -120,7 +120,7 @@ gboolean      council_store_foreach_project       (CouncilStore               *s
                                                    CouncilProjectFunc          func,
                                                    gpointer                    user_data,
                                                    GError                    **error);
-/* Projects an organization leads or partners, by start date (roster editor). */
+/* Projects an organization leads or partners, newest start first (roster editor). */
 GListStore   *council_store_list_projects_of_organization (CouncilStore *self,
                                                    gint64                      org_id,
                                                    GError                    **error);
