@@ -85,6 +85,7 @@ fill_roster (CouncilStore *store, GError **error)
  * assessment, documents), each after the parts it refers to. */
 static gboolean (* const demo_parts[]) (CouncilStore *store, GError **error) = {
   fill_roster,
+  council_demo_fill_projects,
 };
 
 gboolean
@@ -95,5 +96,6 @@ council_demo_fill (CouncilStore *store, GError **error)
   for (guint i = 0; i < G_N_ELEMENTS (demo_parts); i++)
     if (!demo_parts[i] (store, error))
       return FALSE;
-  return TRUE;
+  /* The sample council is where a newcomer starts, not something to undo. */
+  return council_store_set_undo_baseline (store, error);
 }

@@ -13,4 +13,17 @@ G_BEGIN_DECLS
 gboolean council_demo_fill (CouncilStore *store,
                             GError      **error);
 
+/* Adds the sample portfolio: about 60 projects of this year and last, four
+ * integrated brands, milestones and a year of fund entries (deterministic). */
+gboolean council_demo_fill_projects (CouncilStore *store,
+                                     GError      **error);
+
+/* Bulk synthetic projects for benchmarks and tests, in one non-undoable
+ * change, bypassing the record validation (the schema's CHECKs still hold). */
+gboolean council_demo_generate_projects (CouncilStore *store,
+                                         guint         n_projects,
+                                         guint         n_fund_entries,
+                                         guint32       seed,
+                                         GError      **error);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "council-history-entry.h"
+#include "council-project.h"
 #include "council-organization.h"
 
 typedef struct
@@ -175,6 +176,39 @@ static const ColumnLabel column_labels[] = {
   { "liaison_officer", "name", N_("Liaison officer") },
   { "liaison_officer", "department", N_("Department placed in") },
   { "liaison_officer", "phone", N_("Liaison officer’s phone") },
+  { "project", "code", N_("Project code") },
+  { "project", "title_zh", N_("Chinese title") },
+  { "project", "title_en", N_("English title") },
+  { "project", "category_id", N_("Category") },
+  { "project", "lead_org_id", N_("Lead organization") },
+  { "project", "target_group", N_("Target group") },
+  { "project", "start_date", N_("Start date") },
+  { "project", "end_date", N_("End date") },
+  { "project", "status", N_("Status") },
+  { "project", "health", N_("Health") },
+  { "project", "budget_fen", N_("Budget (fen)") },
+  { "project", "planned_beneficiaries", N_("Planned beneficiaries") },
+  { "project", "actual_beneficiaries", N_("Actual beneficiaries") },
+  { "project", "description", N_("Description") },
+  { "project", "is_brand", N_("Brand project") },
+  { "project", "integrated_into", N_("Integrated into") },
+  { "project_partner", "org_id", N_("Partner") },
+  { "project_partner", "role", N_("Partner role") },
+  { "project_liaison", "liaison_officer_id", N_("Liaison officer") },
+  { "project_status_change", "status", N_("Status") },
+  { "project_status_change", "changed_on", N_("Status changed on") },
+  { "milestone", "title", N_("Milestone") },
+  { "milestone", "due_date", N_("Due date") },
+  { "milestone", "done_date", N_("Done date") },
+  { "fund_entry", "source", N_("Fund source") },
+  { "fund_entry", "kind", N_("Fund entry kind") },
+  { "fund_entry", "amount_fen", N_("Amount (fen)") },
+  { "fund_entry", "entry_date", N_("Entry date") },
+  { "fund_entry", "counterparty", N_("Payer or payee") },
+  { "fund_entry", "voucher_no", N_("Voucher number") },
+  { "fund_entry", "note", N_("Note") },
+  { "project_category", "name_zh", N_("Chinese name") },
+  { "project_category", "name_en", N_("English name") },
 };
 
 static gboolean
@@ -211,6 +245,26 @@ display_value (const char *column, const char *value)
     return council_role_label (role);
   if (g_str_equal (column, "coverage") && council_coverage_from_string (value, &coverage))
     return council_coverage_label (coverage);
+  {
+    CouncilProjectStatus status;
+    CouncilProjectHealth health;
+    CouncilPartnerRole partner_role;
+    CouncilFundSource source;
+    CouncilFundKind kind;
+
+    if (g_str_equal (column, "status") && council_project_status_from_string (value, &status))
+      return council_project_status_label (status);
+    if (g_str_equal (column, "health") && council_project_health_from_string (value, &health))
+      return council_project_health_label (health);
+    if (g_str_equal (column, "role") && council_partner_role_from_string (value, &partner_role))
+      return council_partner_role_label (partner_role);
+    if (g_str_equal (column, "source") && council_fund_source_from_string (value, &source))
+      return council_fund_source_label (source);
+    if (g_str_equal (column, "kind") && council_fund_kind_from_string (value, &kind))
+      return council_fund_kind_label (kind);
+    if (g_str_equal (column, "is_brand"))
+      return g_str_equal (value, "1") ? _("yes") : _("no");
+  }
   if (g_str_equal (column, "retired"))
     return g_str_equal (value, "1") ? _("yes") : _("no");
   return value;

@@ -18,7 +18,8 @@
 
 /* One row per changed column of each history row; json_each does the diffing,
  * so no JSON parser is needed here. Liaison officers belong to their
- * organization's history. */
+ * organization's history; partners, liaisons, status changes, milestones and
+ * fund entries to their project's. */
 GListStore *
 council_store_list_history (CouncilStore *self, const char *table, gint64 row_id, GError **error)
 {
@@ -34,6 +35,10 @@ council_store_list_history (CouncilStore *self, const char *table, gint64 row_id
     "  UNION ALL"
     "  SELECT h.* FROM history h WHERE ?1 = 'organization' AND h.tbl = 'liaison_officer'"
     "    AND json_extract(coalesce(h.after, h.before), '$.organization_id') = ?2"
+    "  UNION ALL"
+    "  SELECT h.* FROM history h WHERE ?1 = 'project' AND h.tbl IN ('project_partner',"
+    "    'project_liaison', 'project_status_change', 'milestone', 'fund_entry')"
+    "    AND json_extract(coalesce(h.after, h.before), '$.project_id') = ?2"  /* history_by_project */
     ") ORDER BY id DESC LIMIT ?3) "
     "SELECT r.id, c.id, c.at, c.who, c.summary, r.tbl, r.row_id, r.op, j.key, "
     "       json_extract(r.before, '$.\"' || j.key || '\"'), json_extract(r.after, '$.\"' || j.key || '\"') "
@@ -279,4 +284,21 @@ council_store_undo (CouncilStore *self, char **undone_summary, GError **error)
 fail:
   council_store_rollback_change (self);
   return FALSE;
+}
+
+gboolean
+council_store_set_undo_baseline (CouncilStore *self, GError **error)
+{
+  sqlite3_stmt *stmt = council_store_prepare (self,
+    "UPDATE change SET undoable = 0 WHERE undoable = 1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return council_store_set_sqlite_error (self, rc, error);
+  council_store_emit_changed (self, NULL);
+  return TRUE;
 }

@@ -124,5 +124,8 @@ char         *council_store_peek_undo          (CouncilStore  *self);
 gboolean      council_store_undo               (CouncilStore  *self,
                                                 char         **undone_summary,
                                                 GError       **error);
+/* Every change so far stays: Ctrl+Z stops here (after loading the sample council). */
+gboolean      council_store_set_undo_baseline  (CouncilStore  *self,
+                                                GError       **error);
 
 G_END_DECLS
