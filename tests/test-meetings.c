@@ -624,7 +624,7 @@ test_cli_export_minutes (void)
   g_autofree char *arg = g_strdup_printf ("1:%s", path);
   g_autofree char *out = NULL, *err = NULL;
   const char *bin = g_getenv ("COUNCIL_DESK_BIN");
-  const char *argv1[] = { bin, "--demo", "--export-minutes", "1", path, NULL };
+  const char *argv1[] = { bin, "--demo", "--language", "zh_CN", "--export-minutes", "1", path, NULL };
   const char *argv2[] = { bin, "--demo", "--export-minutes", arg, "--language", "en", NULL };
   const char *argv3[] = { bin, "--demo", "--export-minutes", "99999", path, NULL };
   int n_pages = 0;

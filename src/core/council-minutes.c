@@ -242,6 +242,7 @@ build_minutes (Minutes *m, CouncilMeeting *meeting)
 
   add_text (m, STYLE_TITLE, title);
   add_field (m, zh ? "时间" : "Time", when);
+  g_array_index (m->blocks, Block, m->blocks->len - 1).space_before = 18;
   add_field (m, zh ? "地点" : "Place", or_none (m, council_meeting_get_place (meeting)));
   add_field (m, zh ? "主持人" : "Chair", or_none (m, council_meeting_get_chair (meeting)));
   add_field (m, zh ? "出席单位" : "Attending", or_none (m, attending));
