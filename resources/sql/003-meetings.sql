@@ -97,6 +97,9 @@ CREATE TABLE action_item (
 -- The follow-up list: open items by due date (overdue first) without sorting.
 CREATE INDEX action_item_open_by_due ON action_item (due_date, id)
   WHERE status IN ('open', 'in_progress');
+-- The list of all items: pending first, then by due date (same expression as
+-- the ORDER BY in council-store-meetings.c).
+CREATE INDEX action_item_followup ON action_item ((status IN ('done', 'cancelled')), due_date, id);
 CREATE INDEX action_item_by_status_due ON action_item (status, due_date, id);
 CREATE INDEX action_item_by_owner ON action_item (owner_org_id, status, due_date);
 CREATE INDEX action_item_by_meeting ON action_item (meeting_id, agenda_item_id);
