@@ -127,6 +127,14 @@ finish_rows (CouncilStore *self, sqlite3_stmt *stmt, int rc, GError **error)
   return TRUE;
 }
 
+static void
+set_no_meeting_error (gint64 id, GError **error)
+{
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_set_error (error, COUNCIL_STORE_ERROR, COUNCIL_STORE_ERROR_NOT_FOUND,
+               _("There is no meeting number %s."), number);
+}
+
 static char *
 meeting_display_title (const char *title, const char *kind, const char *starts_at)
 {
@@ -920,8 +928,7 @@ council_store_get_meeting_in_language (CouncilStore *self, gint64 id, gboolean c
     }
   if (meeting == NULL)
     {
-      g_set_error (error, COUNCIL_STORE_ERROR, COUNCIL_STORE_ERROR_NOT_FOUND,
-                   _("There is no meeting number %" G_GINT64_FORMAT "."), id);
+      set_no_meeting_error (id, error);
       return NULL;
     }
   if (!load_attendance (self, meeting, chinese, error) ||
@@ -1389,8 +1396,7 @@ read_meeting_head (CouncilStore *self, gint64 id, CouncilMeetingState *state, gi
     return TRUE;
   if (rc != SQLITE_DONE)
     return council_store_set_sqlite_error (self, rc, error);
-  g_set_error (error, COUNCIL_STORE_ERROR, COUNCIL_STORE_ERROR_NOT_FOUND,
-               _("There is no meeting number %" G_GINT64_FORMAT "."), id);
+  set_no_meeting_error (id, error);
   return FALSE;
 }
 
