@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "council-demo.h"
 #include "council-history-entry.h"
 #include "council-minutes.h"
 #include "council-store-meetings.h"
@@ -647,6 +648,52 @@ test_cli_export_minutes (void)
   council_test_rm_rf (dir);
 }
 
+static void
+test_demo (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CouncilStore) store = council_test_open_store (NULL);
+  g_autoptr(GListStore) all = NULL;
+  g_autoptr(CouncilMeeting) first = NULL;
+  CouncilMeetingFilter filter;
+  CouncilActionFilter actions;
+  guint approved = 0, n;
+
+  g_assert_true (council_demo_fill_meetings (store, &error));
+  g_assert_no_error (error);
+  all = council_store_list_meetings (store, NULL, &error);
+  n = g_list_model_get_n_items (G_LIST_MODEL (all));
+  g_assert_cmpuint (n, >=, 10);
+  first = council_store_get_meeting (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (council_meeting_get_agenda (first))), >, 0);
+  council_meeting_filter_init (&filter);
+  filter.state = COUNCIL_MEETING_STATE_APPROVED;
+  g_clear_object (&all);
+  all = council_store_list_meetings (store, &filter, &error);
+  approved = g_list_model_get_n_items (G_LIST_MODEL (all));
+  g_assert_cmpuint (approved, >, n / 2);
+
+  /* Some overdue today, some done. */
+  council_action_filter_init (&actions);
+  actions.overdue_only = TRUE;
+  g_assert_cmpuint (council_store_count_action_items (store, &actions, &error), >, 0);
+  council_action_filter_init (&actions);
+  actions.status = COUNCIL_ACTION_STATUS_DONE;
+  g_assert_cmpuint (council_store_count_action_items (store, &actions, &error), >, 0);
+  if (g_test_verbose ())
+    {
+      council_action_filter_init (&actions);
+      g_test_message ("demo: %u meetings, %u approved, %u action items", n, approved,
+                      council_store_count_action_items (store, &actions, NULL));
+    }
+  /* A second call adds nothing. */
+  g_assert_true (council_demo_fill_meetings (store, &error));
+  g_clear_object (&all);
+  all = council_store_list_meetings (store, NULL, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (all)), ==, n);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -657,6 +704,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/meetings/attendance-rates", test_attendance_rates);
   g_test_add_func ("/meetings/validation", test_validation);
   g_test_add_func ("/meetings/minutes-pdf", test_minutes_pdf);
+  g_test_add_func ("/meetings/demo", test_demo);
   g_test_add_func ("/meetings/cli-export-minutes", test_cli_export_minutes);
   return g_test_run ();
 }
