@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <cairo-pdf.h>
 #include <poppler.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -595,6 +596,29 @@ test_minutes_pdf (void)
     g_assert_true (absent == NULL || absent < attending || absent > guests);
   }
   g_clear_pointer (&text, g_free);
+
+  /* Page by page, as a print operation draws it: the same text. */
+  {
+    g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
+    g_autofree char *printed_text = NULL;
+    g_autoptr(CouncilMinutes) minutes = council_minutes_new (store, council_meeting_get_id (m), TRUE, &error);
+    cairo_surface_t *surface = cairo_pdf_surface_create (printed, 595.276, 841.89);
+    cairo_t *cr = cairo_create (surface);
+    int printed_pages = 0;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (council_minutes_get_n_pages (minutes), ==, n_pages);
+    for (int i = 0; i < n_pages; i++)
+      {
+        council_minutes_draw_page (minutes, cr, i);
+        cairo_show_page (cr);
+      }
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+    printed_text = pdf_text (printed, &printed_pages);
+    g_assert_cmpint (printed_pages, ==, n_pages);
+    g_assert_cmpstr (printed_text, ==, text);
+  }
 
   /* English labels. */
   g_assert_true (council_minutes_write_pdf (store, council_meeting_get_id (m), path, FALSE, &error));

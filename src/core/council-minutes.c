@@ -46,12 +46,15 @@ typedef struct
   double indent;
 } Block;
 
-typedef struct
+struct _CouncilMinutes
 {
   PangoContext *context;
   GArray *blocks;
   gboolean chinese;
-} Minutes;
+  char *title;
+  int n_pages;   /* 0 until counted */
+};
+typedef CouncilMinutes Minutes;
 
 static void
 block_clear (gpointer data)
@@ -240,6 +243,7 @@ build_minutes (Minutes *m, CouncilMeeting *meeting)
   guint n = 0;
   gboolean zh = m->chinese;
 
+  m->title = g_strdup (title);
   add_text (m, STYLE_TITLE, title);
   add_field (m, zh ? "时间" : "Time", when);
   g_array_index (m->blocks, Block, m->blocks->len - 1).space_before = 18;
@@ -336,15 +340,18 @@ draw_footer (Minutes *m, cairo_t *cr, int page, int n_pages)
   pango_cairo_show_layout (cr, layout);
 }
 
-/* Places every line; with @cr NULL only counts the pages. Headings and item
- * titles keep at least two lines of what follows on their page. */
+/* Places every line; with @cr NULL only counts the pages. With @only_page 0
+ * every page is drawn and ended with cairo_show_page() (PDF); otherwise only
+ * that page is drawn and not ended (printing). Headings and item titles keep
+ * at least two lines of what follows on their page. */
 static int
-paginate (Minutes *m, cairo_t *cr, int n_pages)
+paginate (Minutes *m, cairo_t *cr, int n_pages, int only_page)
 {
   const double bottom = PAGE_HEIGHT - MARGIN_BOTTOM;
   double y = MARGIN_TOP;
   int page = 1;
 
+#define DRAWING (cr != NULL && (only_page <= 0 || page == only_page))
   for (guint i = 0; i < m->blocks->len; i++)
     {
       Block *b = &g_array_index (m->blocks, Block, i);
@@ -373,15 +380,19 @@ paginate (Minutes *m, cairo_t *cr, int n_pages)
           height = (double) (y1 - y0) / PANGO_SCALE;
           if (y + height > bottom && (y > MARGIN_TOP || !first_line))
             {
-              if (cr != NULL)
+              if (DRAWING)
+                draw_footer (m, cr, page, n_pages);
+              if (cr != NULL && only_page <= 0)
+                cairo_show_page (cr);
+              if (cr != NULL && page == only_page)
                 {
-                  draw_footer (m, cr, page, n_pages);
-                  cairo_show_page (cr);
+                  pango_layout_iter_free (iter);
+                  return page;
                 }
               page++;
               y = MARGIN_TOP;
             }
-          if (cr != NULL)
+          if (DRAWING)
             {
               cairo_move_to (cr, MARGIN_LEFT + b->indent + (double) logical.x / PANGO_SCALE,
                              y + (double) (baseline - y0) / PANGO_SCALE);
@@ -393,11 +404,11 @@ paginate (Minutes *m, cairo_t *cr, int n_pages)
       while (pango_layout_iter_next_line (iter));
       pango_layout_iter_free (iter);
     }
-  if (cr != NULL)
-    {
-      draw_footer (m, cr, page, n_pages);
-      cairo_show_page (cr);
-    }
+  if (DRAWING)
+    draw_footer (m, cr, page, n_pages);
+  if (cr != NULL && only_page <= 0)
+    cairo_show_page (cr);
+#undef DRAWING
   return page;
 }
 
@@ -424,10 +435,12 @@ render (Minutes *m, const char *tmp, GError **error)
       return FALSE;
     }
   surface = cairo_pdf_surface_create_for_stream (write_to_stream, out, PAGE_WIDTH, PAGE_HEIGHT);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, m->title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Council Desk " PACKAGE_VERSION);
   cr = cairo_create (surface);
-  pango_cairo_update_context (cr, m->context);
-  n_pages = paginate (m, NULL, 0);
-  paginate (m, cr, n_pages);
+  /* Two passes: the footer says "of M pages". */
+  n_pages = council_minutes_get_n_pages (m);
+  paginate (m, cr, n_pages, 0);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
@@ -443,35 +456,71 @@ render (Minutes *m, const char *tmp, GError **error)
   return TRUE;
 }
 
+CouncilMinutes *
+council_minutes_new (CouncilStore *store, gint64 meeting_id, gboolean chinese, GError **error)
+{
+  g_autoptr(CouncilMeeting) meeting = council_store_get_meeting_in_language (store, meeting_id, chinese, error);
+  cairo_font_options_t *options;
+  CouncilMinutes *m;
+
+  if (meeting == NULL)
+    return NULL;
+  m = g_new0 (CouncilMinutes, 1);
+  m->chinese = chinese;
+  m->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  /* Metrics do not depend on a screen or printer: unhinted, in points. */
+  pango_cairo_context_set_resolution (m->context, 72.0);
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (m->context, options);
+  cairo_font_options_destroy (options);
+  m->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
+  g_array_set_clear_func (m->blocks, block_clear);
+  build_minutes (m, meeting);
+  return m;
+}
+
+void
+council_minutes_free (CouncilMinutes *m)
+{
+  if (m == NULL)
+    return;
+  g_array_unref (m->blocks);
+  g_object_unref (m->context);
+  g_free (m->title);
+  g_free (m);
+}
+
+int
+council_minutes_get_n_pages (CouncilMinutes *m)
+{
+  if (m->n_pages == 0)
+    m->n_pages = paginate (m, NULL, 0, 0);
+  return m->n_pages;
+}
+
+void
+council_minutes_draw_page (CouncilMinutes *m, cairo_t *cr, int page)
+{
+  g_return_if_fail (page >= 0 && page < council_minutes_get_n_pages (m));
+  cairo_save (cr);
+  paginate (m, cr, council_minutes_get_n_pages (m), page + 1);
+  cairo_restore (cr);
+}
+
 gboolean
 council_minutes_write_pdf (CouncilStore *store, gint64 meeting_id, const char *path,
                            gboolean chinese, GError **error)
 {
-  g_autoptr(CouncilMeeting) meeting = council_store_get_meeting_in_language (store, meeting_id, chinese, error);
+  g_autoptr(CouncilMinutes) m = council_minutes_new (store, meeting_id, chinese, error);
   g_autofree char *tmp = NULL;
-  g_autoptr(PangoFontMap) unused = NULL;
-  PangoFontMap *font_map;
-  cairo_font_options_t *options;
-  Minutes m = { NULL, NULL, chinese };
   gboolean ok;
 
-  if (meeting == NULL)
+  if (m == NULL)
     return FALSE;
-  font_map = pango_cairo_font_map_get_default ();
-  m.context = pango_font_map_create_context (font_map);
-  /* Metrics do not depend on a screen: unhinted, at 72 dpi (points). */
-  pango_cairo_context_set_resolution (m.context, 72.0);
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (m.context, options);
-  cairo_font_options_destroy (options);
-  m.blocks = g_array_new (FALSE, TRUE, sizeof (Block));
-  g_array_set_clear_func (m.blocks, block_clear);
-
-  build_minutes (&m, meeting);
   tmp = g_strconcat (path, ".partial", NULL);
-  ok = render (&m, tmp, error);
+  ok = render (m, tmp, error);
   if (ok && g_rename (tmp, path) != 0)
     {
       int saved = errno;
@@ -481,7 +530,5 @@ council_minutes_write_pdf (CouncilStore *store, gint64 meeting_id, const char *p
     }
   if (!ok)
     g_unlink (tmp);
-  g_array_unref (m.blocks);
-  g_object_unref (m.context);
   return ok;
 }

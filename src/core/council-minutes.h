@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include <cairo.h>
+
 #include "council-store.h"
 
 G_BEGIN_DECLS
@@ -24,5 +26,22 @@ char    *council_minutes_title     (const char *meeting_title,
                                     const char *starts_at,
                                     int         session_no,
                                     gboolean    chinese);
+
+/* The laid-out minutes, for printing (GtkPrintOperation's draw-page): the
+ * pages are A4 in points (595.276 × 841.89), origin at the top left. */
+typedef struct _CouncilMinutes CouncilMinutes;
+
+CouncilMinutes *council_minutes_new          (CouncilStore   *store,
+                                              gint64          meeting_id,
+                                              gboolean        chinese,
+                                              GError        **error);
+int             council_minutes_get_n_pages  (CouncilMinutes *minutes);
+/* Draws page @page (0-based) on @cr, without ending the page. */
+void            council_minutes_draw_page    (CouncilMinutes *minutes,
+                                              cairo_t        *cr,
+                                              int             page);
+void            council_minutes_free         (CouncilMinutes *minutes);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CouncilMinutes, council_minutes_free)
 
 G_END_DECLS
