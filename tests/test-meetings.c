@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "council-action-item-model.h"
 #include "council-demo.h"
 #include "council-history-entry.h"
 #include "council-minutes.h"
@@ -331,10 +332,32 @@ test_overdue (void)
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (open)), ==, 1);
   }
 
+  /* The lazy model the follow-up view shows follows the store. */
+  {
+    g_autoptr(CouncilActionItemModel) model = NULL;
+    g_autoptr(CouncilActionItem) first = NULL;
+    CouncilActionFilter f;
+
+    council_action_filter_init (&f);
+    f.overdue_only = TRUE;
+    f.as_of = "2026-05-01";
+    model = council_action_item_model_new (store, &f);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+    first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+    g_assert_cmpint (council_action_item_get_id (first), ==, action_id);
+    f.as_of = "2026-04-01";
+    council_action_item_model_set_filter (model, &f);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+    f.as_of = "2026-05-03";
+    council_action_item_model_set_filter (model, &f);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+    g_assert_true (council_store_add_progress_note (store, action_id, "2026-05-02", "已完成",
+                                                    COUNCIL_ACTION_STATUS_DONE, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  }
+
   /* Done: not overdue; cancelled: not overdue. */
-  g_assert_true (council_store_add_progress_note (store, action_id, "2026-05-02", "已完成",
-                                                  COUNCIL_ACTION_STATUS_DONE, NULL, &error));
-  g_assert_no_error (error);
   council_action_filter_init (&filter);
   filter.overdue_only = TRUE;
   filter.as_of = "2026-05-03";
