@@ -36,6 +36,7 @@ typedef enum
   STYLE_FIELD,
   STYLE_ITEM_TITLE,
   STYLE_BODY,
+  STYLE_LIST,
 } BlockStyle;
 
 typedef struct
@@ -72,6 +73,8 @@ add_block (Minutes *m, BlockStyle style, const char *markup)
     [STYLE_FIELD]      = { SERIF " 12", 3, 0, 0 },
     [STYLE_ITEM_TITLE] = { SANS " Bold 12", 8, 0, 0 },
     [STYLE_BODY]       = { SERIF " 12", 3, 0, 24 },
+    /* Numbered decisions and action items: wrapped lines hang under the text. */
+    [STYLE_LIST]       = { SERIF " 12", 4, 0, -18 },
   };
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string (styles[style].font);
   Block b = { pango_layout_new (m->context), style, styles[style].before, styles[style].indent };
@@ -81,7 +84,7 @@ add_block (Minutes *m, BlockStyle style, const char *markup)
   pango_layout_set_width (b.layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (b.layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_spacing (b.layout, (int) (6 * PANGO_SCALE));
-  if (styles[style].first_line > 0)
+  if (styles[style].first_line != 0)
     pango_layout_set_indent (b.layout, (int) (styles[style].first_line * PANGO_SCALE));
   if (style == STYLE_TITLE)
     pango_layout_set_alignment (b.layout, PANGO_ALIGN_CENTER);
@@ -283,7 +286,7 @@ build_minutes (Minutes *m, CouncilMeeting *meeting)
         {
           g_autoptr(CouncilOutcome) o = g_list_model_get_item (outcomes, j);
           if (council_outcome_get_kind (o) == COUNCIL_OUTCOME_DECISION)
-            add_numbered (m, ++n, STYLE_FIELD, council_outcome_get_text (o));
+            add_numbered (m, ++n, STYLE_LIST, council_outcome_get_text (o));
         }
     }
   if (n == 0)
@@ -317,7 +320,7 @@ build_minutes (Minutes *m, CouncilMeeting *meeting)
                                           council_action_item_get_text (a), council_action_item_get_owner_name (a), co, due)
                        : g_strdup_printf ("%s (owner: %s; due: %s)",
                                           council_action_item_get_text (a), council_action_item_get_owner_name (a), due);
-          add_numbered (m, ++n, STYLE_FIELD, line);
+          add_numbered (m, ++n, STYLE_LIST, line);
         }
     }
   if (n == 0)
