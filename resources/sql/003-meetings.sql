@@ -5,8 +5,10 @@
 -- action_item.project_id is a plain INTEGER without a FOREIGN KEY on purpose:
 -- the project table comes with migration 002 (Projects), which is developed
 -- separately; a REFERENCES clause here would tie the two migrations' order and
--- could not be added later without rebuilding the table. The store checks the
--- link when it sets one; a project's removal clears its links in the store.
+-- could not be added later without rebuilding the table. Once both are merged,
+-- the projects store should clear action_item.project_id when it removes a
+-- project (council_store_set_action_item_project (..., 0)); until then the link
+-- is a plain number that lists of a project's action items filter on.
 
 CREATE TABLE meeting_kind (
   id          INTEGER PRIMARY KEY,
