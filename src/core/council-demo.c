@@ -86,6 +86,7 @@ fill_roster (CouncilStore *store, GError **error)
 static gboolean (* const demo_parts[]) (CouncilStore *store, GError **error) = {
   fill_roster,
   council_demo_fill_projects,
+  council_demo_fill_meetings,
 };
 
 gboolean

@@ -11,6 +11,7 @@
 
 #include "council-history-entry.h"
 #include "council-project.h"
+#include "council-meeting.h"
 #include "council-organization.h"
 
 typedef struct
@@ -209,6 +210,31 @@ static const ColumnLabel column_labels[] = {
   { "fund_entry", "note", N_("Note") },
   { "project_category", "name_zh", N_("Chinese name") },
   { "project_category", "name_en", N_("English name") },
+  { "meeting_kind", "code", N_("Code") },
+  { "meeting_kind", "name_zh", N_("Chinese name") },
+  { "meeting_kind", "name_en", N_("English name") },
+  { "meeting", "title", N_("Title") },
+  { "meeting", "session_no", N_("Session number") },
+  { "meeting", "starts_at", N_("Date and time") },
+  { "meeting", "place", N_("Place") },
+  { "meeting", "chair", N_("Chair") },
+  { "meeting", "recorder", N_("Recorder") },
+  { "meeting", "state", N_("State") },
+  { "attendance", "status", N_("Attendance") },
+  { "attendance", "attendees", N_("Attended by") },
+  { "guest", "name", N_("Guest") },
+  { "guest", "unit", N_("Guest’s unit") },
+  { "agenda_item", "title", N_("Agenda item") },
+  { "agenda_item", "notes", N_("Minutes text") },
+  { "outcome", "kind", N_("Type of outcome") },
+  { "outcome", "text", N_("Outcome") },
+  { "action_item", "text", N_("Action item") },
+  { "action_item", "due_date", N_("Due date") },
+  { "action_item", "status", N_("Status") },
+  { "action_item", "done_date", N_("Done date") },
+  { "progress_note", "noted_on", N_("Progress note date") },
+  { "progress_note", "text", N_("Progress note") },
+  { "meeting_schedule", "rhythm", N_("Rhythm") },
 };
 
 static gboolean
@@ -236,6 +262,7 @@ display_value (const char *column, const char *value)
   CouncilCategory category;
   CouncilRole role;
   CouncilCoverage coverage;
+  CouncilMeetingState state;
 
   if (value == NULL)
     return "";
@@ -265,6 +292,8 @@ display_value (const char *column, const char *value)
     if (g_str_equal (column, "is_brand"))
       return g_str_equal (value, "1") ? _("yes") : _("no");
   }
+  if (g_str_equal (column, "state") && council_meeting_state_from_string (value, &state))
+    return council_meeting_state_label (state);
   if (g_str_equal (column, "retired"))
     return g_str_equal (value, "1") ? _("yes") : _("no");
   return value;

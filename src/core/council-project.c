@@ -305,29 +305,6 @@ council_money_format (gint64 fen, gboolean chinese)
   return g_string_free (out, FALSE);
 }
 
-gboolean
-council_iso_date_is_valid (const char *text)
-{
-  int y, m, d;
-
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  for (int i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-  y = atoi (text);
-  m = atoi (text + 5);
-  d = atoi (text + 8);
-  return y >= 1900 && y <= 2999 && g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
-}
-
-char *
-council_iso_date_today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 static void
 replace_text (char **field, const char *value)
 {

@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "council-date.h"
+
 #include "council-organization.h"
 
 G_BEGIN_DECLS
@@ -125,9 +127,7 @@ gboolean    council_money_parse   (const char *text,
 char       *council_money_format  (gint64      fen,
                                    gboolean    chinese);
 /* TRUE for a real calendar date written YYYY-MM-DD. */
-gboolean    council_iso_date_is_valid (const char *text);
 /* Today as YYYY-MM-DD in local time. */
-char       *council_iso_date_today (void);
 
 /* ---- project category ---- */
 
