@@ -459,6 +459,72 @@ test_conflict_deleted (Fixture *f, gconstpointer data)
   g_assert_cmpuint (council_store_count_organizations (f->store, TRUE), ==, 22);
 }
 
+/* Projects link liaison officers by id: removing one officer must not hand
+ * another officer's id (and so their project links) to someone else. */
+static gint64
+officer_id_named (CouncilOrganization *org, const char *name)
+{
+  GListModel *officers = G_LIST_MODEL (council_organization_get_liaison_officers (org));
+
+  for (guint i = 0; i < g_list_model_get_n_items (officers); i++)
+    {
+      g_autoptr(CouncilLiaisonOfficer) lo = g_list_model_get_item (officers, i);
+      if (g_str_equal (council_liaison_officer_get_name (lo), name))
+        return council_liaison_officer_get_id (lo);
+    }
+  return 0;
+}
+
+static void
+test_liaison_officers_keep_ids (Fixture *f, gconstpointer data)
+{
+  g_autoptr(CouncilOrganization) org = get_org (f, f->id);
+  g_autoptr(CouncilOrganization) saved = NULL;
+  g_autoptr(CouncilOrganization) edited = NULL;
+  g_autoptr(CouncilOrganization) imported = NULL;
+  g_autoptr(CouncilOrganization) after_import = NULL;
+  GListStore *officers = council_organization_get_liaison_officers (org);
+  const char *names[] = { "甲", "乙", "丙" };
+  gint64 id_b, id_c;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(CouncilLiaisonOfficer) lo = council_liaison_officer_new (names[i], "区司法局", "");
+      g_list_store_append (officers, lo);
+    }
+  save (f, org);
+  saved = get_org (f, f->id);
+  id_b = officer_id_named (saved, "乙");
+  id_c = officer_id_named (saved, "丙");
+  g_assert_cmpint (id_b, >, 0);
+  g_assert_cmpint (id_c, >, 0);
+
+  /* The editor removes the first officer. */
+  edited = council_organization_copy (saved);
+  g_list_store_remove (council_organization_get_liaison_officers (edited), 0);
+  save (f, edited);
+  g_clear_object (&saved);
+  saved = get_org (f, f->id);
+  g_assert_cmpint (officer_id_named (saved, "甲"), ==, 0);
+  g_assert_cmpint (officer_id_named (saved, "乙"), ==, id_b);
+  g_assert_cmpint (officer_id_named (saved, "丙"), ==, id_c);
+
+  /* An import carries no ids: officers are recognised by name. */
+  imported = council_organization_copy (saved);
+  g_list_store_remove_all (council_organization_get_liaison_officers (imported));
+  {
+    g_autoptr(CouncilLiaisonOfficer) c = council_liaison_officer_new ("丙", "区民政局", "");
+    g_autoptr(CouncilLiaisonOfficer) d = council_liaison_officer_new ("丁", "区教委", "");
+    g_list_store_append (council_organization_get_liaison_officers (imported), c);
+    g_list_store_append (council_organization_get_liaison_officers (imported), d);
+  }
+  save (f, imported);
+  after_import = get_org (f, f->id);
+  g_assert_cmpint (officer_id_named (after_import, "丙"), ==, id_c);
+  g_assert_cmpint (officer_id_named (after_import, "乙"), ==, 0);
+  g_assert_cmpint (officer_id_named (after_import, "丁"), >, id_c);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -470,6 +536,7 @@ main (int argc, char *argv[])
   ADD ("update-recorded", test_update_recorded);
   ADD ("insert-recorded", test_insert_recorded);
   ADD ("liaison-officers-recorded", test_liaison_officers_recorded);
+  ADD ("liaison-officers-keep-ids", test_liaison_officers_keep_ids);
   ADD ("unchanged-save-records-nothing", test_unchanged_save_records_nothing);
   ADD ("undo/nothing-to-undo", test_nothing_to_undo);
   ADD ("undo/edit", test_undo_edit);

@@ -152,6 +152,7 @@ council_ui_prefers_chinese (void)
 struct _CouncilLiaisonOfficer
 {
   GObject parent_instance;
+  gint64 id;
   char *name;
   char *department;
   char *phone;
@@ -252,6 +253,18 @@ council_liaison_officer_new (const char *name, const char *department, const cha
   self->department = g_strstrip (g_strdup (department ? department : ""));
   self->phone = g_strstrip (g_strdup (phone ? phone : ""));
   return self;
+}
+
+gint64
+council_liaison_officer_get_id (CouncilLiaisonOfficer *self)
+{
+  return self->id;
+}
+
+void
+council_liaison_officer_set_id (CouncilLiaisonOfficer *self, gint64 id)
+{
+  self->id = id;
 }
 
 const char *
@@ -477,6 +490,7 @@ council_organization_copy (CouncilOrganization *self)
       g_autoptr(CouncilLiaisonOfficer) lo = g_list_model_get_item (G_LIST_MODEL (self->liaison_officers), i);
       g_autoptr(CouncilLiaisonOfficer) lo_copy =
         council_liaison_officer_new (lo->name, lo->department, lo->phone);
+      lo_copy->id = lo->id;
       g_list_store_append (copy->liaison_officers, lo_copy);
     }
   return copy;

@@ -87,6 +87,11 @@ G_DECLARE_FINAL_TYPE (CouncilLiaisonOfficer, council_liaison_officer, COUNCIL, L
 CouncilLiaisonOfficer *council_liaison_officer_new (const char *name,
                                                     const char *department,
                                                     const char *phone);
+/* 0 for an officer not saved yet; the store keeps the id of an officer across
+ * saves, since projects link to officers by id. */
+gint64      council_liaison_officer_get_id         (CouncilLiaisonOfficer *self);
+void        council_liaison_officer_set_id         (CouncilLiaisonOfficer *self,
+                                                    gint64                 id);
 const char *council_liaison_officer_get_name       (CouncilLiaisonOfficer *self);
 const char *council_liaison_officer_get_department (CouncilLiaisonOfficer *self);
 const char *council_liaison_officer_get_phone      (CouncilLiaisonOfficer *self);

@@ -60,7 +60,7 @@ static gboolean
 load_liaison_officers (CouncilStore *self, GHashTable *by_id, gint64 only_org, GError **error)
 {
   sqlite3_stmt *stmt = council_store_prepare (self,
-    "SELECT organization_id, name, department, phone FROM liaison_officer "
+    "SELECT organization_id, name, department, phone, id FROM liaison_officer "
     "WHERE ?1 = 0 OR organization_id = ?1 ORDER BY organization_id, position, id", error);
   int rc;
 
@@ -77,6 +77,7 @@ load_liaison_officers (CouncilStore *self, GHashTable *by_id, gint64 only_org, G
       lo = council_liaison_officer_new ((const char *) sqlite3_column_text (stmt, 1),
                                         (const char *) sqlite3_column_text (stmt, 2),
                                         (const char *) sqlite3_column_text (stmt, 3));
+      council_liaison_officer_set_id (lo, sqlite3_column_int64 (stmt, 4));
       g_list_store_append (council_organization_get_liaison_officers (org), lo);
     }
   sqlite3_reset (stmt);
@@ -174,6 +175,7 @@ council_store_foreach_organization (CouncilStore            *self,
             council_liaison_officer_new ((const char *) sqlite3_column_text (stmt, 20),
                                          (const char *) sqlite3_column_text (stmt, 21),
                                          (const char *) sqlite3_column_text (stmt, 22));
+          council_liaison_officer_set_id (lo, sqlite3_column_int64 (stmt, 19));
           g_list_store_append (list, lo);
         }
     }
@@ -328,35 +330,104 @@ bind_organization (sqlite3_stmt *stmt, CouncilOrganization *org)
   sqlite3_bind_int (stmt, 16, council_organization_get_retired (org) ? 1 : 0);
 }
 
-/* Updates liaison rows in place by position so that unchanged officers leave
- * no history behind. */
+typedef struct
+{
+  gint64 id;
+  char *name;
+  gboolean kept;
+} ExistingOfficer;
+
+static void
+existing_officer_clear (gpointer data)
+{
+  g_free (((ExistingOfficer *) data)->name);
+}
+
+/* Which stored officer an edited one is: its own id, or else (an import, which
+ * carries no ids) a stored officer of the same name. Projects link officers by
+ * id, so an officer keeps it as long as they stay on the roster. */
+static gint64
+claim_existing_officer (GArray *existing, CouncilLiaisonOfficer *lo)
+{
+  gint64 id = council_liaison_officer_get_id (lo);
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint k = 0; k < existing->len; k++)
+      {
+        ExistingOfficer *e = &g_array_index (existing, ExistingOfficer, k);
+
+        if (e->kept)
+          continue;
+        if (pass == 0 ? (id != 0 && e->id == id)
+                      : (id == 0 && g_strcmp0 (e->name, council_liaison_officer_get_name (lo)) == 0))
+          {
+            e->kept = TRUE;
+            return e->id;
+          }
+      }
+  return 0;
+}
+
+/* Rows are updated in place only where something changed, so unchanged
+ * officers leave no history behind. */
 static gboolean
 save_liaison_officers (CouncilStore *self, gint64 org_id, GListModel *officers, GError **error)
 {
-  g_autoptr(GArray) existing = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) existing = g_array_new (FALSE, TRUE, sizeof (ExistingOfficer));
   guint n = g_list_model_get_n_items (officers);
+  g_autofree gint64 *claimed = g_new0 (gint64, MAX (n, 1));
   sqlite3_stmt *stmt;
   int rc;
 
+  g_array_set_clear_func (existing, existing_officer_clear);
   stmt = council_store_prepare (self,
-    "SELECT id FROM liaison_officer WHERE organization_id = ? ORDER BY position, id", error);
+    "SELECT id, name FROM liaison_officer WHERE organization_id = ? ORDER BY position, id", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, org_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (existing, id);
+      ExistingOfficer e = { sqlite3_column_int64 (stmt, 0), council_store_column_text (stmt, 1), FALSE };
+      g_array_append_val (existing, e);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return council_store_set_sqlite_error (self, rc, error);
 
+  /* Explicit ids first, then names, so a renamed officer is not mistaken. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CouncilLiaisonOfficer) lo = g_list_model_get_item (officers, i);
+      if (council_liaison_officer_get_id (lo) != 0)
+        claimed[i] = claim_existing_officer (existing, lo);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CouncilLiaisonOfficer) lo = g_list_model_get_item (officers, i);
+      if (council_liaison_officer_get_id (lo) == 0)
+        claimed[i] = claim_existing_officer (existing, lo);
+    }
+
+  /* Removed officers go first: their positions are then free. */
+  for (guint k = 0; k < existing->len; k++)
+    {
+      ExistingOfficer *e = &g_array_index (existing, ExistingOfficer, k);
+
+      if (e->kept)
+        continue;
+      stmt = council_store_prepare (self, "DELETE FROM liaison_officer WHERE id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, e->id);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CouncilLiaisonOfficer) lo = g_list_model_get_item (officers, i);
 
-      if (i < existing->len)
+      if (claimed[i] != 0)
         {
           stmt = council_store_prepare (self,
             "UPDATE liaison_officer SET name = ?1, department = ?2, phone = ?3, position = ?4 "
@@ -364,7 +435,7 @@ save_liaison_officers (CouncilStore *self, gint64 org_id, GListModel *officers, 
             error);
           if (stmt == NULL)
             return FALSE;
-          sqlite3_bind_int64 (stmt, 5, g_array_index (existing, gint64, i));
+          sqlite3_bind_int64 (stmt, 5, claimed[i]);
         }
       else
         {
@@ -381,15 +452,8 @@ save_liaison_officers (CouncilStore *self, gint64 org_id, GListModel *officers, 
       sqlite3_bind_int (stmt, 4, (int) i);
       if (!step_done (self, stmt, error))
         return FALSE;
-    }
-  for (guint i = n; i < existing->len; i++)
-    {
-      stmt = council_store_prepare (self, "DELETE FROM liaison_officer WHERE id = ?", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, g_array_index (existing, gint64, i));
-      if (!step_done (self, stmt, error))
-        return FALSE;
+      council_liaison_officer_set_id (lo, claimed[i] != 0 ? claimed[i]
+                                          : sqlite3_last_insert_rowid (council_store_get_db (self)));
     }
   return TRUE;
 }

@@ -19,6 +19,7 @@ struct _CouncilLiaisonRow
   GtkEntry *department_entry;
   GtkEntry *phone_entry;
   GtkButton *remove_button;
+  gint64 officer_id;   /* kept so that the store recognises the officer */
 };
 
 G_DEFINE_FINAL_TYPE (CouncilLiaisonRow, council_liaison_row, GTK_TYPE_WIDGET)
@@ -72,9 +73,13 @@ council_liaison_row_mark_errors (CouncilLiaisonRow *self, gboolean show)
 CouncilLiaisonOfficer *
 council_liaison_row_to_officer (CouncilLiaisonRow *self)
 {
-  return council_liaison_officer_new (gtk_editable_get_text (GTK_EDITABLE (self->name_entry)),
-                                      gtk_editable_get_text (GTK_EDITABLE (self->department_entry)),
-                                      gtk_editable_get_text (GTK_EDITABLE (self->phone_entry)));
+  CouncilLiaisonOfficer *officer =
+    council_liaison_officer_new (gtk_editable_get_text (GTK_EDITABLE (self->name_entry)),
+                                 gtk_editable_get_text (GTK_EDITABLE (self->department_entry)),
+                                 gtk_editable_get_text (GTK_EDITABLE (self->phone_entry)));
+
+  council_liaison_officer_set_id (officer, self->officer_id);
+  return officer;
 }
 
 void
@@ -136,6 +141,7 @@ council_liaison_row_new (CouncilLiaisonOfficer *officer)
 
   if (officer != NULL)
     {
+      self->officer_id = council_liaison_officer_get_id (officer);
       gtk_editable_set_text (GTK_EDITABLE (self->name_entry), council_liaison_officer_get_name (officer));
       gtk_editable_set_text (GTK_EDITABLE (self->department_entry),
                              council_liaison_officer_get_department (officer));
