@@ -1,0 +1,494 @@
+/* council-document-import.c: PDFs into the library through a child process.
+ *
+ * Copyright 2026 Council Desk developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "council-document"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <signal.h>
+#include <string.h>
+
+#include "council-docnumber.h"
+#include "council-document-import.h"
+#include "council-store-documents.h"
+
+G_LOCK_DEFINE_STATIC (worker_settings);
+static char *worker_path_override;
+static guint time_limit_ms = COUNCIL_DOCUMENT_IMPORT_DEFAULT_TIME_LIMIT_MS;
+
+void
+council_document_import_set_worker_path (const char *path)
+{
+  G_LOCK (worker_settings);
+  g_free (worker_path_override);
+  worker_path_override = g_strdup (path);
+  G_UNLOCK (worker_settings);
+}
+
+char *
+council_document_import_dup_worker_path (void)
+{
+  g_autofree char *self_exe = NULL;
+  g_autofree char *base = NULL;
+  const char *env;
+  char *path = NULL;
+
+  G_LOCK (worker_settings);
+  path = g_strdup (worker_path_override);
+  G_UNLOCK (worker_settings);
+  if (path != NULL)
+    return path;
+  env = g_getenv ("COUNCIL_DESK_BIN");
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  /* The reader is this very program when it is council-desk; the link is
+   * resolved now so that an upgrade in place does not swap it mid-import. */
+  self_exe = g_file_read_link ("/proc/self/exe", NULL);
+  base = self_exe ? g_path_get_basename (self_exe) : NULL;
+  if (base != NULL && g_str_has_prefix (base, "council-desk"))
+    return g_steal_pointer (&self_exe);
+  return NULL;
+}
+
+void
+council_document_import_set_time_limit (guint milliseconds)
+{
+  G_LOCK (worker_settings);
+  time_limit_ms = milliseconds > 0 ? milliseconds : COUNCIL_DOCUMENT_IMPORT_DEFAULT_TIME_LIMIT_MS;
+  G_UNLOCK (worker_settings);
+}
+
+guint
+council_document_import_get_time_limit (void)
+{
+  guint ms;
+
+  G_LOCK (worker_settings);
+  ms = time_limit_ms;
+  G_UNLOCK (worker_settings);
+  return ms;
+}
+
+/* ---- the child process ---- */
+
+typedef struct
+{
+  gboolean done;
+  gboolean timed_out;
+  GBytes *output;
+  GError *error;
+} WorkerRun;
+
+static void
+on_communicate_done_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  WorkerRun *run = data;
+
+  g_subprocess_communicate_finish (G_SUBPROCESS (source), result, &run->output, NULL, &run->error);
+  run->done = TRUE;
+}
+
+static gboolean
+on_time_limit_cb (gpointer data)
+{
+  ((WorkerRun *) data)->timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_cancelled_cb (GCancellable *cancellable, gpointer data)
+{
+  return G_SOURCE_REMOVE;
+}
+
+static void
+ignore_sigpipe_once (void)
+{
+  static gsize once = 0;
+
+  /* A reader that dies before taking all of its input must give an error
+   * here, not kill the window with SIGPIPE. */
+  if (g_once_init_enter (&once))
+    {
+      signal (SIGPIPE, SIG_IGN);
+      g_once_init_leave (&once, 1);
+    }
+}
+
+/* Runs the reader on its own main context, so it works from any thread. */
+static GBytes *
+run_worker (GBytes *input, GCancellable *cancellable, GError **error)
+{
+  g_autofree char *worker = council_document_import_dup_worker_path ();
+  g_autoptr(GMainContext) context = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GCancellable) stop = g_cancellable_new ();
+  g_autoptr(GSource) timeout = NULL;
+  g_autoptr(GSource) cancel_source = NULL;
+  guint limit_ms = council_document_import_get_time_limit ();
+  WorkerRun run = { 0 };
+
+  if (worker == NULL)
+    {
+      g_set_error_literal (error, COUNCIL_DOCUMENT_ERROR, COUNCIL_DOCUMENT_ERROR_FAILED,
+                           _("The PDF reader (council-desk) was not found; set COUNCIL_DESK_BIN to its path."));
+      return NULL;
+    }
+  ignore_sigpipe_once ();
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  /* The reader needs neither the session bus nor the settings of the window. */
+  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
+  process = g_subprocess_launcher_spawn (launcher, error, worker, "--pdf-worker", "-", NULL);
+  if (process == NULL)
+    return NULL;
+
+  context = g_main_context_new ();
+  g_main_context_push_thread_default (context);
+  timeout = g_timeout_source_new (limit_ms);
+  g_source_set_callback (timeout, on_time_limit_cb, &run, NULL);
+  g_source_attach (timeout, context);
+  if (cancellable != NULL)
+    {
+      cancel_source = g_cancellable_source_new (cancellable);
+      g_source_set_callback (cancel_source, G_SOURCE_FUNC (on_cancelled_cb), NULL, NULL);
+      g_source_attach (cancel_source, context);
+    }
+  g_subprocess_communicate_async (process, input, stop, on_communicate_done_cb, &run);
+
+  while (!run.done)
+    {
+      g_main_context_iteration (context, TRUE);
+      if (!run.done && (run.timed_out || g_cancellable_is_cancelled (cancellable)) &&
+          !g_cancellable_is_cancelled (stop))
+        {
+          /* The reader's output pipe may stay open in a grandchild; stop
+           * waiting for it as well as killing the reader. */
+          g_subprocess_force_exit (process);
+          g_cancellable_cancel (stop);
+        }
+    }
+  g_source_destroy (timeout);
+  if (cancel_source != NULL)
+    g_source_destroy (cancel_source);
+  g_subprocess_wait (process, NULL, NULL);
+  while (g_main_context_iteration (context, FALSE))
+    ;
+  g_main_context_pop_thread_default (context);
+
+  if (run.timed_out && g_cancellable_is_cancelled (stop))
+    {
+      g_clear_error (&run.error);
+      g_clear_pointer (&run.output, g_bytes_unref);
+      g_set_error (error, COUNCIL_DOCUMENT_ERROR, COUNCIL_DOCUMENT_ERROR_TIMEOUT,
+                   _("Reading the PDF took longer than %u seconds and was stopped; the file may be damaged."),
+                   (limit_ms + 999) / 1000);
+      return NULL;
+    }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      g_clear_error (&run.error);
+      g_clear_pointer (&run.output, g_bytes_unref);
+      return NULL;
+    }
+  if (run.error != NULL)
+    {
+      g_propagate_error (error, run.error);
+      return NULL;
+    }
+  if (g_subprocess_get_if_signaled (process))
+    {
+      g_clear_pointer (&run.output, g_bytes_unref);
+      g_set_error_literal (error, COUNCIL_DOCUMENT_ERROR, COUNCIL_DOCUMENT_ERROR_DAMAGED,
+                           _("The PDF reader stopped on this file; the file is probably damaged."));
+      return NULL;
+    }
+  return run.output;
+}
+
+static gboolean
+looks_like_pdf (GBytes *pdf)
+{
+  gsize size = 0;
+  const char *data = g_bytes_get_data (pdf, &size);
+
+  /* The header may follow some junk, but within the first kilobyte. */
+  return data != NULL && memmem (data, MIN (size, 1024), "%PDF-", 5) != NULL;
+}
+
+CouncilPdfExtract *
+council_document_extract (GBytes *pdf, const char *password, GCancellable *cancellable, GError **error)
+{
+  g_autoptr(GBytes) input = NULL;
+  g_autoptr(GBytes) output = NULL;
+
+  if (g_bytes_get_size (pdf) == 0)
+    {
+      g_set_error_literal (error, COUNCIL_DOCUMENT_ERROR, COUNCIL_DOCUMENT_ERROR_EMPTY,
+                           _("The file is empty (0 bytes)."));
+      return NULL;
+    }
+  if (!looks_like_pdf (pdf))
+    {
+      g_set_error_literal (error, COUNCIL_DOCUMENT_ERROR, COUNCIL_DOCUMENT_ERROR_DAMAGED,
+                           _("This file is not a PDF."));
+      return NULL;
+    }
+  input = council_pdf_worker_stdin (password, pdf);
+  output = run_worker (input, cancellable, error);
+  if (output == NULL)
+    return NULL;
+  return council_pdf_extract_parse (output, password, error);
+}
+
+/* ---- metadata guesses ---- */
+
+static gboolean
+title_is_useful (const char *title)
+{
+  g_autofree char *lower = g_ascii_strdown (title ? title : "", -1);
+
+  return lower[0] != '\0' && !g_str_has_suffix (lower, ".doc") && !g_str_has_suffix (lower, ".docx") &&
+         !g_str_has_suffix (lower, ".wps") && !g_str_has_prefix (lower, "microsoft ") &&
+         !g_str_has_prefix (lower, "untitled") && strstr (lower, "无标题") == NULL;
+}
+
+static gboolean
+ends_a_title (const char *text)
+{
+  static const char * const endings[] = {
+    "通知", "意见", "方案", "办法", "规定", "决定", "细则", "规划", "要点", "报告", "（试行）", "（暂行）",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (endings); i++)
+    if (g_str_has_suffix (text, endings[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* A red-header 公文 starts with "<issuing body>文件", then the 文号, then the
+ * title "关于……的通知" (often over two lines), then "<addressees>：". */
+static void
+guess_from_first_page (CouncilDocument *doc, const char *raw, gboolean want_title)
+{
+  g_auto(GStrv) lines = g_strsplit (raw ? raw : "", "\n", 60);
+  g_autoptr(GRegex) date_re = g_regex_new ("^(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日$", 0, 0, NULL);
+  g_autofree char *doc_number = council_doc_number_find (raw);
+
+  if (doc_number != NULL)
+    council_document_set_doc_number (doc, doc_number);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_autofree char *line = council_document_normalize_text (lines[i]);
+      g_autoptr(GMatchInfo) match = NULL;
+      glong n = g_utf8_strlen (line, -1);
+
+      if (*council_document_get_issuing_body (doc) == '\0' && n > 2 && n <= 40 &&
+          g_str_has_suffix (line, "文件"))
+        {
+          line[strlen (line) - strlen ("文件")] = '\0';
+          council_document_set_issuing_body (doc, g_strstrip (line));
+          continue;
+        }
+      if (want_title && g_str_has_prefix (line, "关于"))
+        {
+          g_autoptr(GString) title = g_string_new (line);
+
+          for (guint j = i + 1; lines[j] && j < i + 3 && !ends_a_title (title->str); j++)
+            {
+              g_autofree char *next = council_document_normalize_text (lines[j]);
+              if (*next == '\0' || g_str_has_suffix (next, "：") || g_str_has_suffix (next, ":"))
+                break;
+              g_string_append (title, next);
+            }
+          council_document_set_title (doc, title->str);
+          want_title = FALSE;
+          continue;
+        }
+      if (*council_document_get_issue_date (doc) == '\0' && date_re &&
+          g_regex_match (date_re, line, 0, &match))
+        {
+          g_autofree char *y = g_match_info_fetch (match, 1);
+          g_autofree char *m = g_match_info_fetch (match, 2);
+          g_autofree char *d = g_match_info_fetch (match, 3);
+          g_autofree char *iso = g_strdup_printf ("%s-%02d-%02d", y, atoi (m), atoi (d));
+
+          if (g_date_valid_dmy (atoi (d), atoi (m), atoi (y)))
+            council_document_set_issue_date (doc, iso);
+        }
+    }
+}
+
+CouncilDocument *
+council_document_guess_metadata (CouncilPdfExtract *extract, const char *filename)
+{
+  CouncilDocument *doc = council_document_new ();
+  gboolean have_title = title_is_useful (extract->title);
+
+  if (have_title)
+    council_document_set_title (doc, extract->title);
+  guess_from_first_page (doc, extract->first_page_raw, !have_title);
+  if (*council_document_get_issue_date (doc) == '\0')
+    council_document_set_issue_date (doc, extract->creation_date);
+  if (*council_document_get_title (doc) == '\0' && filename != NULL)
+    {
+      g_autofree char *base = g_path_get_basename (filename);
+      g_autofree char *display = g_filename_display_name (base);
+      char *dot = strrchr (display, '.');
+
+      if (dot != NULL && g_ascii_strcasecmp (dot, ".pdf") == 0)
+        *dot = '\0';
+      council_document_set_title (doc, display);
+    }
+  council_document_set_kind (doc, council_document_kind_from_title (council_document_get_title (doc)));
+  /* A guess that does not validate is dropped rather than blocking the import. */
+  if (!council_document_check_field (doc, COUNCIL_DOCUMENT_FIELD_ISSUE_DATE, NULL))
+    council_document_set_issue_date (doc, "");
+  if (!council_document_check_field (doc, COUNCIL_DOCUMENT_FIELD_ISSUING_BODY, NULL))
+    council_document_set_issuing_body (doc, "");
+  return doc;
+}
+
+/* ---- files ---- */
+
+void
+council_prepared_document_free (CouncilPreparedDocument *prepared)
+{
+  if (prepared == NULL)
+    return;
+  g_free (prepared->path);
+  g_clear_pointer (&prepared->pdf, g_bytes_unref);
+  g_free (prepared->sha256);
+  g_clear_pointer (&prepared->extract, council_pdf_extract_free);
+  g_clear_object (&prepared->document);
+  g_free (prepared);
+}
+
+static GBytes *
+read_file (const char *path, GError **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) local = NULL;
+  GBytes *bytes = g_file_load_bytes (file, NULL, NULL, &local);
+
+  if (bytes == NULL)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      g_set_error (error, COUNCIL_DOCUMENT_ERROR, COUNCIL_DOCUMENT_ERROR_FAILED,
+                   _("Could not read %s: %s"), display, local->message);
+    }
+  return bytes;
+}
+
+static CouncilPreparedDocument *
+prepared_new (const char *path, GBytes *pdf)
+{
+  CouncilPreparedDocument *prepared = g_new0 (CouncilPreparedDocument, 1);
+
+  prepared->path = g_strdup (path);
+  prepared->pdf = g_bytes_ref (pdf);
+  prepared->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
+  return prepared;
+}
+
+static gboolean
+prepare_extract (CouncilPreparedDocument *prepared, const char *password,
+                 GCancellable *cancellable, GError **error)
+{
+  prepared->extract = council_document_extract (prepared->pdf, password, cancellable, error);
+  if (prepared->extract == NULL)
+    return FALSE;
+  prepared->document = council_document_guess_metadata (prepared->extract, prepared->path);
+  return TRUE;
+}
+
+CouncilPreparedDocument *
+council_document_prepare (const char *path, const char *password, GCancellable *cancellable,
+                          GError **error)
+{
+  g_autoptr(GBytes) pdf = read_file (path, error);
+  g_autoptr(CouncilPreparedDocument) prepared = NULL;
+
+  if (pdf == NULL)
+    return NULL;
+  prepared = prepared_new (path, pdf);
+  if (!prepare_extract (prepared, password, cancellable, error))
+    return NULL;
+  return g_steal_pointer (&prepared);
+}
+
+gint64
+council_document_import_prepared (CouncilStore *store, CouncilPreparedDocument *prepared, GError **error)
+{
+  g_return_val_if_fail (prepared != NULL && prepared->document != NULL, 0);
+  return council_store_insert_document (store, prepared->document, prepared->pdf,
+                                        prepared->extract->pages, error);
+}
+
+gint64
+council_document_import_file (CouncilStore *store, const char *path, const char *password,
+                              GCancellable *cancellable, GError **error)
+{
+  g_autoptr(GBytes) pdf = read_file (path, error);
+  g_autoptr(CouncilPreparedDocument) prepared = NULL;
+  g_autoptr(CouncilDocument) existing = NULL;
+  gint64 existing_id;
+
+  if (pdf == NULL)
+    return 0;
+  prepared = prepared_new (path, pdf);
+  /* A file already in the library is not read again. */
+  existing_id = council_store_find_document_by_sha256 (store, prepared->sha256, error);
+  if (existing_id > 0)
+    existing = council_store_get_document (store, existing_id, NULL);
+  if (existing != NULL)
+    {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, existing_id);
+      g_set_error (error, COUNCIL_DOCUMENT_ERROR, COUNCIL_DOCUMENT_ERROR_DUPLICATE,
+                   _("This file is already in the library as “%s” (document %s)."),
+                   council_document_get_title (existing), id_text);
+      return 0;
+    }
+  if (!prepare_extract (prepared, password, cancellable, error))
+    return 0;
+  return council_document_import_prepared (store, prepared, error);
+}
+
+static void
+result_free (gpointer data)
+{
+  CouncilDocumentImportResult *result = data;
+
+  g_free (result->path);
+  g_clear_error (&result->error);
+  g_free (result);
+}
+
+GPtrArray *
+council_document_import_files (CouncilStore *store, const char * const *paths, const char *password,
+                               CouncilDocumentImportProgress progress, gpointer user_data,
+                               GCancellable *cancellable)
+{
+  GPtrArray *results = g_ptr_array_new_with_free_func (result_free);
+  guint total = paths ? g_strv_length ((char **) paths) : 0;
+
+  for (guint i = 0; i < total; i++)
+    {
+      CouncilDocumentImportResult *result = g_new0 (CouncilDocumentImportResult, 1);
+
+      result->path = g_strdup (paths[i]);
+      g_ptr_array_add (results, result);
+      if (progress)
+        progress (i, total, paths[i], user_data);
+      if (g_cancellable_set_error_if_cancelled (cancellable, &result->error))
+        continue;
+      result->document_id = council_document_import_file (store, paths[i], password, cancellable,
+                                                          &result->error);
+    }
+  if (progress)
+    progress (total, total, NULL, user_data);
+  return results;
+}

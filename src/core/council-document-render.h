@@ -1,0 +1,45 @@
+/* council-document-render.h: drawing PDF pages for the viewer.
+ *
+ * A PopplerDocument is never used from two threads at once (DESIGN.md §6):
+ * each rendering thread opens its own from the same GBytes (the bytes are
+ * shared, read-only) and keeps it for as long as it renders pages.
+ *
+ * Copyright 2026 Council Desk developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <gio/gio.h>
+#include <poppler.h>
+
+G_BEGIN_DECLS
+
+/* Opens a PDF already in the library (council_store_get_document_pdf()).
+ * Errors are COUNCIL_DOCUMENT_ERROR (ENCRYPTED, BAD_PASSWORD, DAMAGED). */
+PopplerDocument *council_document_render_open  (GBytes          *pdf,
+                                                const char      *password,
+                                                GError         **error);
+
+/* Size of page @page_no (1-based) in points (1/72 inch). */
+gboolean         council_document_page_size    (PopplerDocument *document,
+                                                guint            page_no,
+                                                double          *width,
+                                                double          *height);
+
+/* Draws page @page_no (1-based) at @scale (1.0 = 72 dpi) on white into a new
+ * CAIRO_FORMAT_ARGB32 image surface, ready for gdk_memory_texture_new().
+ * Returns NULL and an error for a page that does not exist or a size that
+ * cairo cannot allocate. */
+cairo_surface_t *council_document_render_page  (PopplerDocument *document,
+                                                guint            page_no,
+                                                double           scale,
+                                                GError         **error);
+
+/* Convenience for one-off pages (thumbnails, tests): opens, draws, closes. */
+cairo_surface_t *council_document_render_page_from_bytes (GBytes  *pdf,
+                                                guint            page_no,
+                                                double           scale,
+                                                GError         **error);
+
+G_END_DECLS
