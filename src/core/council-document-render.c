@@ -8,7 +8,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <math.h>
+#include <unistd.h>
 
 #include "council-document.h"
 #include "council-document-render.h"
@@ -17,10 +19,42 @@
 #define MAX_SURFACE_SIDE 16384
 
 PopplerDocument *
+council_poppler_document_new (GBytes *pdf, const char *password, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *uri = NULL;
+  PopplerDocument *doc;
+  int fd;
+
+  if (password == NULL || *password == '\0')
+    return poppler_document_new_from_bytes (pdf, NULL, error);
+  /* poppler-glib 22.12 retries a failed password (as UTF-8 after Latin-1) on
+   * the stream the first attempt has already freed, and crashes; opening by
+   * file name makes a fresh stream for each attempt. */
+  fd = g_file_open_tmp ("council-pdf-XXXXXX.pdf", &path, error);
+  if (fd < 0)
+    return NULL;
+  if (!g_file_set_contents_full (path, g_bytes_get_data (pdf, NULL), (gssize) g_bytes_get_size (pdf),
+                                 G_FILE_SET_CONTENTS_NONE, 0600, error))
+    {
+      close (fd);
+      g_unlink (path);
+      return NULL;
+    }
+  close (fd);
+  uri = g_filename_to_uri (path, NULL, error);
+  doc = uri ? poppler_document_new_from_file (uri, password, error) : NULL;
+  /* The document keeps the file open; the name is not needed any more. */
+  g_unlink (path);
+  return doc;
+}
+
+PopplerDocument *
 council_document_render_open (GBytes *pdf, const char *password, GError **error)
 {
   g_autoptr(GError) local = NULL;
-  PopplerDocument *doc = poppler_document_new_from_bytes (pdf, password && *password ? password : NULL, &local);
+  PopplerDocument *doc = council_poppler_document_new (pdf, password, &local);
 
   if (doc != NULL)
     return doc;

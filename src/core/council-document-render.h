@@ -15,6 +15,12 @@
 
 G_BEGIN_DECLS
 
+/* poppler_document_new_from_bytes() with the errors of the poppler domain,
+ * safe with a password (see the .c file). */
+PopplerDocument *council_poppler_document_new  (GBytes          *pdf,
+                                                const char      *password,
+                                                GError         **error);
+
 /* Opens a PDF already in the library (council_store_get_document_pdf()).
  * Errors are COUNCIL_DOCUMENT_ERROR (ENCRYPTED, BAD_PASSWORD, DAMAGED). */
 PopplerDocument *council_document_render_open  (GBytes          *pdf,

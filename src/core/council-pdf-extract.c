@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "council-document.h"
+#include "council-document-render.h"
 #include "council-pdf-extract.h"
 
 /* The title guess needs the top of page 1 only. */
@@ -156,7 +157,7 @@ read_document (GBytes *pdf, const char *password, CouncilPdfExtract *meta,
                            _("The file is empty (0 bytes)."));
       return FALSE;
     }
-  doc = poppler_document_new_from_bytes (pdf, password && *password ? password : NULL, &local);
+  doc = council_poppler_document_new (pdf, password, &local);
   if (doc == NULL)
     return set_poppler_error (local, password, error);
   doc_ref = (GObject *) doc;
