@@ -143,6 +143,7 @@ run_worker (GBytes *input, GCancellable *cancellable, GError **error)
                                         G_SUBPROCESS_FLAGS_STDERR_SILENCE);
   /* The reader needs neither the session bus nor the settings of the window. */
   g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
+  g_subprocess_launcher_setenv (launcher, "COUNCIL_DESK_IGNORE_LANGUAGE_SETTING", "1", TRUE);
   process = g_subprocess_launcher_spawn (launcher, error, worker, "--pdf-worker", "-", NULL);
   if (process == NULL)
     return NULL;
@@ -467,27 +468,154 @@ result_free (gpointer data)
   g_free (result);
 }
 
+/* One file of a batch. The reader runs in a pool thread; everything that
+ * touches the store stays in the calling thread. */
+typedef struct
+{
+  CouncilDocumentImportResult *result;
+  GBytes *pdf;
+  CouncilPdfExtract *extract;
+  GError *error;
+  gboolean done;
+} BatchJob;
+
+typedef struct
+{
+  GMutex lock;
+  GCond cond;
+  char *password;
+  GCancellable *cancellable;
+} Batch;
+
+static void
+batch_job_free (gpointer data)
+{
+  BatchJob *job = data;
+
+  g_clear_pointer (&job->pdf, g_bytes_unref);
+  g_clear_pointer (&job->extract, council_pdf_extract_free);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+static void
+batch_extract_cb (gpointer data, gpointer user_data)
+{
+  BatchJob *job = data;
+  Batch *batch = user_data;
+  GError *error = NULL;
+  CouncilPdfExtract *extract = council_document_extract (job->pdf, batch->password, batch->cancellable, &error);
+
+  g_mutex_lock (&batch->lock);
+  job->extract = extract;
+  job->error = error;
+  job->done = TRUE;
+  g_cond_broadcast (&batch->cond);
+  g_mutex_unlock (&batch->lock);
+}
+
+/* Reads and hashes the file here (cheap), and answers a duplicate before
+ * starting the reader; returns FALSE when the job is already done. */
+static gboolean
+batch_job_start (CouncilStore *store, BatchJob *job, GCancellable *cancellable)
+{
+  g_autofree char *sha256 = NULL;
+  g_autoptr(CouncilDocument) existing = NULL;
+  gint64 existing_id;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, &job->error))
+    return FALSE;
+  job->pdf = read_file (job->result->path, &job->error);
+  if (job->pdf == NULL)
+    return FALSE;
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, job->pdf);
+  existing_id = council_store_find_document_by_sha256 (store, sha256, NULL);
+  if (existing_id > 0)
+    existing = council_store_get_document (store, existing_id, NULL);
+  if (existing != NULL)
+    {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, existing_id);
+      g_set_error (&job->error, COUNCIL_DOCUMENT_ERROR, COUNCIL_DOCUMENT_ERROR_DUPLICATE,
+                   _("This file is already in the library as “%s” (document %s)."),
+                   council_document_get_title (existing), id_text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+batch_job_finish (CouncilStore *store, BatchJob *job)
+{
+  g_autoptr(CouncilDocument) doc = NULL;
+
+  if (job->error != NULL)
+    {
+      job->result->error = g_steal_pointer (&job->error);
+      return;
+    }
+  doc = council_document_guess_metadata (job->extract, job->result->path);
+  job->result->document_id = council_store_insert_document (store, doc, job->pdf, job->extract->pages,
+                                                            &job->result->error);
+  /* The text is in the database now; free it before the next file. */
+  g_clear_pointer (&job->extract, council_pdf_extract_free);
+  g_clear_pointer (&job->pdf, g_bytes_unref);
+}
+
 GPtrArray *
 council_document_import_files (CouncilStore *store, const char * const *paths, const char *password,
                                CouncilDocumentImportProgress progress, gpointer user_data,
                                GCancellable *cancellable)
 {
   GPtrArray *results = g_ptr_array_new_with_free_func (result_free);
+  g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func (batch_job_free);
   guint total = paths ? g_strv_length ((char **) paths) : 0;
+  /* Readers run side by side, one per processor, while this thread stores
+   * the text of the files that are done; a few files are read ahead. */
+  guint n_threads = CLAMP (g_get_num_processors (), 1, 4);
+  guint window = 2 * n_threads;
+  GThreadPool *pool;
+  Batch batch = { 0 };
+  guint started = 0;
+
+  g_mutex_init (&batch.lock);
+  g_cond_init (&batch.cond);
+  batch.password = g_strdup (password);
+  batch.cancellable = cancellable;
+  pool = g_thread_pool_new (batch_extract_cb, &batch, (int) n_threads, FALSE, NULL);
 
   for (guint i = 0; i < total; i++)
     {
-      CouncilDocumentImportResult *result = g_new0 (CouncilDocumentImportResult, 1);
+      BatchJob *job = g_new0 (BatchJob, 1);
 
-      result->path = g_strdup (paths[i]);
-      g_ptr_array_add (results, result);
+      job->result = g_new0 (CouncilDocumentImportResult, 1);
+      job->result->path = g_strdup (paths[i]);
+      g_ptr_array_add (results, job->result);
+      g_ptr_array_add (jobs, job);
+    }
+  for (guint i = 0; i < total; i++)
+    {
+      BatchJob *job = g_ptr_array_index (jobs, i);
+
+      for (; started < total && started < i + window; started++)
+        {
+          BatchJob *next = g_ptr_array_index (jobs, started);
+          if (batch_job_start (store, next, cancellable))
+            g_thread_pool_push (pool, next, NULL);
+          else
+            next->done = TRUE;
+        }
       if (progress)
         progress (i, total, paths[i], user_data);
-      if (g_cancellable_set_error_if_cancelled (cancellable, &result->error))
-        continue;
-      result->document_id = council_document_import_file (store, paths[i], password, cancellable,
-                                                          &result->error);
+      g_mutex_lock (&batch.lock);
+      while (!job->done)
+        g_cond_wait (&batch.cond, &batch.lock);
+      g_mutex_unlock (&batch.lock);
+      batch_job_finish (store, job);
     }
+  g_thread_pool_free (pool, FALSE, TRUE);
+  g_mutex_clear (&batch.lock);
+  g_cond_clear (&batch.cond);
+  g_free (batch.password);
   if (progress)
     progress (total, total, NULL, user_data);
   return results;

@@ -96,7 +96,9 @@ typedef void (*CouncilDocumentImportProgress) (guint       done,
 
 /* Imports each file on its own: a failure is reported for that file and the
  * batch goes on. After cancellation the remaining files are reported as
- * cancelled. Returns a GPtrArray of CouncilDocumentImportResult*, in order. */
+ * cancelled. The readers of several files run side by side in a thread pool;
+ * the store is only used from the calling thread, which blocks until the
+ * batch is done. Returns a GPtrArray of CouncilDocumentImportResult*, in order. */
 GPtrArray *council_document_import_files  (CouncilStore                 *store,
                                            const char * const           *paths,
                                            const char                   *password,
