@@ -441,8 +441,8 @@ test_worker_failures (Fixture *f, gconstpointer data)
 {
   g_autofree char *good = write_pdf (f, "policy.pdf", policy_pages);
   g_autofree char *hang = write_worker_script (f, "hang.sh", "sleep 60");
-  g_autofree char *crash = write_worker_script (f, "crash.sh", "cat >/dev/null; kill -SEGV $$");
-  g_autofree char *garbage = write_worker_script (f, "garbage.sh", "cat >/dev/null; echo 'page 5'; echo hello");
+  g_autofree char *crash = write_worker_script (f, "crash.sh", "head -c 100 >/dev/null; kill -SEGV $$");
+  g_autofree char *garbage = write_worker_script (f, "garbage.sh", "echo 'page 5'; echo hello");
   gint64 start;
 
   /* A reader that hangs is stopped at the time limit (its child keeps the

@@ -7,6 +7,9 @@
 
 #include "config.h"
 
+#include <gio/gunixinputstream.h>
+#include <gio/gunixoutputstream.h>
+#include <glib-unix.h>
 #include <glib/gi18n.h>
 #include <signal.h>
 #include <string.h>
@@ -74,35 +77,25 @@ council_document_import_get_time_limit (void)
 
 /* ---- the child process ---- */
 
+/* One reader process, reused for the files of a batch so that each file does
+ * not pay for starting the program. Used from one thread at a time. */
 typedef struct
 {
-  gboolean done;
+  GSubprocess *process;
+  GByteArray *pending;      /* output read but not yet answered */
+} PdfReader;
+
+typedef struct
+{
+  PdfReader *reader;
+  GCancellable *stop;
+  GError *write_error;
+  GError *read_error;
+  gssize answer_length;     /* see council_pdf_extract_response_length() */
+  guint pending_ops;
+  gboolean eof;
   gboolean timed_out;
-  GBytes *output;
-  GError *error;
-} WorkerRun;
-
-static void
-on_communicate_done_cb (GObject *source, GAsyncResult *result, gpointer data)
-{
-  WorkerRun *run = data;
-
-  g_subprocess_communicate_finish (G_SUBPROCESS (source), result, &run->output, NULL, &run->error);
-  run->done = TRUE;
-}
-
-static gboolean
-on_time_limit_cb (gpointer data)
-{
-  ((WorkerRun *) data)->timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-on_cancelled_cb (GCancellable *cancellable, gpointer data)
-{
-  return G_SOURCE_REMOVE;
-}
+} ReaderRun;
 
 static void
 ignore_sigpipe_once (void)
@@ -118,25 +111,49 @@ ignore_sigpipe_once (void)
     }
 }
 
-/* Runs the reader on its own main context, so it works from any thread. */
-static GBytes *
-run_worker (GBytes *input, GCancellable *cancellable, GError **error)
+static PdfReader *
+pdf_reader_new (void)
+{
+  PdfReader *reader = g_new0 (PdfReader, 1);
+
+  reader->pending = g_byte_array_new ();
+  return reader;
+}
+
+/* Stops the process (after a time-out, a crash, or at the end of a batch). */
+static void
+pdf_reader_stop (PdfReader *reader)
+{
+  if (reader->process != NULL)
+    {
+      g_subprocess_force_exit (reader->process);
+      g_subprocess_wait (reader->process, NULL, NULL);
+      g_clear_object (&reader->process);
+    }
+  g_byte_array_set_size (reader->pending, 0);
+}
+
+static void
+pdf_reader_free (PdfReader *reader)
+{
+  pdf_reader_stop (reader);
+  g_byte_array_unref (reader->pending);
+  g_free (reader);
+}
+
+static gboolean
+pdf_reader_start (PdfReader *reader, GError **error)
 {
   g_autofree char *worker = council_document_import_dup_worker_path ();
-  g_autoptr(GMainContext) context = NULL;
   g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GCancellable) stop = g_cancellable_new ();
-  g_autoptr(GSource) timeout = NULL;
-  g_autoptr(GSource) cancel_source = NULL;
-  guint limit_ms = council_document_import_get_time_limit ();
-  WorkerRun run = { 0 };
 
+  if (reader->process != NULL)
+    return TRUE;
   if (worker == NULL)
     {
       g_set_error_literal (error, COUNCIL_DOCUMENT_ERROR, COUNCIL_DOCUMENT_ERROR_FAILED,
                            _("The PDF reader (council-desk) was not found; set COUNCIL_DESK_BIN to its path."));
-      return NULL;
+      return FALSE;
     }
   ignore_sigpipe_once ();
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
@@ -144,11 +161,84 @@ run_worker (GBytes *input, GCancellable *cancellable, GError **error)
   /* The reader needs neither the session bus nor the settings of the window. */
   g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
   g_subprocess_launcher_setenv (launcher, "COUNCIL_DESK_IGNORE_LANGUAGE_SETTING", "1", TRUE);
-  process = g_subprocess_launcher_spawn (launcher, error, worker, "--pdf-worker", "-", NULL);
-  if (process == NULL)
-    return NULL;
+  reader->process = g_subprocess_launcher_spawn (launcher, error, worker, "--pdf-worker", "-", NULL);
+  if (reader->process == NULL)
+    return FALSE;
+  /* GSubprocess leaves its pipes blocking, and an asynchronous write to a
+   * blocking pipe blocks when a hung reader stops reading. */
+  g_unix_set_fd_nonblocking (g_unix_output_stream_get_fd (G_UNIX_OUTPUT_STREAM (g_subprocess_get_stdin_pipe (reader->process))),
+                             TRUE, NULL);
+  g_unix_set_fd_nonblocking (g_unix_input_stream_get_fd (G_UNIX_INPUT_STREAM (g_subprocess_get_stdout_pipe (reader->process))),
+                             TRUE, NULL);
+  return TRUE;
+}
 
-  context = g_main_context_new ();
+static void
+on_request_written_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  ReaderRun *run = data;
+
+  g_output_stream_write_all_finish (G_OUTPUT_STREAM (source), result, NULL, &run->write_error);
+  run->pending_ops--;
+}
+
+static void read_answer (ReaderRun *run);
+
+static void
+on_answer_read_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  ReaderRun *run = data;
+  g_autoptr(GBytes) chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result, &run->read_error);
+
+  run->pending_ops--;
+  if (chunk == NULL)
+    return;
+  if (g_bytes_get_size (chunk) == 0)
+    {
+      run->eof = TRUE;
+      return;
+    }
+  g_byte_array_append (run->reader->pending, g_bytes_get_data (chunk, NULL), (guint) g_bytes_get_size (chunk));
+  run->answer_length = council_pdf_extract_response_length (run->reader->pending->data,
+                                                            run->reader->pending->len);
+  if (run->answer_length == -1)
+    read_answer (run);
+}
+
+static void
+read_answer (ReaderRun *run)
+{
+  run->pending_ops++;
+  g_input_stream_read_bytes_async (g_subprocess_get_stdout_pipe (run->reader->process), 1 << 16,
+                                   G_PRIORITY_DEFAULT, run->stop, on_answer_read_cb, run);
+}
+
+static gboolean
+on_time_limit_cb (gpointer data)
+{
+  ((ReaderRun *) data)->timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_cancelled_cb (GCancellable *cancellable, gpointer data)
+{
+  return G_SOURCE_REMOVE;
+}
+
+/* Sends one request and waits for its whole answer, on a main context of
+ * its own so that it works from any thread. */
+static GBytes *
+pdf_reader_ask (PdfReader *reader, GBytes *request, GCancellable *cancellable, GError **error)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GSource) timeout = NULL;
+  g_autoptr(GSource) cancel_source = NULL;
+  g_autoptr(GCancellable) stop = g_cancellable_new ();
+  guint limit_ms = council_document_import_get_time_limit ();
+  ReaderRun run = { reader, stop, NULL, NULL, -1, 0, FALSE, FALSE };
+  GBytes *answer = NULL;
+
   g_main_context_push_thread_default (context);
   timeout = g_timeout_source_new (limit_ms);
   g_source_set_callback (timeout, on_time_limit_cb, &run, NULL);
@@ -159,56 +249,51 @@ run_worker (GBytes *input, GCancellable *cancellable, GError **error)
       g_source_set_callback (cancel_source, G_SOURCE_FUNC (on_cancelled_cb), NULL, NULL);
       g_source_attach (cancel_source, context);
     }
-  g_subprocess_communicate_async (process, input, stop, on_communicate_done_cb, &run);
+  run.pending_ops++;
+  g_output_stream_write_all_async (g_subprocess_get_stdin_pipe (reader->process),
+                                   g_bytes_get_data (request, NULL), g_bytes_get_size (request),
+                                   G_PRIORITY_DEFAULT, stop, on_request_written_cb, &run);
+  read_answer (&run);
 
-  while (!run.done)
+  while (run.pending_ops > 0)
     {
       g_main_context_iteration (context, TRUE);
-      if (!run.done && (run.timed_out || g_cancellable_is_cancelled (cancellable)) &&
-          !g_cancellable_is_cancelled (stop))
+      if (run.answer_length == -2 && !g_cancellable_is_cancelled (stop))
+        g_cancellable_cancel (stop);   /* not an answer: no use reading on */
+      if ((run.timed_out || g_cancellable_is_cancelled (cancellable)) && !g_cancellable_is_cancelled (stop))
         {
-          /* The reader's output pipe may stay open in a grandchild; stop
-           * waiting for it as well as killing the reader. */
-          g_subprocess_force_exit (process);
+          /* The output pipe may stay open in a grandchild: stop waiting for
+           * it as well as killing the reader. */
+          g_subprocess_force_exit (reader->process);
           g_cancellable_cancel (stop);
         }
     }
   g_source_destroy (timeout);
   if (cancel_source != NULL)
     g_source_destroy (cancel_source);
-  g_subprocess_wait (process, NULL, NULL);
-  while (g_main_context_iteration (context, FALSE))
-    ;
   g_main_context_pop_thread_default (context);
 
-  if (run.timed_out && g_cancellable_is_cancelled (stop))
+  if (run.answer_length >= 0 && !run.timed_out && !g_cancellable_is_cancelled (cancellable))
     {
-      g_clear_error (&run.error);
-      g_clear_pointer (&run.output, g_bytes_unref);
-      g_set_error (error, COUNCIL_DOCUMENT_ERROR, COUNCIL_DOCUMENT_ERROR_TIMEOUT,
-                   _("Reading the PDF took longer than %u seconds and was stopped; the file may be damaged."),
-                   (limit_ms + 999) / 1000);
-      return NULL;
+      answer = g_bytes_new (reader->pending->data, (gsize) run.answer_length);
+      g_byte_array_remove_range (reader->pending, 0, (guint) run.answer_length);
     }
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      g_clear_error (&run.error);
-      g_clear_pointer (&run.output, g_bytes_unref);
-      return NULL;
-    }
-  if (run.error != NULL)
-    {
-      g_propagate_error (error, run.error);
-      return NULL;
-    }
-  if (g_subprocess_get_if_signaled (process))
-    {
-      g_clear_pointer (&run.output, g_bytes_unref);
-      g_set_error_literal (error, COUNCIL_DOCUMENT_ERROR, COUNCIL_DOCUMENT_ERROR_DAMAGED,
-                           _("The PDF reader stopped on this file; the file is probably damaged."));
-      return NULL;
-    }
-  return run.output;
+  else if (run.timed_out)
+    g_set_error (error, COUNCIL_DOCUMENT_ERROR, COUNCIL_DOCUMENT_ERROR_TIMEOUT,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "Reading the PDF took longer than %u second and was stopped; the file may be damaged.",
+                              "Reading the PDF took longer than %u seconds and was stopped; the file may be damaged.",
+                              (limit_ms + 999) / 1000),
+                 (limit_ms + 999) / 1000);
+  else if (!g_cancellable_set_error_if_cancelled (cancellable, error))
+    /* It crashed, ran out of memory, or wrote something that is not an answer. */
+    g_set_error_literal (error, COUNCIL_DOCUMENT_ERROR, COUNCIL_DOCUMENT_ERROR_DAMAGED,
+                         _("The PDF reader stopped on this file; the file is probably damaged."));
+  g_clear_error (&run.write_error);
+  g_clear_error (&run.read_error);
+  if (answer == NULL)
+    pdf_reader_stop (reader);
+  return answer;
 }
 
 static gboolean
@@ -221,11 +306,12 @@ looks_like_pdf (GBytes *pdf)
   return data != NULL && memmem (data, MIN (size, 1024), "%PDF-", 5) != NULL;
 }
 
-CouncilPdfExtract *
-council_document_extract (GBytes *pdf, const char *password, GCancellable *cancellable, GError **error)
+static CouncilPdfExtract *
+pdf_reader_extract (PdfReader *reader, GBytes *pdf, const char *password,
+                    GCancellable *cancellable, GError **error)
 {
-  g_autoptr(GBytes) input = NULL;
-  g_autoptr(GBytes) output = NULL;
+  g_autoptr(GBytes) request = NULL;
+  g_autoptr(GBytes) answer = NULL;
 
   if (g_bytes_get_size (pdf) == 0)
     {
@@ -239,11 +325,23 @@ council_document_extract (GBytes *pdf, const char *password, GCancellable *cance
                            _("This file is not a PDF."));
       return NULL;
     }
-  input = council_pdf_worker_stdin (password, pdf);
-  output = run_worker (input, cancellable, error);
-  if (output == NULL)
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) || !pdf_reader_start (reader, error))
     return NULL;
-  return council_pdf_extract_parse (output, password, error);
+  request = council_pdf_worker_request (password, pdf);
+  answer = pdf_reader_ask (reader, request, cancellable, error);
+  if (answer == NULL)
+    return NULL;
+  return council_pdf_extract_parse (answer, password, error);
+}
+
+CouncilPdfExtract *
+council_document_extract (GBytes *pdf, const char *password, GCancellable *cancellable, GError **error)
+{
+  PdfReader *reader = pdf_reader_new ();
+  CouncilPdfExtract *extract = pdf_reader_extract (reader, pdf, password, cancellable, error);
+
+  pdf_reader_free (reader);
+  return extract;
 }
 
 /* ---- metadata guesses ---- */
@@ -468,23 +566,33 @@ result_free (gpointer data)
   g_free (result);
 }
 
-/* One file of a batch. The reader runs in a pool thread; everything that
- * touches the store stays in the calling thread. */
+/* One file of a batch. The readers run in threads of their own; everything
+ * that touches the store stays in the calling thread. */
+typedef enum
+{
+  JOB_WAITING,
+  JOB_READY,      /* read and hashed, for a reader thread to take */
+  JOB_RUNNING,
+  JOB_DONE,
+} JobState;
+
 typedef struct
 {
   CouncilDocumentImportResult *result;
   GBytes *pdf;
   CouncilPdfExtract *extract;
   GError *error;
-  gboolean done;
+  JobState state;
 } BatchJob;
 
 typedef struct
 {
   GMutex lock;
   GCond cond;
+  GPtrArray *jobs;
   char *password;
   GCancellable *cancellable;
+  gboolean closing;
 } Batch;
 
 static void
@@ -498,20 +606,53 @@ batch_job_free (gpointer data)
   g_free (job);
 }
 
-static void
-batch_extract_cb (gpointer data, gpointer user_data)
+static BatchJob *
+take_ready_job (Batch *batch)
 {
-  BatchJob *job = data;
-  Batch *batch = user_data;
-  GError *error = NULL;
-  CouncilPdfExtract *extract = council_document_extract (job->pdf, batch->password, batch->cancellable, &error);
+  for (guint i = 0; i < batch->jobs->len; i++)
+    {
+      BatchJob *job = g_ptr_array_index (batch->jobs, i);
+      if (job->state == JOB_READY)
+        {
+          job->state = JOB_RUNNING;
+          return job;
+        }
+    }
+  return NULL;
+}
+
+/* A reader thread: one reader process for all the files it takes. */
+static gpointer
+batch_reader_thread (gpointer data)
+{
+  Batch *batch = data;
+  PdfReader *reader = pdf_reader_new ();
 
   g_mutex_lock (&batch->lock);
-  job->extract = extract;
-  job->error = error;
-  job->done = TRUE;
-  g_cond_broadcast (&batch->cond);
+  for (;;)
+    {
+      BatchJob *job = take_ready_job (batch);
+      CouncilPdfExtract *extract;
+      GError *error = NULL;
+
+      if (job == NULL)
+        {
+          if (batch->closing)
+            break;
+          g_cond_wait (&batch->cond, &batch->lock);
+          continue;
+        }
+      g_mutex_unlock (&batch->lock);
+      extract = pdf_reader_extract (reader, job->pdf, batch->password, batch->cancellable, &error);
+      g_mutex_lock (&batch->lock);
+      job->extract = extract;
+      job->error = error;
+      job->state = JOB_DONE;
+      g_cond_broadcast (&batch->cond);
+    }
   g_mutex_unlock (&batch->lock);
+  pdf_reader_free (reader);
+  return NULL;
 }
 
 /* Reads and hashes the file here (cheap), and answers a duplicate before
@@ -568,20 +709,14 @@ council_document_import_files (CouncilStore *store, const char * const *paths, c
 {
   GPtrArray *results = g_ptr_array_new_with_free_func (result_free);
   g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func (batch_job_free);
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
   guint total = paths ? g_strv_length ((char **) paths) : 0;
-  /* Readers run side by side, one per processor, while this thread stores
-   * the text of the files that are done; a few files are read ahead. */
-  guint n_threads = CLAMP (g_get_num_processors (), 1, 4);
+  /* One reader per processor (at most 4), while this thread stores the text
+   * of the files that are done; a few files are read ahead, not all. */
+  guint n_threads = MIN (CLAMP (g_get_num_processors (), 1, 4), MAX (total, 1));
   guint window = 2 * n_threads;
-  GThreadPool *pool;
   Batch batch = { 0 };
   guint started = 0;
-
-  g_mutex_init (&batch.lock);
-  g_cond_init (&batch.cond);
-  batch.password = g_strdup (password);
-  batch.cancellable = cancellable;
-  pool = g_thread_pool_new (batch_extract_cb, &batch, (int) n_threads, FALSE, NULL);
 
   for (guint i = 0; i < total; i++)
     {
@@ -592,6 +727,14 @@ council_document_import_files (CouncilStore *store, const char * const *paths, c
       g_ptr_array_add (results, job->result);
       g_ptr_array_add (jobs, job);
     }
+  g_mutex_init (&batch.lock);
+  g_cond_init (&batch.cond);
+  batch.jobs = jobs;
+  batch.password = g_strdup (password);
+  batch.cancellable = cancellable;
+  for (guint i = 0; i < n_threads && total > 0; i++)
+    g_ptr_array_add (threads, g_thread_new ("council-pdf-reader", batch_reader_thread, &batch));
+
   for (guint i = 0; i < total; i++)
     {
       BatchJob *job = g_ptr_array_index (jobs, i);
@@ -599,20 +742,28 @@ council_document_import_files (CouncilStore *store, const char * const *paths, c
       for (; started < total && started < i + window; started++)
         {
           BatchJob *next = g_ptr_array_index (jobs, started);
-          if (batch_job_start (store, next, cancellable))
-            g_thread_pool_push (pool, next, NULL);
-          else
-            next->done = TRUE;
+          gboolean ready = batch_job_start (store, next, cancellable);
+
+          g_mutex_lock (&batch.lock);
+          next->state = ready ? JOB_READY : JOB_DONE;
+          g_cond_broadcast (&batch.cond);
+          g_mutex_unlock (&batch.lock);
         }
       if (progress)
         progress (i, total, paths[i], user_data);
       g_mutex_lock (&batch.lock);
-      while (!job->done)
+      while (job->state != JOB_DONE)
         g_cond_wait (&batch.cond, &batch.lock);
       g_mutex_unlock (&batch.lock);
       batch_job_finish (store, job);
     }
-  g_thread_pool_free (pool, FALSE, TRUE);
+
+  g_mutex_lock (&batch.lock);
+  batch.closing = TRUE;
+  g_cond_broadcast (&batch.cond);
+  g_mutex_unlock (&batch.lock);
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (g_ptr_array_index (threads, i));
   g_mutex_clear (&batch.lock);
   g_cond_clear (&batch.cond);
   g_free (batch.password);

@@ -241,42 +241,35 @@ write_page (CouncilPdfExtract *meta, guint n_pages, guint page_no, const char *t
   return !ferror (stdout);
 }
 
-static GBytes *
-read_all_stdin (void)
-{
-  GByteArray *buf = g_byte_array_new ();
-  guint8 chunk[65536];
-
-  for (;;)
-    {
-      ssize_t n = read (STDIN_FILENO, chunk, sizeof chunk);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        break;
-      g_byte_array_append (buf, chunk, (guint) n);
-    }
-  return g_byte_array_free_to_bytes (buf);
-}
-
-/* Reads "password <len>\n<bytes>\n" from the front of @input; the rest is the PDF. */
+/* Reads "<tag> <length>\n<length bytes>\n"; FALSE at a clean end of input
+ * (*eof set) or on a malformed frame. */
 static gboolean
-split_stdin (GBytes *input, char **password, GBytes **rest)
+read_request_frame (FILE *in, const char *tag, guint64 max_len, guint8 **data, gsize *len, gboolean *eof)
 {
-  gsize size = 0;
-  const char *data = g_bytes_get_data (input, &size);
-  const char *nl = memchr (data, '\n', MIN (size, 64));
-  guint64 len;
+  char line[64];
+  g_autofree char *prefix = g_strconcat (tag, " ", NULL);
+  guint64 n;
   char *end = NULL;
 
-  if (nl == NULL || !g_str_has_prefix (data, "password "))
+  *eof = FALSE;
+  if (fgets (line, sizeof line, in) == NULL)
+    {
+      *eof = feof (in) != 0;
+      return FALSE;
+    }
+  if (!g_str_has_prefix (line, prefix))
     return FALSE;
-  len = g_ascii_strtoull (data + strlen ("password "), &end, 10);
-  if (end != nl || len > size - (gsize) (nl + 1 - data) - 1)
+  n = g_ascii_strtoull (line + strlen (prefix), &end, 10);
+  if (end == NULL || *end != '\n' || n > max_len)
     return FALSE;
-  *password = g_strndup (nl + 1, len);
-  *rest = g_bytes_new_from_bytes (input, (gsize) (nl + 1 - data) + len + 1,
-                                  size - ((gsize) (nl + 1 - data) + len + 1));
+  *data = g_malloc (n + 1);
+  if (fread (*data, 1, n, in) != n || fgetc (in) != '\n')
+    {
+      g_clear_pointer (data, g_free);
+      return FALSE;
+    }
+  (*data)[n] = '\0';
+  *len = (gsize) n;
   return TRUE;
 }
 
@@ -308,31 +301,39 @@ error_code_name (GError *error)
   return "failed";
 }
 
+static int
+answer_request (GBytes *pdf, const char *password)
+{
+  g_autoptr(CouncilPdfExtract) meta = extract_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (!read_document (pdf, password, meta, write_page, NULL, &error))
+    {
+      g_autofree char *payload = g_strdup_printf ("%s %s", error_code_name (error), error->message);
+      write_text_frame ("error", payload);
+      return fflush (stdout) == 0 ? 1 : 2;
+    }
+  write_frame ("end", "", 0);
+  return fflush (stdout) == 0 ? 0 : 2;
+}
+
 int
 council_pdf_worker_main (const char *path)
 {
-  g_autoptr(GBytes) input = NULL;
-  g_autoptr(GBytes) pdf = NULL;
-  g_autofree char *password = NULL;
-  g_autoptr(CouncilPdfExtract) meta = extract_new ();
-  g_autoptr(GError) error = NULL;
   static char buffer[1 << 16];
 
   limit_memory ();
   setvbuf (stdout, buffer, _IOFBF, sizeof buffer);
-  input = read_all_stdin ();
-  if (!split_stdin (input, &password, &pdf))
-    {
-      write_text_frame ("error", "failed malformed worker input");
-      fflush (stdout);
-      return 2;
-    }
+
+  /* By hand: "council-desk --pdf-worker FILE", the password (if any) in
+   * $COUNCIL_DESK_PDF_PASSWORD, never on the command line. */
   if (path != NULL && g_strcmp0 (path, "-") != 0)
     {
+      g_autoptr(GError) error = NULL;
       char *contents = NULL;
       gsize len = 0;
+      g_autoptr(GBytes) pdf = NULL;
 
-      g_clear_pointer (&pdf, g_bytes_unref);
       if (!g_file_get_contents (path, &contents, &len, &error))
         {
           g_autofree char *payload = g_strdup_printf ("failed %s", error->message);
@@ -341,32 +342,59 @@ council_pdf_worker_main (const char *path)
           return 1;
         }
       pdf = g_bytes_new_take (contents, len);
+      return answer_request (pdf, g_getenv ("COUNCIL_DESK_PDF_PASSWORD"));
     }
 
-  if (!read_document (pdf, password, meta, write_page, NULL, &error))
+  /* From the parent: one request after another on stdin, each answered in
+   * full before the next is read, until stdin closes. */
+  for (;;)
     {
-      g_autofree char *payload = g_strdup_printf ("%s %s", error_code_name (error), error->message);
-      write_text_frame ("error", payload);
-      fflush (stdout);
-      return 1;
+      guint8 *password = NULL, *data = NULL;
+      gsize password_len = 0, len = 0;
+      gboolean eof = FALSE;
+      g_autoptr(GBytes) pdf = NULL;
+
+      if (!read_request_frame (stdin, "password", 4096, &password, &password_len, &eof))
+        {
+          if (eof)
+            return 0;
+          write_text_frame ("error", "failed malformed request");
+          fflush (stdout);
+          return 2;
+        }
+      if (!read_request_frame (stdin, "pdf", G_MAXUINT32, &data, &len, &eof))
+        {
+          g_free (password);
+          write_text_frame ("error", "failed malformed request");
+          fflush (stdout);
+          return 2;
+        }
+      pdf = g_bytes_new_take (data, len);
+      if (answer_request (pdf, (const char *) password) == 2)
+        {
+          g_free (password);
+          return 2;
+        }
+      g_free (password);
     }
-  write_frame ("end", "", 0);
-  return fflush (stdout) == 0 ? 0 : 1;
 }
 
 GBytes *
-council_pdf_worker_stdin (const char *password, GBytes *pdf)
+council_pdf_worker_request (const char *password, GBytes *pdf)
 {
   GByteArray *buf = g_byte_array_new ();
-  g_autofree char *header = g_strdup_printf ("password %" G_GSIZE_FORMAT "\n",
-                                             password ? strlen (password) : 0);
+  gsize pdf_len = pdf ? g_bytes_get_size (pdf) : 0;
+  g_autofree char *header = g_strdup_printf ("password %" G_GSIZE_FORMAT "\n", password ? strlen (password) : 0);
+  g_autofree char *pdf_header = g_strdup_printf ("pdf %" G_GSIZE_FORMAT "\n", pdf_len);
 
   g_byte_array_append (buf, (const guint8 *) header, (guint) strlen (header));
   if (password)
     g_byte_array_append (buf, (const guint8 *) password, (guint) strlen (password));
   g_byte_array_append (buf, (const guint8 *) "\n", 1);
-  if (pdf)
-    g_byte_array_append (buf, g_bytes_get_data (pdf, NULL), (guint) g_bytes_get_size (pdf));
+  g_byte_array_append (buf, (const guint8 *) pdf_header, (guint) strlen (pdf_header));
+  if (pdf_len > 0)
+    g_byte_array_append (buf, g_bytes_get_data (pdf, NULL), (guint) pdf_len);
+  g_byte_array_append (buf, (const guint8 *) "\n", 1);
   return g_byte_array_free_to_bytes (buf);
 }
 
@@ -399,6 +427,38 @@ worker_error (const char *payload, gsize len, const char *password, GError **err
     g_set_error (error, COUNCIL_DOCUMENT_ERROR, COUNCIL_DOCUMENT_ERROR_FAILED,
                  _("The PDF could not be read: %s"), message);
   return FALSE;
+}
+
+gssize
+council_pdf_extract_response_length (const guint8 *data, gsize size)
+{
+  gsize pos = 0;
+
+  while (pos < size)
+    {
+      const char *line = (const char *) data + pos;
+      const char *nl = memchr (line, '\n', MIN (size - pos, 64));
+      const char *space;
+      guint64 len;
+      char *end = NULL;
+      gsize tag_len;
+
+      if (nl == NULL)
+        return size - pos >= 64 ? -2 : -1;
+      space = memchr (line, ' ', (gsize) (nl - line));
+      if (space == NULL)
+        return -2;
+      tag_len = (gsize) (space - line);
+      len = g_ascii_strtoull (space + 1, &end, 10);
+      if (end != nl)
+        return -2;
+      if (len > size - pos - (gsize) (nl + 1 - line) || size - pos - (gsize) (nl + 1 - line) - len < 1)
+        return -1;
+      pos += (gsize) (nl + 1 - line) + len + 1;
+      if ((tag_len == 3 && memcmp (line, "end", 3) == 0) || (tag_len == 5 && memcmp (line, "error", 5) == 0))
+        return (gssize) pos;
+    }
+  return -1;
 }
 
 static char *

@@ -35,8 +35,9 @@ CouncilPdfExtract *council_pdf_extract_bytes (GBytes     *pdf,
                                               const char *password,
                                               GError    **error);
 
-/* The child's side: reads the password frame (and the PDF when @path is "-")
- * from stdin, writes the frames to stdout. Returns the exit status. */
+/* The child's side. With @path "-": answers requests (council_pdf_worker_request())
+ * read from stdin one after another until stdin closes; otherwise reads the
+ * file @path (password in $COUNCIL_DESK_PDF_PASSWORD). Returns the exit status. */
 int                council_pdf_worker_main   (const char *path);
 
 /* The parent's side: the child's whole stdout. A truncated stream (the child
@@ -45,8 +46,14 @@ CouncilPdfExtract *council_pdf_extract_parse (GBytes     *output,
                                               const char *password,
                                               GError    **error);
 
-/* Writes the password frame that council_pdf_worker_main() expects first on stdin. */
-GBytes            *council_pdf_worker_stdin  (const char *password,
-                                              GBytes     *pdf);
+/* One request for the child: "password <n>\n<password>\n" "pdf <n>\n<bytes>\n". */
+GBytes            *council_pdf_worker_request (const char *password,
+                                               GBytes     *pdf);
+
+/* The length of the child's answer at the start of @data (up to and including
+ * its "end" or "error" frame); -1 when more is to come, -2 when it is not an
+ * answer at all. */
+gssize             council_pdf_extract_response_length (const guint8 *data,
+                                                        gsize         size);
 
 G_END_DECLS
