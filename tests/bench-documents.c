@@ -43,6 +43,47 @@ static const char * const sentences[] = {
   "志愿服务、文化活动、科普宣传等项目纳入年度计划。",
 };
 
+/* Running text is mostly ordinary vocabulary; the council's own phrases turn
+ * up on some pages, not all (each sentence of the bank on about 1 page in 8). */
+static const char common_chars[] =
+  "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严龙飞";
+
+static void
+append_common_words (GString *text, GRand *rand, guint n)
+{
+  static gunichar *chars = NULL;
+  static glong n_chars = 0;
+
+  if (chars == NULL)
+    chars = g_utf8_to_ucs4_fast (common_chars, -1, &n_chars);
+  for (guint i = 0; i < n; i++)
+    {
+      guint len = (guint) g_rand_int_range (rand, 2, 5);
+      for (guint j = 0; j < len; j++)
+        g_string_append_unichar (text, chars[g_rand_int_range (rand, 0, (gint32) n_chars)]);
+      if (g_rand_int_range (rand, 0, 8) == 0)
+        g_string_append (text, "，");
+    }
+  g_string_append (text, "。");
+}
+
+static char *
+make_library_page_text (GRand *rand, guint doc, guint page)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "第%u号文件 第%u页\n", doc + 1, page + 1);
+  for (guint i = 0; i < 6; i++)
+    {
+      append_common_words (text, rand, 40);
+      if (g_rand_int_range (rand, 0, 3) == 0)
+        g_string_append (text, sentences[g_rand_int_range (rand, 0, G_N_ELEMENTS (sentences))]);
+      if (g_rand_int_range (rand, 0, 4) == 0)
+        g_string_append (text, "\n　　");
+    }
+  return g_string_free (text, FALSE);
+}
+
 static char *
 make_page_text (GRand *rand, guint doc, guint page)
 {
@@ -159,7 +200,7 @@ fill_search_store (CouncilStore *store)
 
       for (guint p = 0; p < SEARCH_PAGES_PER_DOCUMENT; p++)
         {
-          g_autofree char *raw = make_page_text (rand, d, p);
+          g_autofree char *raw = make_library_page_text (rand, d, p);
           g_ptr_array_add (pages, council_document_normalize_text (raw));
         }
       council_document_set_title (doc, title);
@@ -169,12 +210,21 @@ fill_search_store (CouncilStore *store)
     }
 }
 
+static guint
+count_pages (CouncilStore *store, const char *query)
+{
+  g_autoptr(GListStore) hits = council_store_search_documents (store, query, NULL, G_MAXINT, 0, NULL);
+  return hits ? g_list_model_get_n_items (G_LIST_MODEL (hits)) : 0;
+}
+
 static double
 bench_queries (CouncilStore *store, const char * const *queries, guint *n_hits)
 {
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
 
   *n_hits = 0;
+  for (guint q = 0; queries[q]; q++)
+    printf ("  %s: on %u pages\n", queries[q], count_pages (store, queries[q]));
   for (guint q = 0; queries[q]; q++)
     for (guint r = 0; r < SEARCH_REPEATS; r++)
       {
@@ -215,10 +265,15 @@ main (int argc, char **argv)
   printf ("corpus: %u PDFs x %u pages in %s (ready in %.1f s)\n", CORPUS_FILES, CORPUS_PAGES_PER_FILE,
           corpus, seconds_since (start));
 
-  /* Indexing against pdftotext, same files, same run; each warmed once. */
+  /* Indexing against pdftotext, same files, same run, taking turns; the best
+   * of three of each, as the machine may be busy with other work. */
   bench_pdftotext ((char **) paths->pdata, scratch);
-  t_pdftotext = bench_pdftotext ((char **) paths->pdata, scratch);
-  t_import = bench_import ((char **) paths->pdata);
+  t_pdftotext = t_import = G_MAXDOUBLE;
+  for (guint r = 0; r < 3; r++)
+    {
+      t_pdftotext = MIN (t_pdftotext, bench_pdftotext ((char **) paths->pdata, scratch));
+      t_import = MIN (t_import, bench_import ((char **) paths->pdata));
+    }
   if (t_pdftotext > 0)
     printf ("indexing: %u pages in %.2f s = %.0f pages/s; pdftotext %.2f s = %.0f pages/s; ratio %.2fx (target >= 0.8x)\n",
             total_pages, t_import, total_pages / t_import, t_pdftotext, total_pages / t_pdftotext,
@@ -231,11 +286,13 @@ main (int argc, char **argv)
   {
     static const char * const long_queries[] = {
       "联络员", "枢纽型组织", "政府购买服务", "党建带群建", "项目化运作", "目标管理考核",
-      "全过程公开", "secretariat", "品牌项目一体化", "不存在的短语", NULL,
+      "全过程公开", "secretariat", "品牌项目一体化", "不存在的短语", "的一是", "发展工作",
+      NULL,
     };
     static const char * const short_queries[] = {
-      "员", "群团", "考核", "赞", "捐赠", "的", "哈", "AI", NULL,
+      "员", "群团", "考核", "赞", "捐赠", "的", "哈", "AI", "发展", NULL,
     };
+    static const char * const every_page[] = { "号文件", NULL };
     g_autofree char *db_path = NULL;
     g_autoptr(CouncilStore) store = council_test_open_store (&db_path);
     g_autofree char *db_dir = g_path_get_dirname (db_path);
@@ -248,6 +305,11 @@ main (int argc, char **argv)
             seconds_since (start));
     m_long = bench_queries (store, long_queries, &hits_long);
     m_short = bench_queries (store, short_queries, &hits_short);
+    {
+      guint n;
+      double m_every = bench_queries (store, every_page, &n);
+      printf ("search, a phrase on every page (worst case): median %.2f ms\n", m_every);
+    }
     printf ("search, 3+ characters (trigram index): median %.2f ms over %u queries (target < 20 ms)\n",
             m_long, (guint) (G_N_ELEMENTS (long_queries) - 1));
     printf ("search, 1-2 characters (scan): median %.2f ms over %u queries (target < 200 ms)\n",

@@ -547,9 +547,39 @@ sql_occurrences (sqlite3_context *ctx, int argc, sqlite3_value **argv)
   sqlite3_result_int64 (ctx, n);
 }
 
+/* council_hits(document_page_fts): minus the number of times the phrase is on
+ * the page, from the positions the match has already found. */
+static void
+fts_occurrence_rank (const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
+                     int argc, sqlite3_value **argv)
+{
+  int n = 0;
+  int rc = api->xInstCount (fts, &n);
+
+  if (rc != SQLITE_OK)
+    sqlite3_result_error_code (ctx, rc);
+  else
+    sqlite3_result_int (ctx, -n);
+}
+
+static fts5_api *
+get_fts5_api (sqlite3 *db)
+{
+  fts5_api *api = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT fts5(?1)", -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_pointer (stmt, 1, (void *) &api, "fts5_api_ptr", NULL);
+  sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  return api;
+}
+
 static gboolean
 ensure_document_setup (CouncilStore *self, GError **error)
 {
+  fts5_api *fts5;
   int rc;
 
   if (g_object_get_data (G_OBJECT (self), "council-document-setup") != NULL)
@@ -563,6 +593,14 @@ ensure_document_setup (CouncilStore *self, GError **error)
                                    NULL, sql_occurrences, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     return council_store_set_sqlite_error (self, rc, error);
+  fts5 = get_fts5_api (council_store_get_db (self));
+  if (fts5 == NULL || fts5->iVersion < 2 ||
+      fts5->xCreateFunction (fts5, "council_hits", NULL, fts_occurrence_rank, NULL) != SQLITE_OK)
+    {
+      g_set_error_literal (error, COUNCIL_STORE_ERROR, COUNCIL_STORE_ERROR_FAILED,
+                           _("The full-text search of this SQLite library is not usable."));
+      return FALSE;
+    }
   g_object_set_data (G_OBJECT (self), "council-document-setup", GINT_TO_POINTER (1));
   return TRUE;
 }
@@ -633,6 +671,13 @@ fts_phrase (const char *query)
   return g_string_free (phrase, FALSE);
 }
 
+static gboolean
+filter_is_empty (const CouncilDocumentFilter *filter)
+{
+  return filter == NULL || ((filter->issuing_body == NULL || *filter->issuing_body == '\0') &&
+                            filter->any_kind && filter->year == 0);
+}
+
 GListStore *
 council_store_search_documents (CouncilStore *self, const char *query,
                                 const CouncilDocumentFilter *filter,
@@ -654,23 +699,41 @@ council_store_search_documents (CouncilStore *self, const char *query,
   if (limit == 0)
     limit = COUNCIL_SEARCH_DEFAULT_LIMIT;
 
-  if (trigram)
+  if (trigram && filter_is_empty (filter))
+    /* Ranked and cut to one screen inside the index first, then joined: a
+     * common phrase matches thousands of pages, and joining them all before
+     * the LIMIT costs more than the ranking. */
+    stmt = council_store_prepare (self,
+      "SELECT p.document_id, d.title, p.page_no, p.text, f.r FROM "
+      "  (SELECT rowid, bm25(document_page_fts) AS r FROM document_page_fts "
+      "   WHERE document_page_fts MATCH ?4 ORDER BY r, rowid LIMIT ?5 OFFSET ?6) f "
+      "JOIN document_page p ON p.id = f.rowid JOIN document d ON d.id = p.document_id "
+      "WHERE ?1 IS NULL AND ?2 IS NULL AND ?3 = 0 "
+      "ORDER BY f.r, f.rowid", error);
+  else if (trigram)
     stmt = council_store_prepare (self,
       "SELECT p.document_id, d.title, p.page_no, p.text, bm25(document_page_fts) AS r "
       "FROM document_page_fts JOIN document_page p ON p.id = document_page_fts.rowid "
       "JOIN document d ON d.id = p.document_id "
       "WHERE document_page_fts MATCH ?4 AND " DOC_FILTER
-      "ORDER BY r, d.issue_date DESC, p.document_id, p.page_no LIMIT ?5 OFFSET ?6", error);
+      "ORDER BY r, p.id LIMIT ?5 OFFSET ?6", error);
   else
     /* The trigram index matches nothing shorter than 3 characters: scan the
-     * same text. instr() needs no escaping of % and _ (LIKE would), and the
-     * count ranks pages that mention the term most first. */
+     * same text, once, counting occurrences as it goes (no LIKE: nothing to
+     * escape, and no second pass to rank); pages that mention the term most
+     * come first. The CTE is materialised so that the count is not computed
+     * again for the ORDER BY. */
     stmt = council_store_prepare (self,
-      "SELECT p.document_id, d.title, p.page_no, p.text, -council_occurrences(p.text, ?4, ?7) AS r "
-      "FROM document_page p JOIN document d ON d.id = p.document_id "
-      "WHERE (CASE WHEN ?7 THEN council_occurrences(p.text, ?4, 1) > 0 ELSE instr(p.text, ?4) > 0 END) "
-      "AND " DOC_FILTER
-      "ORDER BY r, d.issue_date DESC, p.document_id, p.page_no LIMIT ?5 OFFSET ?6", error);
+      "WITH counted AS MATERIALIZED ("
+      "  SELECT p.id, p.document_id, p.page_no, d.title, d.issue_date, "
+      "         council_occurrences(p.text, ?4, ?7) AS n "
+      "  FROM document d JOIN document_page p ON p.document_id = d.id "
+      "  WHERE " DOC_FILTER ") "
+      "SELECT c.document_id, c.title, c.page_no, p.text, -c.n AS r "
+      "FROM (SELECT * FROM counted WHERE n > 0 "
+      "      ORDER BY n DESC, issue_date DESC, document_id, page_no LIMIT ?5 OFFSET ?6) c "
+      "JOIN document_page p ON p.id = c.id "
+      "ORDER BY r, c.issue_date DESC, c.document_id, c.page_no", error);
   if (stmt == NULL)
     return NULL;
 
