@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "council-history-entry.h"
+#include "council-document.h"
 #include "council-organization.h"
 
 typedef struct
@@ -175,6 +176,17 @@ static const ColumnLabel column_labels[] = {
   { "liaison_officer", "name", N_("Liaison officer") },
   { "liaison_officer", "department", N_("Department placed in") },
   { "liaison_officer", "phone", N_("Liaison officer’s phone") },
+  { "document", "title", N_("Title") },
+  { "document", "issuing_body", N_("Issuing body") },
+  { "document", "doc_number", N_("Document number") },
+  { "document", "issue_date", N_("Issue date") },
+  { "document", "kind", N_("Kind") },
+  { "document", "tags", N_("Tags") },
+  { "document", "page_count", N_("Pages") },
+  { "document", "sha256", N_("SHA-256") },
+  { "document", "imported_at", N_("Imported") },
+  { "document", "imported_by", N_("Imported by") },
+  { "document_link", "target_table", N_("Linked record type") },
 };
 
 static gboolean
@@ -202,9 +214,12 @@ display_value (const char *column, const char *value)
   CouncilCategory category;
   CouncilRole role;
   CouncilCoverage coverage;
+  CouncilDocumentKind kind;
 
   if (value == NULL)
     return "";
+  if (g_str_equal (column, "kind") && council_document_kind_from_string (value, &kind))
+    return council_document_kind_label (kind);
   if (g_str_equal (column, "category") && council_category_from_string (value, &category))
     return council_category_label (category);
   if (g_str_equal (column, "council_role") && council_role_from_string (value, &role))

@@ -547,39 +547,9 @@ sql_occurrences (sqlite3_context *ctx, int argc, sqlite3_value **argv)
   sqlite3_result_int64 (ctx, n);
 }
 
-/* council_hits(document_page_fts): minus the number of times the phrase is on
- * the page, from the positions the match has already found. */
-static void
-fts_occurrence_rank (const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
-                     int argc, sqlite3_value **argv)
-{
-  int n = 0;
-  int rc = api->xInstCount (fts, &n);
-
-  if (rc != SQLITE_OK)
-    sqlite3_result_error_code (ctx, rc);
-  else
-    sqlite3_result_int (ctx, -n);
-}
-
-static fts5_api *
-get_fts5_api (sqlite3 *db)
-{
-  fts5_api *api = NULL;
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, "SELECT fts5(?1)", -1, &stmt, NULL) != SQLITE_OK)
-    return NULL;
-  sqlite3_bind_pointer (stmt, 1, (void *) &api, "fts5_api_ptr", NULL);
-  sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  return api;
-}
-
 static gboolean
 ensure_document_setup (CouncilStore *self, GError **error)
 {
-  fts5_api *fts5;
   int rc;
 
   if (g_object_get_data (G_OBJECT (self), "council-document-setup") != NULL)
@@ -593,14 +563,6 @@ ensure_document_setup (CouncilStore *self, GError **error)
                                    NULL, sql_occurrences, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     return council_store_set_sqlite_error (self, rc, error);
-  fts5 = get_fts5_api (council_store_get_db (self));
-  if (fts5 == NULL || fts5->iVersion < 2 ||
-      fts5->xCreateFunction (fts5, "council_hits", NULL, fts_occurrence_rank, NULL) != SQLITE_OK)
-    {
-      g_set_error_literal (error, COUNCIL_STORE_ERROR, COUNCIL_STORE_ERROR_FAILED,
-                           _("The full-text search of this SQLite library is not usable."));
-      return FALSE;
-    }
   g_object_set_data (G_OBJECT (self), "council-document-setup", GINT_TO_POINTER (1));
   return TRUE;
 }
