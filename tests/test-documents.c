@@ -509,6 +509,63 @@ test_batch (Fixture *f, gconstpointer data)
   }
 }
 
+typedef struct
+{
+  GMainLoop *loop;
+  GPtrArray *results;
+  guint ticks;
+} AsyncRun;
+
+static void
+on_import_done_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  AsyncRun *run = data;
+  g_autoptr(GError) error = NULL;
+
+  run->results = council_document_import_files_finish (COUNCIL_STORE (source), result, &error);
+  g_assert_no_error (error);
+  g_main_loop_quit (run->loop);
+}
+
+static gboolean
+on_tick_cb (gpointer data)
+{
+  ((AsyncRun *) data)->ticks++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* The window's way: the main loop keeps turning while files are read. */
+static void
+test_batch_async (Fixture *f, gconstpointer data)
+{
+  g_autofree char *a = write_pdf (f, "a.pdf", policy_pages);
+  g_autofree char *bad = write_file (f, "bad.pdf", "", 0);
+  g_autofree char *b = write_pdf (f, "b.pdf", (const char * const[]) { "关于召开联席会议的通知\n请派员参加。", NULL });
+  const char *paths[] = { a, bad, b, NULL };
+  g_autoptr(GString) progress = g_string_new (NULL);
+  AsyncRun run = { g_main_loop_new (NULL, FALSE), NULL, 0 };
+  guint tick = g_timeout_add (5, on_tick_cb, &run);
+  CouncilDocumentImportResult *r;
+
+  council_document_import_files_async (f->store, paths, NULL, on_progress, progress, NULL, NULL,
+                                       on_import_done_cb, &run);
+  g_assert_null (run.results);           /* nothing happens inside the call */
+  g_main_loop_run (run.loop);
+  g_source_remove (tick);
+  g_assert_cmpuint (run.results->len, ==, 3);
+  r = g_ptr_array_index (run.results, 0);
+  g_assert_no_error (r->error);
+  r = g_ptr_array_index (run.results, 1);
+  g_assert_error (r->error, COUNCIL_DOCUMENT_ERROR, COUNCIL_DOCUMENT_ERROR_EMPTY);
+  r = g_ptr_array_index (run.results, 2);
+  g_assert_no_error (r->error);
+  g_assert_cmpstr (progress->str, ==, "0/3 1/3 2/3 3/3 ");
+  g_assert_cmpuint (run.ticks, >, 0);
+  g_assert_cmpuint (council_store_count_documents (f->store), ==, 2);
+  g_ptr_array_unref (run.results);
+  g_main_loop_unref (run.loop);
+}
+
 static void
 test_edit_links_delete (Fixture *f, gconstpointer data)
 {
@@ -722,6 +779,7 @@ main (int argc, char **argv)
   ADD ("encrypted", test_encrypted);
   ADD ("worker-failures", test_worker_failures);
   ADD ("batch", test_batch);
+  ADD ("batch-async", test_batch_async);
   ADD ("edit-links-delete", test_edit_links_delete);
   ADD ("undo-import", test_undo_import);
   ADD ("render", test_render);

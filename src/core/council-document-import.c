@@ -593,6 +593,9 @@ typedef struct
   char *password;
   GCancellable *cancellable;
   gboolean closing;
+  /* Called in the reader thread, without the lock, after a job is done. */
+  void (*job_done) (gpointer data);
+  gpointer job_done_data;
 } Batch;
 
 static void
@@ -649,6 +652,12 @@ batch_reader_thread (gpointer data)
       job->error = error;
       job->state = JOB_DONE;
       g_cond_broadcast (&batch->cond);
+      if (batch->job_done != NULL)
+        {
+          g_mutex_unlock (&batch->lock);
+          batch->job_done (batch->job_done_data);
+          g_mutex_lock (&batch->lock);
+        }
     }
   g_mutex_unlock (&batch->lock);
   pdf_reader_free (reader);
@@ -702,21 +711,11 @@ batch_job_finish (CouncilStore *store, BatchJob *job)
   g_clear_pointer (&job->pdf, g_bytes_unref);
 }
 
-GPtrArray *
-council_document_import_files (CouncilStore *store, const char * const *paths, const char *password,
-                               CouncilDocumentImportProgress progress, gpointer user_data,
-                               GCancellable *cancellable)
+static void
+batch_init (Batch *batch, GPtrArray *jobs, GPtrArray *results, const char * const *paths,
+            const char *password, GCancellable *cancellable)
 {
-  GPtrArray *results = g_ptr_array_new_with_free_func (result_free);
-  g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func (batch_job_free);
-  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
   guint total = paths ? g_strv_length ((char **) paths) : 0;
-  /* One reader per processor (at most 4), while this thread stores the text
-   * of the files that are done; a few files are read ahead, not all. */
-  guint n_threads = MIN (CLAMP (g_get_num_processors (), 1, 4), MAX (total, 1));
-  guint window = 2 * n_threads;
-  Batch batch = { 0 };
-  guint started = 0;
 
   for (guint i = 0; i < total; i++)
     {
@@ -727,28 +726,80 @@ council_document_import_files (CouncilStore *store, const char * const *paths, c
       g_ptr_array_add (results, job->result);
       g_ptr_array_add (jobs, job);
     }
-  g_mutex_init (&batch.lock);
-  g_cond_init (&batch.cond);
-  batch.jobs = jobs;
-  batch.password = g_strdup (password);
-  batch.cancellable = cancellable;
-  for (guint i = 0; i < n_threads && total > 0; i++)
-    g_ptr_array_add (threads, g_thread_new ("council-pdf-reader", batch_reader_thread, &batch));
+  g_mutex_init (&batch->lock);
+  g_cond_init (&batch->cond);
+  batch->jobs = jobs;
+  batch->password = g_strdup (password);
+  batch->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
+}
 
+/* One reader per processor (at most 4), while the store's thread stores the
+ * text of the files that are done; a few files are read ahead, not all. */
+static guint
+batch_n_threads (Batch *batch)
+{
+  return MIN (CLAMP (g_get_num_processors (), 1, 4), MAX (batch->jobs->len, 1));
+}
+
+static void
+batch_start_threads (Batch *batch, GPtrArray *threads)
+{
+  for (guint i = 0; i < batch_n_threads (batch) && batch->jobs->len > 0; i++)
+    g_ptr_array_add (threads, g_thread_new ("council-pdf-reader", batch_reader_thread, batch));
+}
+
+/* Starts (reads, hashes, checks) the jobs up to @limit; *started moves on. */
+static void
+batch_start_jobs (Batch *batch, CouncilStore *store, guint *started, guint limit)
+{
+  for (; *started < batch->jobs->len && *started < limit; (*started)++)
+    {
+      BatchJob *next = g_ptr_array_index (batch->jobs, *started);
+      gboolean ready = batch_job_start (store, next, batch->cancellable);
+
+      g_mutex_lock (&batch->lock);
+      next->state = ready ? JOB_READY : JOB_DONE;
+      g_cond_broadcast (&batch->cond);
+      g_mutex_unlock (&batch->lock);
+    }
+}
+
+static void
+batch_close (Batch *batch, GPtrArray *threads)
+{
+  g_mutex_lock (&batch->lock);
+  batch->closing = TRUE;
+  g_cond_broadcast (&batch->cond);
+  g_mutex_unlock (&batch->lock);
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (g_ptr_array_index (threads, i));
+  g_ptr_array_set_size (threads, 0);
+  g_mutex_clear (&batch->lock);
+  g_cond_clear (&batch->cond);
+  g_clear_pointer (&batch->password, g_free);
+  g_clear_object (&batch->cancellable);
+}
+
+GPtrArray *
+council_document_import_files (CouncilStore *store, const char * const *paths, const char *password,
+                               CouncilDocumentImportProgress progress, gpointer user_data,
+                               GCancellable *cancellable)
+{
+  GPtrArray *results = g_ptr_array_new_with_free_func (result_free);
+  g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func (batch_job_free);
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  Batch batch = { 0 };
+  guint started = 0, total, window;
+
+  batch_init (&batch, jobs, results, paths, password, cancellable);
+  total = jobs->len;
+  window = 2 * batch_n_threads (&batch);
+  batch_start_threads (&batch, threads);
   for (guint i = 0; i < total; i++)
     {
       BatchJob *job = g_ptr_array_index (jobs, i);
 
-      for (; started < total && started < i + window; started++)
-        {
-          BatchJob *next = g_ptr_array_index (jobs, started);
-          gboolean ready = batch_job_start (store, next, cancellable);
-
-          g_mutex_lock (&batch.lock);
-          next->state = ready ? JOB_READY : JOB_DONE;
-          g_cond_broadcast (&batch.cond);
-          g_mutex_unlock (&batch.lock);
-        }
+      batch_start_jobs (&batch, store, &started, i + window);
       if (progress)
         progress (i, total, paths[i], user_data);
       g_mutex_lock (&batch.lock);
@@ -757,17 +808,143 @@ council_document_import_files (CouncilStore *store, const char * const *paths, c
       g_mutex_unlock (&batch.lock);
       batch_job_finish (store, job);
     }
-
-  g_mutex_lock (&batch.lock);
-  batch.closing = TRUE;
-  g_cond_broadcast (&batch.cond);
-  g_mutex_unlock (&batch.lock);
-  for (guint i = 0; i < threads->len; i++)
-    g_thread_join (g_ptr_array_index (threads, i));
-  g_mutex_clear (&batch.lock);
-  g_cond_clear (&batch.cond);
-  g_free (batch.password);
+  batch_close (&batch, threads);
   if (progress)
     progress (total, total, NULL, user_data);
   return results;
+}
+
+/* ---- the same, driven from the main loop ---- */
+
+typedef struct
+{
+  Batch batch;
+  GTask *task;
+  CouncilStore *store;
+  GMainContext *context;
+  GPtrArray *jobs;
+  GPtrArray *results;
+  GPtrArray *threads;
+  CouncilDocumentImportProgress progress;
+  gpointer progress_data;
+  GDestroyNotify progress_notify;
+  guint started;
+  guint finished;
+  guint reported;          /* progress reported for files before this one */
+  gboolean completed;
+} AsyncBatch;
+
+static void
+async_batch_clear (gpointer data)
+{
+  AsyncBatch *self = data;
+
+  g_clear_pointer (&self->jobs, g_ptr_array_unref);
+  g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_pointer (&self->threads, g_ptr_array_unref);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->context, g_main_context_unref);
+  if (self->progress_notify != NULL)
+    self->progress_notify (self->progress_data);
+}
+
+static void
+async_batch_unref (gpointer data)
+{
+  g_atomic_rc_box_release_full (data, async_batch_clear);
+}
+
+/* Stores what is done, in order, starts what may start; never waits. */
+static gboolean
+async_batch_advance_cb (gpointer data)
+{
+  AsyncBatch *self = data;
+  guint total = self->jobs->len;
+  guint window = 2 * batch_n_threads (&self->batch);
+
+  if (self->completed)
+    return G_SOURCE_REMOVE;
+  while (self->finished < total)
+    {
+      BatchJob *job = g_ptr_array_index (self->jobs, self->finished);
+      JobState state;
+
+      batch_start_jobs (&self->batch, self->store, &self->started, self->finished + window);
+      if (self->progress && self->reported <= self->finished)
+        {
+          self->progress (self->finished, total, job->result->path, self->progress_data);
+          self->reported = self->finished + 1;
+        }
+      g_mutex_lock (&self->batch.lock);
+      state = job->state;
+      g_mutex_unlock (&self->batch.lock);
+      if (state != JOB_DONE)
+        return G_SOURCE_REMOVE;     /* the reader thread calls back when it is */
+      batch_job_finish (self->store, job);
+      self->finished++;
+    }
+  self->completed = TRUE;
+  batch_close (&self->batch, self->threads);
+  if (self->progress)
+    self->progress (total, total, NULL, self->progress_data);
+  g_task_return_pointer (self->task, g_ptr_array_ref (self->results), (GDestroyNotify) g_ptr_array_unref);
+  g_clear_object (&self->task);
+  /* The readers are joined: nothing calls back any more. This source holds a
+   * reference of its own, so dropping the running one here is safe. */
+  async_batch_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+async_batch_job_done (gpointer data)
+{
+  AsyncBatch *self = data;
+
+  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, async_batch_advance_cb,
+                              g_atomic_rc_box_acquire (self), async_batch_unref);
+}
+
+void
+council_document_import_files_async (CouncilStore                 *store,
+                                     const char * const           *paths,
+                                     const char                   *password,
+                                     CouncilDocumentImportProgress progress,
+                                     gpointer                      progress_data,
+                                     GDestroyNotify                progress_notify,
+                                     GCancellable                 *cancellable,
+                                     GAsyncReadyCallback           callback,
+                                     gpointer                      user_data)
+{
+  AsyncBatch *self = g_atomic_rc_box_new0 (AsyncBatch);
+
+  g_return_if_fail (COUNCIL_IS_STORE (store));
+  self->task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (self->task, council_document_import_files_async);
+  self->store = g_object_ref (store);
+  self->context = g_main_context_ref_thread_default ();
+  self->jobs = g_ptr_array_new_with_free_func (batch_job_free);
+  self->results = g_ptr_array_new_with_free_func (result_free);
+  self->threads = g_ptr_array_new ();
+  self->progress = progress;
+  self->progress_data = progress_data;
+  self->progress_notify = progress_notify;
+  batch_init (&self->batch, self->jobs, self->results, paths, password, cancellable);
+  self->batch.job_done = async_batch_job_done;
+  self->batch.job_done_data = self;
+  batch_start_threads (&self->batch, self->threads);
+  /* The reference from g_atomic_rc_box_new0() is held while the batch runs;
+   * the first step runs from the main loop, not inside this call. */
+  {
+    g_autoptr(GSource) idle = g_idle_source_new ();
+
+    g_source_set_callback (idle, async_batch_advance_cb, g_atomic_rc_box_acquire (self), async_batch_unref);
+    g_source_attach (idle, self->context);
+  }
+}
+
+GPtrArray *
+council_document_import_files_finish (CouncilStore *store, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

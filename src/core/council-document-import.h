@@ -106,4 +106,21 @@ GPtrArray *council_document_import_files  (CouncilStore                 *store,
                                            gpointer                      user_data,
                                            GCancellable                 *cancellable);
 
+/* The same without blocking: the readers run in threads, the store is used
+ * only from the thread-default main context of the caller, between other
+ * events. @progress is called there too. The callback gets the results with
+ * council_document_import_files_finish() (a GPtrArray as above). */
+void       council_document_import_files_async  (CouncilStore                 *store,
+                                                 const char * const           *paths,
+                                                 const char                   *password,
+                                                 CouncilDocumentImportProgress progress,
+                                                 gpointer                      progress_data,
+                                                 GDestroyNotify                progress_notify,
+                                                 GCancellable                 *cancellable,
+                                                 GAsyncReadyCallback           callback,
+                                                 gpointer                      user_data);
+GPtrArray *council_document_import_files_finish (CouncilStore                 *store,
+                                                 GAsyncResult                 *result,
+                                                 GError                      **error);
+
 G_END_DECLS
