@@ -676,6 +676,26 @@ test_undo_import (Fixture *f, gconstpointer data)
   import_ok (f, path, NULL);
 }
 
+/* A viewer thread: its own PopplerDocument over the shared bytes. */
+static gpointer
+render_in_thread (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) doc = (GObject *) council_document_render_open (data, NULL, &error);
+  guint drawn = 0;
+
+  g_assert_no_error (error);
+  for (guint round = 0; round < 3; round++)
+    for (guint page = 1; page <= 3; page++)
+      {
+        cairo_surface_t *surface = council_document_render_page (POPPLER_DOCUMENT (doc), page, 0.5, &error);
+        g_assert_no_error (error);
+        drawn += cairo_image_surface_get_width (surface) > 0;
+        cairo_surface_destroy (surface);
+      }
+  return GUINT_TO_POINTER (drawn);
+}
+
 static void
 test_render (Fixture *f, gconstpointer data)
 {
@@ -702,6 +722,12 @@ test_render (Fixture *f, gconstpointer data)
 
   g_assert_null (council_document_render_page_from_bytes (pdf, 4, 1.0, &error));
   g_assert_error (error, COUNCIL_DOCUMENT_ERROR, COUNCIL_DOCUMENT_ERROR_FAILED);
+  {
+    GThread *one = g_thread_new ("render-1", render_in_thread, pdf);
+    GThread *two = g_thread_new ("render-2", render_in_thread, pdf);
+    g_assert_cmpuint (GPOINTER_TO_UINT (g_thread_join (one)), ==, 9);
+    g_assert_cmpuint (GPOINTER_TO_UINT (g_thread_join (two)), ==, 9);
+  }
 }
 
 static void
