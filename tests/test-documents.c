@@ -491,6 +491,7 @@ test_batch (Fixture *f, gconstpointer data)
   g_assert_no_error (r->error);
   r = g_ptr_array_index (results, 3);
   g_assert_error (r->error, COUNCIL_DOCUMENT_ERROR, COUNCIL_DOCUMENT_ERROR_DUPLICATE);
+  g_assert_cmpint (r->existing_id, ==, ((CouncilDocumentImportResult *) g_ptr_array_index (results, 0))->document_id);
   g_assert_cmpstr (progress->str, ==, "0/4 1/4 2/4 3/4 4/4 ");
   g_assert_cmpuint (council_store_count_documents (f->store), ==, 2);
 

@@ -688,6 +688,7 @@ batch_job_start (CouncilStore *store, BatchJob *job, GCancellable *cancellable)
       g_set_error (&job->error, COUNCIL_DOCUMENT_ERROR, COUNCIL_DOCUMENT_ERROR_DUPLICATE,
                    _("This file is already in the library as “%s” (document %s)."),
                    council_document_get_title (existing), id_text);
+      job->result->existing_id = existing_id;
       return FALSE;
     }
   return TRUE;
@@ -706,6 +707,9 @@ batch_job_finish (CouncilStore *store, BatchJob *job)
   doc = council_document_guess_metadata (job->extract, job->result->path);
   job->result->document_id = council_store_insert_document (store, doc, job->pdf, job->extract->pages,
                                                             &job->result->error);
+  /* The same file twice in one batch: the second finds the first here. */
+  if (g_error_matches (job->result->error, COUNCIL_DOCUMENT_ERROR, COUNCIL_DOCUMENT_ERROR_DUPLICATE))
+    job->result->existing_id = council_store_find_document_by_sha256 (store, council_document_get_sha256 (doc), NULL);
   /* The text is in the database now; free it before the next file. */
   g_clear_pointer (&job->extract, council_pdf_extract_free);
   g_clear_pointer (&job->pdf, g_bytes_unref);

@@ -85,6 +85,7 @@ typedef struct
   char   *path;
   gint64  document_id;   /* 0 when this file was not imported */
   GError *error;         /* why not; NULL on success */
+  gint64  existing_id;   /* DUPLICATE: the record that has these bytes already */
 } CouncilDocumentImportResult;
 
 /* Called before each file (@done files finished so far) and once at the end
