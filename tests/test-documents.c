@@ -723,6 +723,38 @@ test_render (Fixture *f, gconstpointer data)
 
   g_assert_null (council_document_render_page_from_bytes (pdf, 4, 1.0, &error));
   g_assert_error (error, COUNCIL_DOCUMENT_ERROR, COUNCIL_DOCUMENT_ERROR_FAILED);
+  g_clear_error (&error);
+  /* Find in the document: a phrase broken across lines is highlighted too. */
+  {
+    g_autoptr(GObject) doc = (GObject *) council_document_render_open (pdf, NULL, &error);
+    GList *hits;
+
+    g_assert_no_error (error);
+    hits = council_document_find_on_page (POPPLER_DOCUMENT (doc), 2, "联络员");
+    g_assert_cmpuint (g_list_length (hits), >=, 1);
+    for (GList *l = hits; l; l = l->next)
+      {
+        PopplerRectangle *r = l->data;
+        g_assert_cmpfloat (r->y1, <, r->y2);
+        g_assert_cmpfloat (r->y1, >=, 0);
+      }
+    g_list_free_full (hits, (GDestroyNotify) poppler_rectangle_free);
+    /* "设立联络\n员" and "健全联络员": two hits, the first over two lines. */
+    hits = council_document_find_on_page (POPPLER_DOCUMENT (doc), 2, "联络员");
+    g_assert_cmpuint (g_list_length (hits), ==, 3);
+    g_list_free_full (hits, (GDestroyNotify) poppler_rectangle_free);
+    hits = council_document_find_on_page (POPPLER_DOCUMENT (doc), 2, "同部署");
+    g_assert_cmpuint (g_list_length (hits), ==, 2);
+    {
+      PopplerRectangle *a = hits->data, *b = hits->next->data;
+      g_assert_cmpfloat (a->y2, <=, b->y1 + 1);   /* the end of one line, then the next */
+      g_assert_cmpfloat (a->y1, >, 72 - 1);         /* below the top margin */
+    }
+    g_list_free_full (hits, (GDestroyNotify) poppler_rectangle_free);
+    hits = council_document_find_on_page (POPPLER_DOCUMENT (doc), 3, "liaison OFFICERS");
+    g_assert_cmpuint (g_list_length (hits), ==, 1);
+    g_list_free_full (hits, (GDestroyNotify) poppler_rectangle_free);
+  }
   {
     GThread *one = g_thread_new ("render-1", render_in_thread, pdf);
     GThread *two = g_thread_new ("render-2", render_in_thread, pdf);

@@ -12,8 +12,11 @@
 #include <math.h>
 #include <unistd.h>
 
+#include <string.h>
+
 #include "council-document.h"
 #include "council-document-render.h"
+#include "council-pdf-extract.h"
 
 /* Beyond this a page would not fit in a texture anyway (and cairo's limit is 32767). */
 #define MAX_SURFACE_SIDE 16384
@@ -135,6 +138,76 @@ council_document_render_page (PopplerDocument *document, guint page_no, double s
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   return surface;
+}
+
+/* The next occurrence of @needle in @hay at or after @from, Latin letters folded. */
+static const char *
+find_folded (const char *hay, const char *from, const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (const char *p = from; *p; p++)
+    if (g_ascii_strncasecmp (p, needle, n) == 0)
+      return p;
+  return NULL;
+}
+
+/* Adds the box of one character, joining it to the previous box when both
+ * are on the same line. */
+static GList *
+add_char_box (GList *boxes, const PopplerRectangle *c)
+{
+  PopplerRectangle *last = boxes ? boxes->data : NULL;
+
+  if (last != NULL && fabs (last->y1 - c->y1) < 1.0 && fabs (last->y2 - c->y2) < 1.0 &&
+      c->x1 >= last->x1 - 1.0)
+    {
+      last->x2 = MAX (last->x2, c->x2);
+      return boxes;
+    }
+  last = poppler_rectangle_new ();
+  *last = *c;
+  return g_list_prepend (boxes, last);
+}
+
+GList *
+council_document_find_on_page (PopplerDocument *document, guint page_no, const char *text)
+{
+  g_autoptr(GObject) page_ref = NULL;
+  g_autoptr(GArray) sources = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *raw = NULL;
+  g_autofree char *normal = NULL;
+  g_autofree char *needle = council_document_normalize_text (text);
+  g_autofree PopplerRectangle *rects = NULL;
+  guint n_rects = 0;
+  PopplerPage *page;
+  GList *found = NULL;
+
+  if (*needle == '\0' || (page = get_page (document, page_no)) == NULL)
+    return NULL;
+  page_ref = (GObject *) page;
+  /* The same text and the same whitespace rules as the index, with the box
+   * of every character, so that what search found is what is highlighted. */
+  raw = poppler_page_get_text (page);
+  if (raw == NULL || !poppler_page_get_text_layout (page, &rects, &n_rects))
+    return NULL;
+  normal = council_document_normalize_text_mapped (raw, sources);
+  for (const char *hit = find_folded (normal, normal, needle); hit != NULL;
+       hit = find_folded (normal, hit + strlen (needle), needle))
+    {
+      glong first = g_utf8_pointer_to_offset (normal, hit);
+      glong count = g_utf8_strlen (hit, (gssize) strlen (needle));
+      GList *boxes = NULL;
+
+      for (glong i = first; i < first + count && i < (glong) sources->len; i++)
+        {
+          guint source = g_array_index (sources, guint, i);
+          if (source < n_rects && !g_unichar_isspace (g_utf8_get_char (g_utf8_offset_to_pointer (raw, source))))
+            boxes = add_char_box (boxes, &rects[source]);
+        }
+      found = g_list_concat (found, g_list_reverse (boxes));
+    }
+  return found;
 }
 
 cairo_surface_t *

@@ -42,6 +42,16 @@ cairo_surface_t *council_document_render_page  (PopplerDocument *document,
                                                 double           scale,
                                                 GError         **error);
 
+/* Every place @text is on page @page_no (1-based), as PopplerRectangle*s in
+ * points with the origin at the top left (multiply by the zoom to draw):
+ * one rectangle per line a hit covers, in reading order. Matching follows
+ * the index (council_document_normalize_text()): Latin letters match
+ * case-insensitively and a phrase broken across lines is found. Free with
+ * g_list_free_full (list, (GDestroyNotify) poppler_rectangle_free). */
+GList           *council_document_find_on_page (PopplerDocument *document,
+                                                guint            page_no,
+                                                const char      *text);
+
 /* Convenience for one-off pages (thumbnails, tests): opens, draws, closes. */
 cairo_surface_t *council_document_render_page_from_bytes (GBytes  *pdf,
                                                 guint            page_no,

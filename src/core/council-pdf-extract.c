@@ -74,17 +74,26 @@ is_line_break (gunichar c)
 char *
 council_document_normalize_text (const char *raw)
 {
+  return council_document_normalize_text_mapped (raw, NULL);
+}
+
+char *
+council_document_normalize_text_mapped (const char *raw, GArray *sources)
+{
   g_autofree char *valid = g_utf8_make_valid (raw ? raw : "", -1);
   GString *out = g_string_sized_new (strlen (valid));
   gboolean pending_space = FALSE, pending_break = FALSE;
   gunichar prev = 0;
+  guint index = 0, space_index = 0;
 
-  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+  for (const char *p = valid; *p; p = g_utf8_next_char (p), index++)
     {
       gunichar c = g_utf8_get_char (p);
 
       if (g_unichar_isspace (c) || is_line_break (c))
         {
+          if (!pending_space)
+            space_index = index;
           pending_space = TRUE;
           pending_break |= is_line_break (c);
           continue;
@@ -94,9 +103,15 @@ council_document_normalize_text (const char *raw)
       /* A line break in Chinese text is layout, not a word boundary; between
        * Latin words it is a space. */
       if (pending_space && out->len > 0 && !(pending_break && (is_cjk (prev) || is_cjk (c))))
-        g_string_append_c (out, ' ');
+        {
+          g_string_append_c (out, ' ');
+          if (sources)
+            g_array_append_val (sources, space_index);
+        }
       pending_space = pending_break = FALSE;
       g_string_append_unichar (out, c);
+      if (sources)
+        g_array_append_val (sources, index);
       prev = c;
     }
   return g_string_free (out, FALSE);

@@ -28,6 +28,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CouncilPdfExtract, council_pdf_extract_free)
  * a CJK character, so that "联络\n员" is indexed as "联络员". Control
  * characters go; invalid UTF-8 is repaired. */
 char              *council_document_normalize_text (const char *raw);
+/* The same; @sources (guint) gets, for each character of the result, the
+ * index of the character of @raw it came from (so a hit in the indexed text
+ * can be found on the page). */
+char              *council_document_normalize_text_mapped (const char *raw,
+                                                           GArray     *sources);
 
 /* Reads the PDF in this process (trusted input only: generated files).
  * Errors are COUNCIL_DOCUMENT_ERROR. */
