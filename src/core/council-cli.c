@@ -14,6 +14,9 @@
 #include "council-cli.h"
 #include "council-demo.h"
 #include "council-minutes.h"
+#include "council-document-import.h"
+#include "council-pdf-extract.h"
+#include "council-store-documents.h"
 #include "council-roster-import.h"
 #include "council-store.h"
 #include "council-workbook.h"
@@ -44,6 +47,15 @@ council_cli_option_entries (CouncilCliOptions *o)
       N_("Print the version and exit"), NULL },
     /* Collects the FILE of "--export-minutes ID FILE". */
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->remaining, NULL, NULL },
+    { "import-document", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->import_documents,
+      N_("Import the PDF policy document FILE (may be repeated) and exit"), N_("FILE") },
+    { "password", 0, 0, G_OPTION_ARG_STRING, &o->password,
+      N_("Password of an encrypted PDF to import"), N_("PASSWORD") },
+    { "search-documents", 0, 0, G_OPTION_ARG_STRING, &o->search_documents,
+      N_("Print the pages of documents that contain QUERY (title, page, snippet) and exit"), N_("QUERY") },
+    /* The child process that reads a PDF for the parent (DESIGN.md §6). */
+    { "pdf-worker", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &o->pdf_worker,
+      NULL, NULL },
     { NULL }
   };
   return g_memdup2 (entries, sizeof entries);
@@ -60,13 +72,17 @@ council_cli_options_clear (CouncilCliOptions *o)
   g_clear_pointer (&o->export_minutes, g_free);
   g_clear_pointer (&o->remaining, g_strfreev);
   g_clear_pointer (&o->language, g_free);
+  g_clear_pointer (&o->import_documents, g_strfreev);
+  g_clear_pointer (&o->password, g_free);
+  g_clear_pointer (&o->search_documents, g_free);
+  g_clear_pointer (&o->pdf_worker, g_free);
 }
 
 gboolean
 council_cli_has_verb (const CouncilCliOptions *o)
 {
   return o->version || o->backup || o->restore || o->import_roster || o->export_workbook ||
-         o->export_minutes;
+         o->export_minutes || o->import_documents || o->search_documents || o->pdf_worker;
 }
 
 gpointer
@@ -148,12 +164,75 @@ export_minutes (CouncilStore *store, const CouncilCliOptions *o, GError **error)
   return council_minutes_write_pdf (store, (gint64) id, path, chinese, error);
 }
 
+/* One line per file on stdout; a failed file gets its line on stderr and the
+ * others go on. */
+static int
+import_documents (CouncilStore *store, const CouncilCliOptions *o)
+{
+  g_autoptr(GPtrArray) results = council_document_import_files (store, (const char * const *) o->import_documents,
+                                                                o->password, NULL, NULL, NULL);
+  int status = 0;
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      CouncilDocumentImportResult *result = g_ptr_array_index (results, i);
+      g_autofree char *display = g_filename_display_name (result->path);
+
+      if (result->error != NULL)
+        {
+          status = fail (display, result->error);
+          continue;
+        }
+      {
+        g_autoptr(CouncilDocument) doc = council_store_get_document (store, result->document_id, NULL);
+        guint pages = doc ? council_document_get_page_count (doc) : 0;
+
+        printf (g_dngettext (GETTEXT_PACKAGE, "Imported %s: “%s”, %u page.\n",
+                             "Imported %s: “%s”, %u pages.\n", pages),
+                display, doc ? council_document_get_title (doc) : "", pages);
+      }
+    }
+  return status;
+}
+
+static void
+print_field (const char *text)
+{
+  g_autofree char *clean = g_strdup (text);
+
+  g_strdelimit (clean, "\t\n\r", ' ');
+  fputs (clean, stdout);
+}
+
+static int
+search_documents (CouncilStore *store, const char *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) hits = council_store_search_documents (store, query, NULL, 0, 0, &error);
+
+  if (hits == NULL)
+    return fail ("--search-documents", error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (hits)); i++)
+    {
+      g_autoptr(CouncilDocumentHit) hit = g_list_model_get_item (G_LIST_MODEL (hits), i);
+
+      print_field (council_document_hit_get_title (hit));
+      printf ("\t%u\t", council_document_hit_get_page_no (hit));
+      print_field (council_document_hit_get_snippet (hit));
+      putchar ('\n');
+    }
+  return 0;
+}
+
 int
 council_cli_run (const CouncilCliOptions *o)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CouncilStore) store = NULL;
+  int status = 0;
 
+  if (o->pdf_worker)
+    return council_pdf_worker_main (o->pdf_worker);
   if (o->version)
     {
       printf ("council-desk %s\n", PACKAGE_VERSION);
@@ -204,5 +283,10 @@ council_cli_run (const CouncilCliOptions *o)
     }
   if (o->export_minutes && !export_minutes (store, o, &error))
     return fail ("--export-minutes", error);
-  return 0;
+
+  if (o->import_documents)
+    status = import_documents (store, o);
+  if (o->search_documents && search_documents (store, o->search_documents) != 0)
+    status = 1;
+  return status;
 }

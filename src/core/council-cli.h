@@ -22,6 +22,10 @@ typedef struct
   int      year;
   char    *language;
   gboolean version;
+  char   **import_documents;   /* --import-document, repeatable */
+  char    *password;           /* --password, for encrypted PDFs */
+  char    *search_documents;   /* --search-documents QUERY */
+  char    *pdf_worker;         /* hidden: run as the PDF reader child process */
 } CouncilCliOptions;
 
 GOptionEntry *council_cli_option_entries (CouncilCliOptions *options);

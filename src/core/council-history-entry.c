@@ -12,6 +12,7 @@
 #include "council-history-entry.h"
 #include "council-project.h"
 #include "council-meeting.h"
+#include "council-document.h"
 #include "council-organization.h"
 
 typedef struct
@@ -235,6 +236,17 @@ static const ColumnLabel column_labels[] = {
   { "progress_note", "noted_on", N_("Progress note date") },
   { "progress_note", "text", N_("Progress note") },
   { "meeting_schedule", "rhythm", N_("Rhythm") },
+  { "document", "title", N_("Title") },
+  { "document", "issuing_body", N_("Issuing body") },
+  { "document", "doc_number", N_("Document number") },
+  { "document", "issue_date", N_("Issue date") },
+  { "document", "kind", N_("Kind") },
+  { "document", "tags", N_("Tags") },
+  { "document", "page_count", N_("Pages") },
+  { "document", "sha256", N_("SHA-256") },
+  { "document", "imported_at", N_("Imported") },
+  { "document", "imported_by", N_("Imported by") },
+  { "document_link", "target_table", N_("Linked record type") },
 };
 
 static gboolean
@@ -257,15 +269,19 @@ council_column_label (const char *table, const char *column)
 
 /* Stored codes are shown as the words a person chose them by. */
 static const char *
-display_value (const char *column, const char *value)
+display_value (const char *table, const char *column, const char *value)
 {
   CouncilCategory category;
   CouncilRole role;
   CouncilCoverage coverage;
   CouncilMeetingState state;
+  CouncilDocumentKind document_kind;
 
   if (value == NULL)
     return "";
+  if (g_str_equal (table, "document") && g_str_equal (column, "kind") &&
+      council_document_kind_from_string (value, &document_kind))
+    return council_document_kind_label (document_kind);
   if (g_str_equal (column, "category") && council_category_from_string (value, &category))
     return council_category_label (category);
   if (g_str_equal (column, "council_role") && council_role_from_string (value, &role))
@@ -287,7 +303,8 @@ display_value (const char *column, const char *value)
       return council_partner_role_label (partner_role);
     if (g_str_equal (column, "source") && council_fund_source_from_string (value, &source))
       return council_fund_source_label (source);
-    if (g_str_equal (column, "kind") && council_fund_kind_from_string (value, &kind))
+    if (g_str_equal (table, "fund_entry") && g_str_equal (column, "kind") &&
+        council_fund_kind_from_string (value, &kind))
       return council_fund_kind_label (kind);
     if (g_str_equal (column, "is_brand"))
       return g_str_equal (value, "1") ? _("yes") : _("no");
@@ -317,13 +334,13 @@ council_history_entry_describe (CouncilHistoryEntry *self)
       if (g_str_equal (self->op, "update"))
         /* Translators: a changed field: "Phone: 023-1 → 023-2" */
         g_string_append_printf (out, _("%s: %s → %s"), label,
-                                display_value (fc->column, fc->before),
-                                display_value (fc->column, fc->after));
+                                display_value (self->table, fc->column, fc->before),
+                                display_value (self->table, fc->column, fc->after));
       else if (g_str_equal (self->op, "insert"))
-        g_string_append_printf (out, _("%s: %s"), label, display_value (fc->column, fc->after));
+        g_string_append_printf (out, _("%s: %s"), label, display_value (self->table, fc->column, fc->after));
       else
         g_string_append_printf (out, _("%s: %s (removed)"), label,
-                                display_value (fc->column, fc->before));
+                                display_value (self->table, fc->column, fc->before));
     }
   return g_string_free (out, FALSE);
 }
