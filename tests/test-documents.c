@@ -606,7 +606,12 @@ test_edit_links_delete (Fixture *f, gconstpointer data)
   g_assert_cmpstr (council_document_get_tags (doc), ==, "党建,群建,联络员");
   g_assert_cmpstr (council_document_get_issue_date (doc), ==, "2026-03-06");
 
-  /* Links, both directions; projects are not on this branch's schema yet. */
+  /* Links, both directions, to records that exist. */
+  g_assert_true (council_demo_generate_projects (f->store, 10, 0, 7, &error));
+  g_assert_no_error (error);
+  g_assert_false (council_store_add_document_link (f->store, id, COUNCIL_LINK_PROJECT, 99999, &error));
+  g_assert_error (error, COUNCIL_STORE_ERROR, COUNCIL_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
   g_assert_true (council_store_add_document_link (f->store, id, COUNCIL_LINK_ORGANIZATION, org_id, &error));
   g_assert_true (council_store_add_document_link (f->store, id, COUNCIL_LINK_ORGANIZATION, org_id, &error));
   g_assert_true (council_store_add_document_link (f->store, id, COUNCIL_LINK_PROJECT, 7, &error));
