@@ -13,6 +13,7 @@
 
 #include "council-cli.h"
 #include "council-demo.h"
+#include "council-minutes.h"
 #include "council-roster-import.h"
 #include "council-store.h"
 #include "council-workbook.h"
@@ -33,12 +34,16 @@ council_cli_option_entries (CouncilCliOptions *o)
       N_("Import organizations from the CSV FILE and exit"), N_("FILE") },
     { "export-workbook", 0, 0, G_OPTION_ARG_FILENAME, &o->export_workbook,
       N_("Write the leaders’ Excel workbook to FILE and exit"), N_("FILE") },
+    { "export-minutes", 0, 0, G_OPTION_ARG_STRING, &o->export_minutes,
+      N_("Write the minutes of meeting ID as a PDF to FILE and exit (also ID:FILE)"), N_("ID FILE") },
     { "year", 0, 0, G_OPTION_ARG_INT, &o->year,
       N_("The year an export covers (default: this year)"), N_("YYYY") },
     { "language", 0, 0, G_OPTION_ARG_STRING, &o->language,
       N_("Language of exports: zh_CN or en (default: the user interface language)"), N_("LANG") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o->version,
       N_("Print the version and exit"), NULL },
+    /* Collects the FILE of "--export-minutes ID FILE". */
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->remaining, NULL, NULL },
     { NULL }
   };
   return g_memdup2 (entries, sizeof entries);
@@ -52,13 +57,16 @@ council_cli_options_clear (CouncilCliOptions *o)
   g_clear_pointer (&o->restore, g_free);
   g_clear_pointer (&o->import_roster, g_free);
   g_clear_pointer (&o->export_workbook, g_free);
+  g_clear_pointer (&o->export_minutes, g_free);
+  g_clear_pointer (&o->remaining, g_strfreev);
   g_clear_pointer (&o->language, g_free);
 }
 
 gboolean
 council_cli_has_verb (const CouncilCliOptions *o)
 {
-  return o->version || o->backup || o->restore || o->import_roster || o->export_workbook;
+  return o->version || o->backup || o->restore || o->import_roster || o->export_workbook ||
+         o->export_minutes;
 }
 
 gpointer
@@ -70,7 +78,9 @@ council_cli_open_store (const CouncilCliOptions *o, GError **error)
   if (o->demo)
     {
       store = council_store_open_temporary (error);
-      if (store == NULL || !council_demo_fill (store, error))
+      /* council_demo_fill_meetings() does nothing when meetings exist. */
+      if (store == NULL || !council_demo_fill (store, error) ||
+          !council_demo_fill_meetings (store, error))
         return NULL;
       return g_steal_pointer (&store);
     }
@@ -103,6 +113,41 @@ language_is_chinese (const char *language, GError **error)
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                _("Unknown language “%s”; use zh_CN or en."), language);
   return FALSE;
+}
+
+/* "--export-minutes ID FILE" or "--export-minutes ID:FILE". */
+static gboolean
+export_minutes (CouncilStore *store, const CouncilCliOptions *o, GError **error)
+{
+  g_autofree char *id_text = g_strdup (o->export_minutes);
+  const char *path = NULL;
+  char *colon = strchr (id_text, ':');
+  guint64 id = 0;
+  gboolean chinese;
+
+  if (colon != NULL)
+    {
+      *colon = '\0';
+      path = colon + 1;
+    }
+  else if (o->remaining != NULL && o->remaining[0] != NULL)
+    path = o->remaining[0];
+  if (!g_ascii_string_to_unsigned (id_text, 10, 1, G_MAXINT64, &id, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("“%s” is not a meeting number; use --export-minutes ID FILE.pdf"), id_text);
+      return FALSE;
+    }
+  if (path == NULL || *path == '\0')
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("Name the PDF file to write: --export-minutes ID FILE.pdf"));
+      return FALSE;
+    }
+  chinese = language_is_chinese (o->language, error);
+  if (error != NULL && *error != NULL)
+    return FALSE;
+  return council_minutes_write_pdf (store, (gint64) id, path, chinese, error);
 }
 
 int
@@ -159,5 +204,7 @@ council_cli_run (const CouncilCliOptions *o)
       if (!council_workbook_export (store, o->export_workbook, &options, NULL, NULL, NULL, &error))
         return fail (o->export_workbook, error);
     }
+  if (o->export_minutes && !export_minutes (store, o, &error))
+    return fail ("--export-minutes", error);
   return 0;
 }

@@ -17,6 +17,8 @@ typedef struct
   char    *restore;
   char    *import_roster;
   char    *export_workbook;
+  char    *export_minutes;     /* "ID" (FILE is the next argument) or "ID:FILE" */
+  char   **remaining;          /* arguments after the options */
   int      year;
   char    *language;
   gboolean version;

@@ -13,4 +13,10 @@ G_BEGIN_DECLS
 gboolean council_demo_fill (CouncilStore *store,
                             GError      **error);
 
+/* Adds about a dozen meetings of the current year (attendance, minutes,
+ * decisions, action items, some overdue, progress notes). Deterministic; does
+ * nothing when the store already holds meetings. Meeting 1 always exists. */
+gboolean council_demo_fill_meetings (CouncilStore *store,
+                                     GError      **error);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "council-history-entry.h"
+#include "council-meeting.h"
 #include "council-organization.h"
 
 typedef struct
@@ -175,6 +176,31 @@ static const ColumnLabel column_labels[] = {
   { "liaison_officer", "name", N_("Liaison officer") },
   { "liaison_officer", "department", N_("Department placed in") },
   { "liaison_officer", "phone", N_("Liaison officer’s phone") },
+  { "meeting_kind", "code", N_("Code") },
+  { "meeting_kind", "name_zh", N_("Chinese name") },
+  { "meeting_kind", "name_en", N_("English name") },
+  { "meeting", "title", N_("Title") },
+  { "meeting", "session_no", N_("Session number") },
+  { "meeting", "starts_at", N_("Date and time") },
+  { "meeting", "place", N_("Place") },
+  { "meeting", "chair", N_("Chair") },
+  { "meeting", "recorder", N_("Recorder") },
+  { "meeting", "state", N_("State") },
+  { "attendance", "status", N_("Attendance") },
+  { "attendance", "attendees", N_("Attended by") },
+  { "guest", "name", N_("Guest") },
+  { "guest", "unit", N_("Guest’s unit") },
+  { "agenda_item", "title", N_("Agenda item") },
+  { "agenda_item", "notes", N_("Minutes text") },
+  { "outcome", "kind", N_("Type of outcome") },
+  { "outcome", "text", N_("Outcome") },
+  { "action_item", "text", N_("Action item") },
+  { "action_item", "due_date", N_("Due date") },
+  { "action_item", "status", N_("Status") },
+  { "action_item", "done_date", N_("Done date") },
+  { "progress_note", "noted_on", N_("Progress note date") },
+  { "progress_note", "text", N_("Progress note") },
+  { "meeting_schedule", "rhythm", N_("Rhythm") },
 };
 
 static gboolean
@@ -202,6 +228,7 @@ display_value (const char *column, const char *value)
   CouncilCategory category;
   CouncilRole role;
   CouncilCoverage coverage;
+  CouncilMeetingState state;
 
   if (value == NULL)
     return "";
@@ -211,6 +238,8 @@ display_value (const char *column, const char *value)
     return council_role_label (role);
   if (g_str_equal (column, "coverage") && council_coverage_from_string (value, &coverage))
     return council_coverage_label (coverage);
+  if (g_str_equal (column, "state") && council_meeting_state_from_string (value, &state))
+    return council_meeting_state_label (state);
   if (g_str_equal (column, "retired"))
     return g_str_equal (value, "1") ? _("yes") : _("no");
   return value;

@@ -1,0 +1,29 @@
+/* council-action-item-model.h: the follow-up list as a lazy GListModel.
+ *
+ * Copyright 2026 Council Desk developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "council-store-meetings.h"
+
+G_BEGIN_DECLS
+
+#define COUNCIL_TYPE_ACTION_ITEM_MODEL (council_action_item_model_get_type ())
+G_DECLARE_FINAL_TYPE (CouncilActionItemModel, council_action_item_model, COUNCIL, ACTION_ITEM_MODEL, GObject)
+
+/* A GListModel of CouncilActionItem matching @filter (copied). Only the count
+ * is queried up front; items are fetched a page at a time as a view asks for
+ * them, so 200,000 items cost one COUNT and one page. The model follows the
+ * store's "changed" signal. */
+CouncilActionItemModel *council_action_item_model_new        (CouncilStore              *store,
+                                                              const CouncilActionFilter *filter);
+/* Replaces the filter: one items-changed for the whole list. */
+void                    council_action_item_model_set_filter (CouncilActionItemModel    *self,
+                                                              const CouncilActionFilter *filter);
+const CouncilActionFilter *
+                        council_action_item_model_get_filter (CouncilActionItemModel    *self);
+/* Re-reads the count and drops the cached pages. */
+void                    council_action_item_model_reload     (CouncilActionItemModel    *self);
+
+G_END_DECLS
