@@ -22,6 +22,7 @@ typedef struct
   int      year;
   char    *language;
   gboolean version;
+  char    *view;               /* the view the window opens on */
 } CouncilCliOptions;
 
 GOptionEntry *council_cli_option_entries (CouncilCliOptions *options);

@@ -12,6 +12,7 @@
 
 #include "core/council-workbook.h"
 #include "council-import-dialog.h"
+#include "council-meetings-view.h"
 #include "council-roster-view.h"
 #include "council-window.h"
 #include "council-window-private.h"
@@ -612,14 +613,33 @@ rotate_backups_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static CouncilRosterView *
+static gboolean
+view_has_unsaved_changes (GtkWidget *view)
+{
+  if (COUNCIL_IS_ROSTER_VIEW (view))
+    return council_roster_view_has_unsaved_changes (COUNCIL_ROSTER_VIEW (view));
+  if (COUNCIL_IS_MEETINGS_VIEW (view))
+    return council_meetings_view_has_unsaved_changes (COUNCIL_MEETINGS_VIEW (view));
+  return FALSE;
+}
+
+static gboolean
+view_save (GtkWidget *view)
+{
+  if (COUNCIL_IS_ROSTER_VIEW (view))
+    return council_roster_view_save (COUNCIL_ROSTER_VIEW (view));
+  if (COUNCIL_IS_MEETINGS_VIEW (view))
+    return council_meetings_view_save (COUNCIL_MEETINGS_VIEW (view));
+  return TRUE;
+}
+
+static GtkWidget *
 find_view_with_unsaved_changes (CouncilWindow *self)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
        child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (COUNCIL_IS_ROSTER_VIEW (child) &&
-        council_roster_view_has_unsaved_changes (COUNCIL_ROSTER_VIEW (child)))
-      return COUNCIL_ROSTER_VIEW (child);
+    if (view_has_unsaved_changes (child))
+      return child;
   return NULL;
 }
 
@@ -634,10 +654,10 @@ static void
 on_close_unsaved_response_cb (GtkDialog *dialog, int response, gpointer user_data)
 {
   CouncilWindow *self = COUNCIL_WINDOW (user_data);
-  CouncilRosterView *view = find_view_with_unsaved_changes (self);
+  GtkWidget *view = find_view_with_unsaved_changes (self);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  if (response == GTK_RESPONSE_ACCEPT && view != NULL && !council_roster_view_save (view))
+  if (response == GTK_RESPONSE_ACCEPT && view != NULL && !view_save (view))
     return;  /* the reasons are at the fields; the window stays open */
   if (response == GTK_RESPONSE_ACCEPT || response == GTK_RESPONSE_REJECT)
     {
@@ -650,14 +670,14 @@ on_close_unsaved_response_cb (GtkDialog *dialog, int response, gpointer user_dat
 
 /* Closing never drops what someone typed without asking. */
 static void
-ask_before_closing (CouncilWindow *self, CouncilRosterView *view)
+ask_before_closing (CouncilWindow *self, GtkWidget *view)
 {
   GtkWidget *dialog =
     gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                             GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s",
                             _("Save changes before closing?"));
 
-  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (view));
+  gtk_stack_set_visible_child (self->stack, view);
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
     _("The form holds changes that are not saved yet. If you close without saving, they are lost."));
   gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("Close _without Saving"), GTK_RESPONSE_REJECT,
@@ -675,7 +695,7 @@ static gboolean
 council_window_close_request (GtkWindow *window)
 {
   CouncilWindow *self = COUNCIL_WINDOW (window);
-  CouncilRosterView *unsaved = self->close_confirmed ? NULL : find_view_with_unsaved_changes (self);
+  GtkWidget *unsaved = self->close_confirmed ? NULL : find_view_with_unsaved_changes (self);
 
   if (unsaved != NULL)
     {
@@ -765,6 +785,7 @@ council_window_new (CouncilApplication *application)
                    ? g_object_ref (council_application_get_settings (application)) : NULL;
 
   add_view (self, GTK_WIDGET (council_roster_view_new (self->store)), "roster", _("Roster"));
+  add_view (self, GTK_WIDGET (council_meetings_view_new (self->store)), "meetings", _("Meetings"));
 
   if (self->settings != NULL)
     {
