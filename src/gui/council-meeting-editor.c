@@ -167,10 +167,51 @@ new_error_label (void)
   return label;
 }
 
+static void
+on_choice_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (ellipsize)
+    {
+      /* Long organization names must not make the form wider than the window. */
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 12);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_choice_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer ellipsize)
+{
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
+
+  gtk_label_set_text (label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), ellipsize ? text : NULL);
+}
+
+static GtkListItemFactory *
+new_choice_factory (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_choice_setup_cb), GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (on_choice_bind_cb), GINT_TO_POINTER (ellipsize));
+  return factory;
+}
+
 static GtkWidget *
 new_org_dropdown (CouncilMeetingEditor *self)
 {
   GtkWidget *dropdown = gtk_drop_down_new (g_object_ref (G_LIST_MODEL (self->org_choices)), NULL);
+  g_autoptr(GtkListItemFactory) button_factory = new_choice_factory (TRUE);
+  g_autoptr(GtkListItemFactory) list_factory = new_choice_factory (FALSE);
+
+  gtk_drop_down_set_factory (GTK_DROP_DOWN (dropdown), button_factory);
+  gtk_drop_down_set_list_factory (GTK_DROP_DOWN (dropdown), list_factory);
 
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown),
                                    g_list_model_get_n_items (G_LIST_MODEL (self->org_choices)) > 12);
@@ -526,7 +567,9 @@ update_co_owner_label (OutcomeRow *row)
           g_string_append (names, _(", "));
         g_string_append (names, org_name_at (self, i + 1));
       }
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (row->co_owners), names->len ? names->str : _("No co-owners"));
+  gtk_label_set_text (GTK_LABEL (gtk_menu_button_get_child (GTK_MENU_BUTTON (row->co_owners))),
+                      names->len ? names->str : _("No co-owners"));
+  gtk_widget_set_tooltip_text (row->co_owners, names->len ? names->str : NULL);
   if (council_outcome_get_action_item (row->outcome) != NULL)
     council_action_item_set_co_owner_names (council_outcome_get_action_item (row->outcome), names->str);
 }
@@ -700,10 +743,19 @@ build_outcome_row (CouncilMeetingEditor *self, CouncilAgendaItem *item, guint it
   row->owner = new_org_dropdown (self);
   row->owner_error = new_error_label ();
   row->co_owners = gtk_menu_button_new ();
+  {
+    GtkWidget *label = gtk_label_new (NULL);
+
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+    gtk_label_set_width_chars (GTK_LABEL (label), 10);
+    gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_menu_button_set_child (GTK_MENU_BUTTON (row->co_owners), label);
+  }
   row->due = gtk_entry_new ();
   row->due_error = new_error_label ();
   row->project = gtk_spin_button_new_with_range (0, 999999999, 1);
-  row->action_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  row->action_box = gtk_grid_new ();
   row->status_label = gtk_label_new (NULL);
 
   gtk_widget_add_css_class (box, "outcome");
@@ -748,11 +800,15 @@ build_outcome_row (CouncilMeetingEditor *self, CouncilAgendaItem *item, guint it
   update_co_owner_label (row);
   gtk_widget_set_valign (row->status_label, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (row->status_label, "dim-label");
-  gtk_box_append (GTK_BOX (row->action_box), labelled (_("_Owner"), row->owner, row->owner_error));
-  gtk_box_append (GTK_BOX (row->action_box), labelled (_("Co-o_wners"), row->co_owners, NULL));
-  gtk_box_append (GTK_BOX (row->action_box), labelled (_("_Due date"), row->due, row->due_error));
-  gtk_box_append (GTK_BOX (row->action_box), labelled (_("Pro_ject no."), row->project, NULL));
-  gtk_box_append (GTK_BOX (row->action_box), row->status_label);
+  gtk_grid_set_column_spacing (GTK_GRID (row->action_box), 12);
+  gtk_grid_set_row_spacing (GTK_GRID (row->action_box), 4);
+  gtk_grid_attach (GTK_GRID (row->action_box), labelled (_("_Owner"), row->owner, row->owner_error), 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (row->action_box), labelled (_("Co-o_wners"), row->co_owners, NULL), 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (row->action_box), labelled (_("_Due date"), row->due, row->due_error), 0, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (row->action_box), labelled (_("Pro_ject no."), row->project, NULL), 1, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (row->action_box), row->status_label, 2, 1, 1, 1);
+  gtk_widget_set_halign (row->due, GTK_ALIGN_START);
+  gtk_widget_set_halign (row->project, GTK_ALIGN_START);
   gtk_widget_set_visible (row->action_box, action != NULL);
   gtk_box_append (GTK_BOX (box), row->action_box);
 
@@ -1703,10 +1759,12 @@ build_details (CouncilMeetingEditor *self)
   gtk_widget_set_tooltip_text (session, _("第N次: the meeting's number in its series; 0: not numbered"));
   self->time_entry = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (date), _("YYYY-MM-DD"));
+  gtk_editable_set_width_chars (GTK_EDITABLE (date), 12);
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->time_entry), _("HH:MM"));
   gtk_editable_set_width_chars (GTK_EDITABLE (self->time_entry), 6);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->time_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Time"), -1);
+  gtk_widget_set_halign (when, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (when), date);
   gtk_box_append (GTK_BOX (when), at);
   gtk_box_append (GTK_BOX (when), self->time_entry);

@@ -114,12 +114,12 @@ bind_open_items (GtkLabel *label, CouncilMeeting *m)
 }
 
 static const ColumnSpec column_specs[] = {
-  { N_("Date"), "starts-at", FALSE, 110, bind_date },
+  { N_("Date"), "starts-at", FALSE, 100, bind_date },
   { N_("Kind"), "kind-label", FALSE, 100, bind_kind },
   { N_("Title"), "title", FALSE, -1, bind_title },
   { N_("State"), "state-label", FALSE, 90, bind_state },
-  { N_("Attendance"), "attendance-rate", TRUE, 100, bind_attendance },
-  { N_("Open items"), "open-items", TRUE, 80, bind_open_items },
+  { N_("Attendance"), "attendance-rate", TRUE, 105, bind_attendance },
+  { N_("Open items"), "open-items", TRUE, 75, bind_open_items },
 };
 
 static void
