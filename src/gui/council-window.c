@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "core/council-workbook.h"
+#include "council-action-items-view.h"
 #include "council-import-dialog.h"
 #include "council-meetings-view.h"
 #include "council-roster-view.h"
@@ -786,6 +787,7 @@ council_window_new (CouncilApplication *application)
 
   add_view (self, GTK_WIDGET (council_roster_view_new (self->store)), "roster", _("Roster"));
   add_view (self, GTK_WIDGET (council_meetings_view_new (self->store)), "meetings", _("Meetings"));
+  add_view (self, GTK_WIDGET (council_action_items_view_new (self->store)), "actions", _("Action Items"));
 
   if (self->settings != NULL)
     {
