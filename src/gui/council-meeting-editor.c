@@ -404,7 +404,7 @@ build_attendance (CouncilMeetingEditor *self)
       *key = council_attendance_get_org_id (a);
       gtk_label_set_xalign (GTK_LABEL (name), 0);
       gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (name), 16);
+      gtk_label_set_width_chars (GTK_LABEL (name), 10);
       gtk_widget_set_hexpand (name, TRUE);
       gtk_widget_set_tooltip_text (name, council_attendance_get_org_name (a));
       gtk_drop_down_set_selected (GTK_DROP_DOWN (status), council_attendance_get_status (a));
