@@ -439,8 +439,9 @@ show_item (CouncilActionItemsView *self, gint64 id)
   g_string_append_printf (facts, _("Meeting: %s, %s"), council_action_item_get_meeting_title (item), meeting_date);
   if (council_action_item_get_project_id (item) > 0)
     {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, council_action_item_get_project_id (item));
       g_string_append_c (facts, '\n');
-      g_string_append_printf (facts, _("Linked to project no. %" G_GINT64_FORMAT), council_action_item_get_project_id (item));
+      g_string_append_printf (facts, _("Linked to project no. %s"), number);
     }
   gtk_label_set_text (self->item_facts_label, facts->str);
   gtk_widget_set_visible (GTK_WIDGET (self->item_overdue_label), days > 0);
