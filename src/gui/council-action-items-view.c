@@ -143,8 +143,8 @@ bind_meeting (GtkLabel *label, CouncilActionItem *item)
 
 static const ColumnSpec column_specs[] = {
   { N_("Action item"), -1, bind_text },
-  { N_("Owner"), 140, bind_owner },
-  { N_("Due"), 95, bind_due },
+  { N_("Owner"), 130, bind_owner },
+  { N_("Due"), 122, bind_due },
   { N_("Status"), 75, bind_status },
   { N_("Days overdue"), 90, bind_days_overdue },
   { N_("Last progress note"), 160, bind_last_note },

@@ -114,7 +114,7 @@ bind_open_items (GtkLabel *label, CouncilMeeting *m)
 }
 
 static const ColumnSpec column_specs[] = {
-  { N_("Date"), "starts-at", FALSE, 100, bind_date },
+  { N_("Date"), "starts-at", FALSE, 122, bind_date },
   { N_("Kind"), "kind-label", FALSE, 100, bind_kind },
   { N_("Title"), "title", FALSE, -1, bind_title },
   { N_("State"), "state-label", FALSE, 90, bind_state },
