@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <gtk/gtk.h>
+#include <poppler.h>
 
 #include "core/council-store-meetings.h"
 #include "council-action-items-view-private.h"
@@ -371,6 +372,40 @@ test_validation_at_the_field (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (count_meetings (fixture), ==, before + 1);
 }
 
+static gboolean
+file_written (Fixture *fixture, gpointer data)
+{
+  /* The message bar is not there outside a window: the file itself tells. */
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+static void
+test_export_minutes (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autofree char *pdf = g_build_filename (dir, "minutes.pdf", NULL);
+  g_autofree char *uri = NULL;
+  PopplerDocument *document = NULL;
+  PopplerPage *page = NULL;
+  g_autofree char *text = NULL;
+
+  record_meeting (fixture);
+  /* The chooser is skipped: write to a known path, on the editor's worker thread. */
+  council_meeting_editor_export_pdf_to (fixture->editor, pdf);
+  g_assert_true (wait_until (fixture, file_written, pdf));
+  uri = g_filename_to_uri (pdf, NULL, NULL);
+  document = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  page = poppler_document_get_page (document, 0);
+  text = poppler_page_get_text (page);
+  g_assert_nonnull (strstr (text, "联席会议"));
+  g_assert_nonnull (strstr (text, "区委第三会议室"));
+  g_assert_nonnull (strstr (text, "同意建设职工服务阵地"));
+  g_object_unref (page);
+  g_object_unref (document);
+}
+
 static void
 test_schedule (Fixture *fixture, gconstpointer data)
 {
@@ -398,6 +433,7 @@ main (int argc, char *argv[])
   ADD ("/meetings-view/approved-locked", test_approved_meeting_locked);
   ADD ("/meetings-view/validation", test_validation_at_the_field);
   ADD ("/meetings-view/schedule", test_schedule);
+  ADD ("/meetings-view/export-minutes", test_export_minutes);
 #undef ADD
   return g_test_run ();
 }
