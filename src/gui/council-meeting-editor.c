@@ -73,6 +73,7 @@ struct _CouncilMeetingEditor
   GtkStack *main_stack;
   GtkLabel *title_label;
   GtkLabel *state_label;
+  GtkButton *delete_button;
   GtkButton *hold_button;
   GtkButton *approve_button;
   GtkButton *reopen_button;
@@ -1157,6 +1158,7 @@ update_header (CouncilMeetingEditor *self)
                           *when ? when : _("no date"));
   gtk_label_set_text (self->state_label, line);
   gtk_widget_set_visible (GTK_WIDGET (self->hold_button), !is_new && state == COUNCIL_MEETING_STATE_PLANNED);
+  gtk_widget_set_visible (GTK_WIDGET (self->delete_button), !is_new && state == COUNCIL_MEETING_STATE_PLANNED);
   gtk_widget_set_visible (GTK_WIDGET (self->approve_button), !is_new && state == COUNCIL_MEETING_STATE_HELD);
   gtk_widget_set_visible (GTK_WIDGET (self->reopen_button), state == COUNCIL_MEETING_STATE_APPROVED);
 }
@@ -1194,7 +1196,7 @@ refresh_state (CouncilMeetingEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->dirty || is_new);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.revert", self->dirty || is_new);
   gtk_button_set_label (self->revert_button, is_new ? _("_Cancel") : _("Re_vert"));
-  for (const char * const *name = (const char * const[]) { "editor.hold", "editor.approve", "editor.reopen",
+  for (const char * const *name = (const char * const[]) { "editor.delete", "editor.hold", "editor.approve", "editor.reopen",
                                                            "editor.export-pdf", "editor.print", NULL };
        *name != NULL; name++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), *name, saved_clean);
@@ -1499,6 +1501,51 @@ approve_action (GtkWidget *widget, const char *action_name, GVariant *param)
   gboolean ok = council_store_approve_minutes (self->store, council_meeting_editor_get_meeting_id (self), &error);
 
   after_state_change (self, ok, error, _("The minutes are approved and locked."));
+}
+
+static void
+on_delete_response_cb (GtkDialog *dialog, int response, gpointer user_data)
+{
+  CouncilMeetingEditor *self = COUNCIL_MEETING_EDITOR (user_data);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *title = g_strdup (council_meeting_get_title (self->draft));
+      g_autofree char *message = NULL;
+
+      if (!council_store_delete_meeting (self->store, council_meeting_editor_get_meeting_id (self), &error))
+        {
+          council_widget_show_message (GTK_WIDGET (self), error->message, TRUE);
+          return;
+        }
+      council_meeting_editor_load (self, COUNCIL_MEETING_EDITOR_NONE);
+      message = g_strdup_printf (_("Deleted “%s”."), title);
+      council_widget_show_message (GTK_WIDGET (self), message, FALSE);
+    }
+}
+
+static void
+delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CouncilMeetingEditor *self = COUNCIL_MEETING_EDITOR (widget);
+  GtkWidget *dialog;
+
+  if (self->draft == NULL || council_meeting_get_id (self->draft) <= 0)
+    return;
+  dialog = gtk_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   _("Delete the planned meeting “%s”?"), council_meeting_get_title (self->draft));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+    _("Its agenda and attendance are deleted with it. Meetings that were held stay on record and cannot be deleted."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("_Delete"), GTK_RESPONSE_ACCEPT, NULL);
+  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT),
+                            "destructive-action");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1919,6 +1966,7 @@ council_meeting_editor_class_init (CouncilMeetingEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CouncilMeetingEditor, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CouncilMeetingEditor, title_label);
   gtk_widget_class_bind_template_child (widget_class, CouncilMeetingEditor, state_label);
+  gtk_widget_class_bind_template_child (widget_class, CouncilMeetingEditor, delete_button);
   gtk_widget_class_bind_template_child (widget_class, CouncilMeetingEditor, hold_button);
   gtk_widget_class_bind_template_child (widget_class, CouncilMeetingEditor, approve_button);
   gtk_widget_class_bind_template_child (widget_class, CouncilMeetingEditor, reopen_button);
@@ -1941,6 +1989,7 @@ council_meeting_editor_class_init (CouncilMeetingEditorClass *klass)
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.revert", NULL, revert_action);
+  gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "editor.hold", NULL, hold_action);
   gtk_widget_class_install_action (widget_class, "editor.approve", NULL, approve_action);
   gtk_widget_class_install_action (widget_class, "editor.reopen", NULL, reopen_action);

@@ -102,6 +102,7 @@ struct _CouncilOrgEditor
   GtkWidget *notes_frame;
   GtkLabel *notes_error_label;
   CouncilHistoryList *history_list;
+  GtkLabel *attendance_rate_label;
   GtkLabel *action_items_summary_label;
   GtkListBox *action_items_list;
   GtkButton *save_button;
@@ -475,6 +476,25 @@ action_item_row (CouncilActionItem *item, const char *today)
   return box;
 }
 
+/* Attendance at this year's held meetings, the other half of 督办 for an organization. */
+static void
+update_attendance_rate (CouncilOrgEditor *self, gint64 org_id)
+{
+  CouncilAttendanceRate rate = { 0 };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *text = NULL;
+  int year = g_date_time_get_year (now);
+
+  if (org_id > 0 && council_store_organization_attendance_rate (self->store, org_id, year, &rate, NULL) &&
+      rate.recorded > 0)
+    /* Translators: year, rate in percent, meetings attended, meetings recorded */
+    text = g_strdup_printf (_("Attendance at council meetings in %d: %d %% (%u of %u)"), year,
+                            (int) (rate.rate * 100 + 0.5), rate.present + rate.delegated, rate.recorded);
+  else
+    text = g_strdup_printf (_("No attendance recorded at council meetings in %d yet."), year);
+  gtk_label_set_text (self->attendance_rate_label, text);
+}
+
 static void
 fill_action_items (CouncilOrgEditor *self, gint64 org_id)
 {
@@ -505,6 +525,7 @@ fill_action_items (CouncilOrgEditor *self, gint64 org_id)
                                          "%u open action items, %u of them overdue", n), n, overdue);
   gtk_label_set_text (self->action_items_summary_label, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->action_items_list), n > 0);
+  update_attendance_rate (self, org_id);
 }
 
 /* ---- loading ---- */
@@ -964,6 +985,7 @@ council_org_editor_class_init (CouncilOrgEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CouncilOrgEditor, notes_frame);
   gtk_widget_class_bind_template_child (widget_class, CouncilOrgEditor, notes_error_label);
   gtk_widget_class_bind_template_child (widget_class, CouncilOrgEditor, history_list);
+  gtk_widget_class_bind_template_child (widget_class, CouncilOrgEditor, attendance_rate_label);
   gtk_widget_class_bind_template_child (widget_class, CouncilOrgEditor, action_items_summary_label);
   gtk_widget_class_bind_template_child (widget_class, CouncilOrgEditor, action_items_list);
   gtk_widget_class_bind_template_child (widget_class, CouncilOrgEditor, save_button);
