@@ -44,6 +44,7 @@ struct _CouncilActionItemsView
   GtkLabel *item_text_label;
   GtkLabel *item_facts_label;
   GtkLabel *item_overdue_label;
+  GtkButton *open_meeting_button;
   GtkBox *notes_box;
   GtkEntry *note_date_entry;
   GtkDropDown *note_status_dropdown;
@@ -146,7 +147,7 @@ static const ColumnSpec column_specs[] = {
   { N_("Owner"), 130, bind_owner },
   { N_("Due"), 122, bind_due },
   { N_("Status"), 75, bind_status },
-  { N_("Days overdue"), 90, bind_days_overdue },
+  { N_("Days overdue"), 104, bind_days_overdue },
   { N_("Last progress note"), 160, bind_last_note },
   { N_("Meeting"), 130, bind_meeting },
 };
@@ -552,6 +553,17 @@ on_done_clicked_cb (GtkButton *button, CouncilActionItemsView *self)
 }
 
 static void
+on_open_meeting_clicked_cb (GtkButton *button, CouncilActionItemsView *self)
+{
+  g_autoptr(CouncilActionItem) item = self->open_id > 0
+                                      ? council_store_get_action_item (self->store, self->open_id, NULL) : NULL;
+
+  if (item != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-meeting", "x",
+                                council_action_item_get_meeting_id (item));
+}
+
+static void
 on_store_changed_cb (CouncilStore *store, const char *table, CouncilActionItemsView *self)
 {
   /* The model follows the store itself; the filters and the panel are ours. */
@@ -626,6 +638,7 @@ council_action_items_view_class_init (CouncilActionItemsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CouncilActionItemsView, item_text_label);
   gtk_widget_class_bind_template_child (widget_class, CouncilActionItemsView, item_facts_label);
   gtk_widget_class_bind_template_child (widget_class, CouncilActionItemsView, item_overdue_label);
+  gtk_widget_class_bind_template_child (widget_class, CouncilActionItemsView, open_meeting_button);
   gtk_widget_class_bind_template_child (widget_class, CouncilActionItemsView, notes_box);
   gtk_widget_class_bind_template_child (widget_class, CouncilActionItemsView, note_date_entry);
   gtk_widget_class_bind_template_child (widget_class, CouncilActionItemsView, note_status_dropdown);
@@ -639,6 +652,7 @@ council_action_items_view_class_init (CouncilActionItemsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_note_date_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_note_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_done_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_open_meeting_clicked_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "actionitemsview");
 }

@@ -587,6 +587,16 @@ council_meetings_view_save (CouncilMeetingsView *self)
   return council_meeting_editor_save (self->editor);
 }
 
+void
+council_meetings_view_open_meeting (CouncilMeetingsView *self, gint64 id)
+{
+  g_return_if_fail (COUNCIL_IS_MEETINGS_VIEW (self));
+
+  /* A filter may hide it; the editor shows it all the same. */
+  if (id != council_meeting_editor_get_meeting_id (self->editor))
+    request_switch (self, id);
+}
+
 /* ---- test accessors ---- */
 
 GtkColumnView *

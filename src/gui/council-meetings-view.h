@@ -19,5 +19,8 @@ CouncilMeetingsView *council_meetings_view_new (CouncilStore *store);
 gboolean council_meetings_view_has_unsaved_changes (CouncilMeetingsView *self);
 /* Saves the editor's changes; on failure the reasons are shown at the fields. */
 gboolean council_meetings_view_save (CouncilMeetingsView *self);
+/* Shows meeting @id in the editor (asking first about unsaved edits). */
+void     council_meetings_view_open_meeting (CouncilMeetingsView *self,
+                                             gint64               id);
 
 G_END_DECLS

@@ -153,6 +153,18 @@ find_action (GtkWidget *widget, const char *action_name, GVariant *param)
   forward_to_view (COUNCIL_WINDOW (widget), "view.find");
 }
 
+static void
+show_meeting_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CouncilWindow *self = COUNCIL_WINDOW (widget);
+  GtkWidget *view = gtk_stack_get_child_by_name (self->stack, "meetings");
+
+  if (!COUNCIL_IS_MEETINGS_VIEW (view))
+    return;
+  gtk_stack_set_visible_child (self->stack, view);
+  council_meetings_view_open_meeting (COUNCIL_MEETINGS_VIEW (view), g_variant_get_int64 (param));
+}
+
 /* ---- long tasks: exporting the workbook ---- */
 
 typedef struct
@@ -763,6 +775,7 @@ council_window_class_init (CouncilWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.show-meeting", "x", show_meeting_action);
   gtk_widget_class_install_action (widget_class, "win.export-workbook", NULL, export_workbook_action);
   gtk_widget_class_install_action (widget_class, "win.import-roster", NULL, import_roster_action);
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
