@@ -147,6 +147,24 @@ check_meetings_window (TestState *state)
   view = COUNCIL_MEETINGS_VIEW (find_widget_of_type (GTK_WIDGET (state->window), COUNCIL_TYPE_MEETINGS_VIEW));
   g_assert_nonnull (view);
   editor = council_meetings_view_get_editor (view);
+
+  /* The Action Items view's "Open the meeting" goes through win.show-meeting. */
+  {
+    g_autoptr(CouncilMeeting) m = council_meeting_new ();
+    g_autoptr(GError) error = NULL;
+
+    council_meeting_set_kind (m, council_store_find_meeting_kind (store, "joint", NULL), "Joint meeting", "联席会议");
+    council_meeting_set_title (m, "第一次联席会议");
+    council_meeting_set_starts_at (m, "2026-02-10");
+    g_assert_true (council_store_save_meeting (store, m, &error));
+    g_assert_no_error (error);
+    gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (view))), "roster");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (state->window), "win.show-meeting", "x",
+                                               council_meeting_get_id (m)));
+    g_assert_cmpstr (council_window_get_view (state->window), ==, "meetings");
+    g_assert_cmpint (council_meeting_editor_get_meeting_id (editor), ==, council_meeting_get_id (m));
+  }
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (state->window), "win.new", NULL));
   g_assert_cmpint (council_meeting_editor_get_meeting_id (editor), ==, COUNCIL_MEETING_EDITOR_NEW);
   gtk_editable_set_text (GTK_EDITABLE (council_meeting_editor_get_field_widget (editor, COUNCIL_MEETING_FIELD_TITLE)),
@@ -159,7 +177,7 @@ check_meetings_window (TestState *state)
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   gtk_dialog_response (dialog, GTK_RESPONSE_REJECT);
-  g_assert_cmpuint (count_meetings (store), ==, 0);
+  g_assert_cmpuint (count_meetings (store), ==, 1);
   state->checked = TRUE;
 }
 
