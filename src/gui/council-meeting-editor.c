@@ -646,6 +646,9 @@ rebuild_agenda_idle_cb (gpointer user_data)
 {
   CouncilMeetingEditor *self = user_data;
 
+  /* The editor may have been disposed while the idle waited. */
+  if (self->agenda_rows == NULL || self->agenda_box == NULL)
+    return G_SOURCE_REMOVE;
   rebuild_agenda (self);
   refresh_state (self);
   return G_SOURCE_REMOVE;
