@@ -122,6 +122,19 @@ test_demo_export (Fixture *f, gconstpointer data)
   g_assert_true (memcmp (contents, "PK", 2) == 0);   /* a zip container */
 }
 
+/* --help names every option the README lists, --view and --export-minutes too. */
+static void
+test_help (Fixture *f, gconstpointer data)
+{
+  g_auto(Result) r = { 0 };
+
+  run (f, &r, "--help", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "--view=NAME"));
+  g_assert_nonnull (strstr (r.out, "--export-minutes"));
+  g_assert_nonnull (strstr (r.out, "--export-workbook"));
+}
+
 static void
 test_version (Fixture *f, gconstpointer data)
 {
@@ -237,6 +250,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/cli/version", test_version);
+  ADD ("/cli/help", test_help);
   ADD ("/cli/demo-export", test_demo_export);
   ADD ("/cli/import", test_import);
   ADD ("/cli/not-a-database", test_not_a_database);

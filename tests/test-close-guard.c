@@ -11,6 +11,9 @@
 #include "council-application.h"
 #include "council-org-editor-private.h"
 #include "council-roster-view-private.h"
+#include "council-meetings-view-private.h"
+#include "council-meeting-editor-private.h"
+#include "core/council-store-meetings.h"
 #include "council-test-helpers.h"
 #include "council-window.h"
 
@@ -119,10 +122,74 @@ check_window (TestState *state)
   state->checked = TRUE;
 }
 
+static guint
+count_meetings (CouncilStore *store)
+{
+  CouncilMeetingFilter filter;
+  g_autoptr(GListStore) all = NULL;
+
+  council_meeting_filter_init (&filter);
+  all = council_store_list_meetings (store, &filter, NULL);
+  return g_list_model_get_n_items (G_LIST_MODEL (all));
+}
+
+/* Opened with --view meetings; Ctrl+N starts a meeting; closing asks, and
+ * "Close without saving" drops it. */
+static void
+check_meetings_window (TestState *state)
+{
+  CouncilStore *store = council_application_get_store (state->app);
+  CouncilMeetingsView *view;
+  CouncilMeetingEditor *editor;
+  GtkDialog *dialog;
+
+  g_assert_cmpstr (council_window_get_view (state->window), ==, "meetings");
+  view = COUNCIL_MEETINGS_VIEW (find_widget_of_type (GTK_WIDGET (state->window), COUNCIL_TYPE_MEETINGS_VIEW));
+  g_assert_nonnull (view);
+  editor = council_meetings_view_get_editor (view);
+
+  /* The Action Items view's "Open the meeting" goes through win.show-meeting. */
+  {
+    g_autoptr(CouncilMeeting) m = council_meeting_new ();
+    g_autoptr(GError) error = NULL;
+
+    council_meeting_set_kind (m, council_store_find_meeting_kind (store, "joint", NULL), "Joint meeting", "联席会议");
+    council_meeting_set_title (m, "第一次联席会议");
+    council_meeting_set_starts_at (m, "2026-02-10");
+    g_assert_true (council_store_save_meeting (store, m, &error));
+    g_assert_no_error (error);
+    gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (view))), "roster");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (state->window), "win.show-meeting", "x",
+                                               council_meeting_get_id (m)));
+    g_assert_cmpstr (council_window_get_view (state->window), ==, "meetings");
+    g_assert_cmpint (council_meeting_editor_get_meeting_id (editor), ==, council_meeting_get_id (m));
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (state->window), "win.new", NULL));
+  g_assert_cmpint (council_meeting_editor_get_meeting_id (editor), ==, COUNCIL_MEETING_EDITOR_NEW);
+  gtk_editable_set_text (GTK_EDITABLE (council_meeting_editor_get_field_widget (editor, COUNCIL_MEETING_FIELD_TITLE)),
+                         "未保存的会议");
+  g_assert_true (council_meetings_view_has_unsaved_changes (view));
+
+  gtk_window_close (GTK_WINDOW (state->window));
+  spin (100);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (state->window)));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (dialog, GTK_RESPONSE_REJECT);
+  g_assert_cmpuint (count_meetings (store), ==, 1);
+  state->checked = TRUE;
+}
+
 static gboolean
 check_window_idle_cb (gpointer data)
 {
-  check_window (data);
+  TestState *state = data;
+
+  if (g_strcmp0 (council_window_get_view (state->window), "meetings") == 0)
+    check_meetings_window (state);
+  else
+    check_window (state);
   return G_SOURCE_REMOVE;
 }
 
@@ -156,11 +223,35 @@ test_window_opens_roster_and_guards_unsaved_edits (void)
   council_test_rm_rf (dir);
 }
 
+static void
+test_window_opens_meetings_and_guards_unsaved_edits (void)
+{
+  g_autofree char *dir = council_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "council.db", NULL);
+  CouncilCliOptions options = { 0 };
+  TestState state = { 0 };
+  char *argv[] = { (char *) "council-desk", NULL };
+  int status;
+
+  options.database = path;
+  options.view = (char *) "meetings";
+  state.app = council_application_new (&options);
+  g_signal_connect (state.app, "window-added", G_CALLBACK (on_window_added_cb), &state);
+  status = g_application_run (G_APPLICATION (state.app), 1, argv);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (state.checked);
+  g_object_unref (state.app);
+  council_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/window/opens-roster-and-guards-unsaved-edits",
                    test_window_opens_roster_and_guards_unsaved_edits);
+  g_test_add_func ("/window/opens-meetings-and-guards-unsaved-edits",
+                   test_window_opens_meetings_and_guards_unsaved_edits);
   return g_test_run ();
 }

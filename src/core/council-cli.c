@@ -43,6 +43,8 @@ council_cli_option_entries (CouncilCliOptions *o)
       N_("The year an export covers (default: this year)"), N_("YYYY") },
     { "language", 0, 0, G_OPTION_ARG_STRING, &o->language,
       N_("Language of exports: zh_CN or en (default: the user interface language)"), N_("LANG") },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &o->view,
+      N_("Open the window on view NAME: roster, meetings or actions"), N_("NAME") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o->version,
       N_("Print the version and exit"), NULL },
     /* Collects the FILE of "--export-minutes ID FILE". */
@@ -76,6 +78,7 @@ council_cli_options_clear (CouncilCliOptions *o)
   g_clear_pointer (&o->password, g_free);
   g_clear_pointer (&o->search_documents, g_free);
   g_clear_pointer (&o->pdf_worker, g_free);
+  g_clear_pointer (&o->view, g_free);
 }
 
 gboolean

@@ -26,6 +26,7 @@ typedef struct
   char    *password;           /* --password, for encrypted PDFs */
   char    *search_documents;   /* --search-documents QUERY */
   char    *pdf_worker;         /* hidden: run as the PDF reader child process */
+  char    *view;               /* the view the window opens on */
 } CouncilCliOptions;
 
 GOptionEntry *council_cli_option_entries (CouncilCliOptions *options);

@@ -17,6 +17,8 @@
 /* Later issues add their sheets here, in the order leaders read them. */
 static const CouncilSheetWriteFunc sheet_writers[] = {
   council_workbook_write_roster,
+  council_workbook_write_meetings,
+  council_workbook_write_action_items,
 };
 
 #define HEADER_FILL   0xDCE6F1

@@ -125,7 +125,10 @@ council_application_activate (GApplication *app)
     return;
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
-    window = GTK_WINDOW (council_window_new (self));
+    {
+      window = GTK_WINDOW (council_window_new (self));
+      council_window_set_view (COUNCIL_WINDOW (window), self->options.view);
+    }
   gtk_window_present (window);
 }
 
@@ -204,6 +207,7 @@ council_application_new (const CouncilCliOptions *options)
                                            NULL);
   self->options.database = g_strdup (options->database);
   self->options.demo = options->demo;
+  self->options.view = g_strdup (options->view);
   return self;
 }
 

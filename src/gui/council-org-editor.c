@@ -9,8 +9,10 @@
 
 #include <glib/gi18n.h>
 
+#include "core/council-store-meetings.h"
 #include "council-history-list.h"
 #include "council-liaison-row.h"
+#include "council-meeting-editor.h"
 #include "council-org-editor-private.h"
 #include "council-window.h"
 
@@ -100,6 +102,9 @@ struct _CouncilOrgEditor
   GtkWidget *notes_frame;
   GtkLabel *notes_error_label;
   CouncilHistoryList *history_list;
+  GtkLabel *attendance_rate_label;
+  GtkLabel *action_items_summary_label;
+  GtkListBox *action_items_list;
   GtkButton *save_button;
   GtkButton *revert_button;
   GtkButton *retire_button;
@@ -432,6 +437,97 @@ on_liaison_row_remove_cb (CouncilLiaisonRow *row, CouncilOrgEditor *self)
   mark_touched (self, COUNCIL_ORG_FIELD_LIAISON_OFFICERS);
 }
 
+/* ---- open action items (督办) of the organization ---- */
+
+static GtkWidget *
+action_item_row (CouncilActionItem *item, const char *today)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *text = gtk_label_new (council_action_item_get_text (item));
+  GtkWidget *meta = gtk_label_new (NULL);
+  g_autofree char *due = council_format_date (council_action_item_get_due_date (item));
+  g_autofree char *line = NULL;
+  int days = council_action_item_get_days_overdue (item, today);
+
+  if (days > 0)
+    /* Translators: due date, status, days overdue, meeting title */
+    line = g_strdup_printf (ngettext ("Due %s · %s · overdue by %d day · %s",
+                                      "Due %s · %s · overdue by %d days · %s", days),
+                            due, council_action_item_get_status_label (item), days,
+                            council_action_item_get_meeting_title (item));
+  else
+    /* Translators: due date, status, meeting title */
+    line = g_strdup_printf (_("Due %s · %s · %s"), due, council_action_item_get_status_label (item),
+                            council_action_item_get_meeting_title (item));
+  gtk_label_set_text (GTK_LABEL (meta), line);
+  for (GtkWidget *label = text; label != NULL; label = label == text ? meta : NULL)
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  gtk_widget_add_css_class (meta, days > 0 ? "overdue-text" : "dim-label");
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 8);
+  gtk_widget_set_margin_end (box, 8);
+  return box;
+}
+
+/* Attendance at this year's held meetings, the other half of 督办 for an organization. */
+static void
+update_attendance_rate (CouncilOrgEditor *self, gint64 org_id)
+{
+  CouncilAttendanceRate rate = { 0 };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *text = NULL;
+  int year = g_date_time_get_year (now);
+
+  if (org_id > 0 && council_store_organization_attendance_rate (self->store, org_id, year, &rate, NULL) &&
+      rate.recorded > 0)
+    /* Translators: year, rate in percent, meetings attended, meetings recorded */
+    text = g_strdup_printf (_("Attendance at council meetings in %d: %d %% (%u of %u)"), year,
+                            (int) (rate.rate * 100 + 0.5), rate.present + rate.delegated, rate.recorded);
+  else
+    text = g_strdup_printf (_("No attendance recorded at council meetings in %d yet."), year);
+  gtk_label_set_text (self->attendance_rate_label, text);
+}
+
+static void
+fill_action_items (CouncilOrgEditor *self, gint64 org_id)
+{
+  g_autofree char *today = council_iso_date_today ();
+  g_autoptr(GListStore) items = NULL;
+  g_autofree char *summary = NULL;
+  GtkWidget *child;
+  guint n = 0, overdue = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->action_items_list))) != NULL)
+    gtk_list_box_remove (self->action_items_list, child);
+  if (org_id > 0)
+    items = council_store_list_open_action_items_for_organization (self->store, org_id, today, NULL);
+  for (guint i = 0; items != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (items)); i++)
+    {
+      g_autoptr(CouncilActionItem) item = g_list_model_get_item (G_LIST_MODEL (items), i);
+
+      gtk_list_box_append (self->action_items_list, action_item_row (item, today));
+      n++;
+      if (council_action_item_get_days_overdue (item, today) > 0)
+        overdue++;
+    }
+  if (n == 0)
+    summary = g_strdup (_("No open action items: nothing to follow up."));
+  else
+    /* Translators: "5 open action items, 2 of them overdue" */
+    summary = g_strdup_printf (ngettext ("%u open action item, %u of them overdue",
+                                         "%u open action items, %u of them overdue", n), n, overdue);
+  gtk_label_set_text (self->action_items_summary_label, summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->action_items_list), n > 0);
+  update_attendance_rate (self, org_id);
+}
+
 /* ---- loading ---- */
 
 static void
@@ -447,6 +543,7 @@ show_record (CouncilOrgEditor *self, CouncilOrganization *org)
       self->dirty = FALSE;
       gtk_stack_set_visible_child_name (self->main_stack, "empty");
       council_history_list_set_record (self->history_list, NULL, NULL, 0);
+      fill_action_items (self, 0);
       return;
     }
   self->loading = TRUE;
@@ -455,6 +552,7 @@ show_record (CouncilOrgEditor *self, CouncilOrganization *org)
   gtk_stack_set_visible_child_name (self->main_stack, "form");
   council_history_list_set_record (self->history_list, self->store, "organization",
                                    council_organization_get_id (org));
+  fill_action_items (self, council_organization_get_id (org));
   refresh_state (self);
 }
 
@@ -517,6 +615,7 @@ on_store_changed_cb (CouncilStore *store, const char *table, CouncilOrgEditor *s
   if (self->dirty)
     {
       council_history_list_set_record (self->history_list, store, "organization", id);
+      fill_action_items (self, id);
       return;
     }
   current = council_store_get_organization (store, id, NULL);
@@ -886,6 +985,9 @@ council_org_editor_class_init (CouncilOrgEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CouncilOrgEditor, notes_frame);
   gtk_widget_class_bind_template_child (widget_class, CouncilOrgEditor, notes_error_label);
   gtk_widget_class_bind_template_child (widget_class, CouncilOrgEditor, history_list);
+  gtk_widget_class_bind_template_child (widget_class, CouncilOrgEditor, attendance_rate_label);
+  gtk_widget_class_bind_template_child (widget_class, CouncilOrgEditor, action_items_summary_label);
+  gtk_widget_class_bind_template_child (widget_class, CouncilOrgEditor, action_items_list);
   gtk_widget_class_bind_template_child (widget_class, CouncilOrgEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, CouncilOrgEditor, revert_button);
   gtk_widget_class_bind_template_child (widget_class, CouncilOrgEditor, retire_button);

@@ -11,7 +11,9 @@
 #include <stdio.h>
 
 #include "core/council-workbook.h"
+#include "council-action-items-view.h"
 #include "council-import-dialog.h"
+#include "council-meetings-view.h"
 #include "council-roster-view.h"
 #include "council-window.h"
 #include "council-window-private.h"
@@ -149,6 +151,18 @@ static void
 find_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   forward_to_view (COUNCIL_WINDOW (widget), "view.find");
+}
+
+static void
+show_meeting_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CouncilWindow *self = COUNCIL_WINDOW (widget);
+  GtkWidget *view = gtk_stack_get_child_by_name (self->stack, "meetings");
+
+  if (!COUNCIL_IS_MEETINGS_VIEW (view))
+    return;
+  gtk_stack_set_visible_child (self->stack, view);
+  council_meetings_view_open_meeting (COUNCIL_MEETINGS_VIEW (view), g_variant_get_int64 (param));
 }
 
 /* ---- long tasks: exporting the workbook ---- */
@@ -612,14 +626,33 @@ rotate_backups_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static CouncilRosterView *
+static gboolean
+view_has_unsaved_changes (GtkWidget *view)
+{
+  if (COUNCIL_IS_ROSTER_VIEW (view))
+    return council_roster_view_has_unsaved_changes (COUNCIL_ROSTER_VIEW (view));
+  if (COUNCIL_IS_MEETINGS_VIEW (view))
+    return council_meetings_view_has_unsaved_changes (COUNCIL_MEETINGS_VIEW (view));
+  return FALSE;
+}
+
+static gboolean
+view_save (GtkWidget *view)
+{
+  if (COUNCIL_IS_ROSTER_VIEW (view))
+    return council_roster_view_save (COUNCIL_ROSTER_VIEW (view));
+  if (COUNCIL_IS_MEETINGS_VIEW (view))
+    return council_meetings_view_save (COUNCIL_MEETINGS_VIEW (view));
+  return TRUE;
+}
+
+static GtkWidget *
 find_view_with_unsaved_changes (CouncilWindow *self)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
        child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (COUNCIL_IS_ROSTER_VIEW (child) &&
-        council_roster_view_has_unsaved_changes (COUNCIL_ROSTER_VIEW (child)))
-      return COUNCIL_ROSTER_VIEW (child);
+    if (view_has_unsaved_changes (child))
+      return child;
   return NULL;
 }
 
@@ -634,10 +667,10 @@ static void
 on_close_unsaved_response_cb (GtkDialog *dialog, int response, gpointer user_data)
 {
   CouncilWindow *self = COUNCIL_WINDOW (user_data);
-  CouncilRosterView *view = find_view_with_unsaved_changes (self);
+  GtkWidget *view = find_view_with_unsaved_changes (self);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  if (response == GTK_RESPONSE_ACCEPT && view != NULL && !council_roster_view_save (view))
+  if (response == GTK_RESPONSE_ACCEPT && view != NULL && !view_save (view))
     return;  /* the reasons are at the fields; the window stays open */
   if (response == GTK_RESPONSE_ACCEPT || response == GTK_RESPONSE_REJECT)
     {
@@ -650,14 +683,14 @@ on_close_unsaved_response_cb (GtkDialog *dialog, int response, gpointer user_dat
 
 /* Closing never drops what someone typed without asking. */
 static void
-ask_before_closing (CouncilWindow *self, CouncilRosterView *view)
+ask_before_closing (CouncilWindow *self, GtkWidget *view)
 {
   GtkWidget *dialog =
     gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                             GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s",
                             _("Save changes before closing?"));
 
-  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (view));
+  gtk_stack_set_visible_child (self->stack, view);
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
     _("The form holds changes that are not saved yet. If you close without saving, they are lost."));
   gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("Close _without Saving"), GTK_RESPONSE_REJECT,
@@ -675,7 +708,7 @@ static gboolean
 council_window_close_request (GtkWindow *window)
 {
   CouncilWindow *self = COUNCIL_WINDOW (window);
-  CouncilRosterView *unsaved = self->close_confirmed ? NULL : find_view_with_unsaved_changes (self);
+  GtkWidget *unsaved = self->close_confirmed ? NULL : find_view_with_unsaved_changes (self);
 
   if (unsaved != NULL)
     {
@@ -742,6 +775,7 @@ council_window_class_init (CouncilWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.show-meeting", "x", show_meeting_action);
   gtk_widget_class_install_action (widget_class, "win.export-workbook", NULL, export_workbook_action);
   gtk_widget_class_install_action (widget_class, "win.import-roster", NULL, import_roster_action);
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
@@ -765,6 +799,8 @@ council_window_new (CouncilApplication *application)
                    ? g_object_ref (council_application_get_settings (application)) : NULL;
 
   add_view (self, GTK_WIDGET (council_roster_view_new (self->store)), "roster", _("Roster"));
+  add_view (self, GTK_WIDGET (council_meetings_view_new (self->store)), "meetings", _("Meetings"));
+  add_view (self, GTK_WIDGET (council_action_items_view_new (self->store)), "actions", _("Action Items"));
 
   if (self->settings != NULL)
     {

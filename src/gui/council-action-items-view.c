@@ -1,0 +1,695 @@
+/* council-action-items-view.c: every action item, served page by page by SQL, followed up in place.
+ *
+ * Copyright 2026 Council Desk developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "council-action-items-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/council-action-item-model.h"
+#include "council-action-items-view-private.h"
+#include "council-meeting-editor.h"
+#include "council-window.h"
+
+/* Positions in the status filter. */
+enum { STATUS_PENDING, STATUS_ANY, STATUS_FIRST };
+/* Positions in the follow-up panel's status drop-down: keep, then the statuses. */
+enum { NOTE_STATUS_KEEP };
+
+struct _CouncilActionItemsView
+{
+  GtkWidget parent_instance;
+
+  CouncilStore *store;
+  CouncilActionItemModel *model;
+  GtkSingleSelection *selection;
+  GListStore *owners;             /* CouncilOrganization behind the owner filter */
+  GArray *meeting_ids;            /* gint64 behind the meeting filter */
+  gint64 open_id;                 /* the item in the follow-up panel */
+  gboolean updating_filters;
+
+  /* template widgets */
+  GtkPaned *paned;
+  GtkDropDown *owner_filter;
+  GtkDropDown *status_filter;
+  GtkDropDown *meeting_filter;
+  GtkCheckButton *overdue_check;
+  GtkCheckButton *week_check;
+  GtkLabel *count_label;
+  GtkColumnView *column_view;
+  GtkStack *panel_stack;
+  GtkLabel *item_text_label;
+  GtkLabel *item_facts_label;
+  GtkLabel *item_overdue_label;
+  GtkButton *open_meeting_button;
+  GtkBox *notes_box;
+  GtkEntry *note_date_entry;
+  GtkDropDown *note_status_dropdown;
+  GtkWidget *note_frame;
+  GtkTextView *note_text_view;
+  GtkLabel *note_error_label;
+  GtkButton *done_button;
+  GtkButton *add_note_button;
+};
+
+G_DEFINE_FINAL_TYPE (CouncilActionItemsView, council_action_items_view, GTK_TYPE_WIDGET)
+
+/* ---- cells ---- */
+
+typedef void (*CellBindFunc) (GtkLabel *label, CouncilActionItem *item);
+
+typedef struct
+{
+  const char *title;
+  int fixed_width;     /* -1: the column expands */
+  CellBindFunc bind;
+} ColumnSpec;
+
+static int
+days_overdue (CouncilActionItem *item)
+{
+  return council_action_item_get_days_overdue (item, council_action_item_get_as_of (item));
+}
+
+static void
+bind_text (GtkLabel *label, CouncilActionItem *item)
+{
+  gtk_label_set_text (label, council_action_item_get_text (item));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), council_action_item_get_text (item));
+}
+
+static void
+bind_owner (GtkLabel *label, CouncilActionItem *item)
+{
+  const char *co = council_action_item_get_co_owner_names (item);
+  g_autofree char *tooltip = NULL;
+
+  if (co != NULL && *co)
+    /* Translators: tooltip of the owner cell: owner, then co-owners */
+    tooltip = g_strdup_printf (_("%s; co-owners: %s"), council_action_item_get_owner_name (item), co);
+  gtk_label_set_text (label, council_action_item_get_owner_name (item));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip ? tooltip : council_action_item_get_owner_name (item));
+}
+
+static void
+bind_due (GtkLabel *label, CouncilActionItem *item)
+{
+  g_autofree char *text = council_format_date (council_action_item_get_due_date (item));
+
+  gtk_label_set_text (label, text);
+}
+
+static void
+bind_status (GtkLabel *label, CouncilActionItem *item)
+{
+  gtk_label_set_text (label, council_action_item_get_status_label (item));
+}
+
+static void
+bind_days_overdue (GtkLabel *label, CouncilActionItem *item)
+{
+  int days = days_overdue (item);
+  g_autofree char *text = days > 0 ? g_strdup_printf (ngettext ("%d day", "%d days", days), days) : NULL;
+
+  gtk_label_set_text (label, text ? text : "");
+}
+
+static void
+bind_last_note (GtkLabel *label, CouncilActionItem *item)
+{
+  const char *note = council_action_item_get_last_progress_note (item);
+  const char *date = council_action_item_get_last_progress_date (item);
+  g_autofree char *when = council_format_date (date);
+  g_autofree char *text = NULL;
+
+  if (note != NULL && *note)
+    /* Translators: date and text of the last progress note */
+    text = g_strdup_printf (_("%s: %s"), when, note);
+  gtk_label_set_text (label, text ? text : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+}
+
+static void
+bind_meeting (GtkLabel *label, CouncilActionItem *item)
+{
+  g_autofree char *when = council_format_date (council_action_item_get_meeting_date (item));
+  g_autofree char *text = g_strdup_printf (_("%s: %s"), when, council_action_item_get_meeting_title (item));
+
+  gtk_label_set_text (label, council_action_item_get_meeting_title (item));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+}
+
+static const ColumnSpec column_specs[] = {
+  { N_("Action item"), -1, bind_text },
+  { N_("Owner"), 130, bind_owner },
+  { N_("Due"), 122, bind_due },
+  { N_("Status"), 75, bind_status },
+  { N_("Days overdue"), 104, bind_days_overdue },
+  { N_("Last progress note"), 160, bind_last_note },
+  { N_("Meeting"), 130, bind_meeting },
+};
+
+static void
+on_cell_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  const ColumnSpec *spec = user_data;
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), spec->bind == bind_days_overdue ? 1 : 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (spec->bind == bind_days_overdue)
+    gtk_widget_add_css_class (label, "days-overdue");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_cell_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  const ColumnSpec *spec = user_data;
+  CouncilActionItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+
+  if (item == NULL)
+    return;
+  spec->bind (GTK_LABEL (label), item);
+  /* The whole row reads red when the item is overdue. */
+  if (days_overdue (item) > 0)
+    gtk_widget_add_css_class (label, "overdue");
+  else
+    gtk_widget_remove_css_class (label, "overdue");
+  if (council_action_item_get_status (item) == COUNCIL_ACTION_STATUS_DONE ||
+      council_action_item_get_status (item) == COUNCIL_ACTION_STATUS_CANCELLED)
+    gtk_widget_add_css_class (label, "dim-label");
+  else
+    gtk_widget_remove_css_class (label, "dim-label");
+}
+
+static void
+add_columns (CouncilActionItemsView *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (column_specs); i++)
+    {
+      const ColumnSpec *spec = &column_specs[i];
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), (gpointer) spec);
+      g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), (gpointer) spec);
+      column = gtk_column_view_column_new (_(spec->title), factory);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      if (spec->fixed_width > 0)
+        gtk_column_view_column_set_fixed_width (column, spec->fixed_width);
+      else
+        gtk_column_view_column_set_expand (column, TRUE);
+      gtk_column_view_append_column (self->column_view, column);
+    }
+}
+
+/* ---- filters ---- */
+
+static void
+update_count (CouncilActionItemsView *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  g_autofree char *text = g_strdup_printf (ngettext ("%u action item", "%u action items", n), n);
+
+  gtk_label_set_text (self->count_label, text);
+}
+
+static void
+read_filter (CouncilActionItemsView *self, CouncilActionFilter *filter)
+{
+  guint owner = gtk_drop_down_get_selected (self->owner_filter);
+  guint status = gtk_drop_down_get_selected (self->status_filter);
+  guint meeting = gtk_drop_down_get_selected (self->meeting_filter);
+
+  council_action_filter_init (filter);
+  if (owner != GTK_INVALID_LIST_POSITION && owner > 0)
+    {
+      g_autoptr(CouncilOrganization) org = g_list_model_get_item (G_LIST_MODEL (self->owners), owner - 1);
+      if (org != NULL)
+        filter->owner_org_id = council_organization_get_id (org);
+    }
+  if (status == STATUS_PENDING || status == GTK_INVALID_LIST_POSITION)
+    filter->pending_only = TRUE;
+  else if (status >= STATUS_FIRST)
+    filter->status = (int) (status - STATUS_FIRST);
+  if (meeting != GTK_INVALID_LIST_POSITION && meeting > 0 && meeting <= self->meeting_ids->len)
+    filter->meeting_id = g_array_index (self->meeting_ids, gint64, meeting - 1);
+  filter->overdue_only = gtk_check_button_get_active (self->overdue_check);
+  if (gtk_check_button_get_active (self->week_check))
+    filter->due_within_days = 7;
+}
+
+static void
+apply_filter (CouncilActionItemsView *self)
+{
+  CouncilActionFilter filter;
+
+  if (self->updating_filters)
+    return;
+  read_filter (self, &filter);
+  council_action_item_model_set_filter (self->model, &filter);
+  update_count (self);
+}
+
+static void
+on_filter_changed_cb (GObject *object, GParamSpec *pspec, CouncilActionItemsView *self)
+{
+  apply_filter (self);
+}
+
+static void
+on_filter_toggled_cb (GtkCheckButton *check, CouncilActionItemsView *self)
+{
+  apply_filter (self);
+}
+
+static void
+fill_filters (CouncilActionItemsView *self)
+{
+  g_autoptr(GListStore) orgs = council_store_list_organizations (self->store, TRUE, NULL);
+  CouncilMeetingFilter all;
+  g_autoptr(GListStore) meetings = NULL;
+  g_autoptr(GtkStringList) owner_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) meeting_names = gtk_string_list_new (NULL);
+  gboolean chinese = council_ui_prefers_chinese ();
+  guint old_owner = gtk_drop_down_get_selected (self->owner_filter);
+  guint old_meeting = gtk_drop_down_get_selected (self->meeting_filter);
+  gint64 owner_id = 0, meeting_id = 0;
+
+  if (old_owner != GTK_INVALID_LIST_POSITION && old_owner > 0)
+    {
+      g_autoptr(CouncilOrganization) org = g_list_model_get_item (G_LIST_MODEL (self->owners), old_owner - 1);
+      owner_id = org ? council_organization_get_id (org) : 0;
+    }
+  if (old_meeting != GTK_INVALID_LIST_POSITION && old_meeting > 0 && old_meeting <= self->meeting_ids->len)
+    meeting_id = g_array_index (self->meeting_ids, gint64, old_meeting - 1);
+
+  self->updating_filters = TRUE;
+  if (orgs != NULL)
+    g_set_object (&self->owners, orgs);
+  gtk_string_list_append (owner_names, _("All owners"));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->owners)); i++)
+    {
+      g_autoptr(CouncilOrganization) org = g_list_model_get_item (G_LIST_MODEL (self->owners), i);
+      gtk_string_list_append (owner_names, council_organization_get_name_for_language (org, chinese));
+    }
+  gtk_drop_down_set_model (self->owner_filter, G_LIST_MODEL (owner_names));
+  gtk_drop_down_set_selected (self->owner_filter, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->owners)); i++)
+    {
+      g_autoptr(CouncilOrganization) org = g_list_model_get_item (G_LIST_MODEL (self->owners), i);
+      if (council_organization_get_id (org) == owner_id)
+        gtk_drop_down_set_selected (self->owner_filter, i + 1);
+    }
+
+  council_meeting_filter_init (&all);
+  meetings = council_store_list_meetings (self->store, &all, NULL);
+  g_array_set_size (self->meeting_ids, 0);
+  gtk_string_list_append (meeting_names, _("All meetings"));
+  for (guint i = 0; meetings != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (meetings)); i++)
+    {
+      g_autoptr(CouncilMeeting) m = g_list_model_get_item (G_LIST_MODEL (meetings), i);
+      g_autofree char *date = council_meeting_dup_date (m);
+      g_autofree char *label = g_strdup_printf ("%s %s", date, council_meeting_get_title (m));
+      gint64 id = council_meeting_get_id (m);
+
+      g_array_append_val (self->meeting_ids, id);
+      gtk_string_list_append (meeting_names, label);
+    }
+  gtk_drop_down_set_model (self->meeting_filter, G_LIST_MODEL (meeting_names));
+  gtk_drop_down_set_selected (self->meeting_filter, 0);
+  for (guint i = 0; i < self->meeting_ids->len; i++)
+    if (g_array_index (self->meeting_ids, gint64, i) == meeting_id)
+      gtk_drop_down_set_selected (self->meeting_filter, i + 1);
+  self->updating_filters = FALSE;
+}
+
+static void
+fill_status_choices (CouncilActionItemsView *self)
+{
+  g_autoptr(GtkStringList) filter_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) note_names = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (filter_names, _("Pending (open or in progress)"));
+  gtk_string_list_append (filter_names, _("Any status"));
+  gtk_string_list_append (note_names, _("Keep the status"));
+  for (int s = COUNCIL_ACTION_STATUS_OPEN; s <= COUNCIL_ACTION_STATUS_CANCELLED; s++)
+    {
+      gtk_string_list_append (filter_names, council_action_status_label (s));
+      gtk_string_list_append (note_names, council_action_status_label (s));
+    }
+  self->updating_filters = TRUE;
+  gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (filter_names));
+  gtk_drop_down_set_model (self->note_status_dropdown, G_LIST_MODEL (note_names));
+  self->updating_filters = FALSE;
+}
+
+/* ---- the follow-up panel ---- */
+
+static void
+show_note_error (CouncilActionItemsView *self, GtkWidget *input, const char *message)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self->note_date_entry), "error");
+  gtk_widget_remove_css_class (self->note_frame, "error");
+  if (message != NULL && input != NULL)
+    gtk_widget_add_css_class (input, "error");
+  gtk_label_set_text (self->note_error_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->note_error_label), message != NULL);
+}
+
+static void
+fill_notes (CouncilActionItemsView *self, gint64 id)
+{
+  g_autoptr(GListStore) notes = council_store_list_progress_notes (self->store, id, NULL);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->notes_box))) != NULL)
+    gtk_box_remove (self->notes_box, child);
+  if (notes == NULL || g_list_model_get_n_items (G_LIST_MODEL (notes)) == 0)
+    {
+      GtkWidget *none = gtk_label_new (_("No progress recorded yet."));
+
+      gtk_label_set_xalign (GTK_LABEL (none), 0);
+      gtk_widget_add_css_class (none, "dim-label");
+      gtk_box_append (self->notes_box, none);
+      return;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (notes)); i++)
+    {
+      g_autoptr(CouncilProgressNote) note = g_list_model_get_item (G_LIST_MODEL (notes), i);
+      g_autofree char *when = council_format_date (council_progress_note_get_noted_on (note));
+      g_autofree char *text = g_strdup_printf (_("%s: %s"), when, council_progress_note_get_text (note));
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_box_append (self->notes_box, label);
+    }
+}
+
+static void
+show_item (CouncilActionItemsView *self, gint64 id)
+{
+  g_autoptr(CouncilActionItem) item = NULL;
+  g_autoptr(GString) facts = g_string_new (NULL);
+  g_autofree char *due = NULL;
+  g_autofree char *meeting_date = NULL;
+  g_autofree char *today = council_iso_date_today ();
+  const char *co;
+  int days;
+
+  self->open_id = id;
+  if (id > 0)
+    item = council_store_get_action_item (self->store, id, NULL);
+  if (item == NULL)
+    {
+      self->open_id = 0;
+      gtk_stack_set_visible_child_name (self->panel_stack, "empty");
+      return;
+    }
+  due = council_format_date (council_action_item_get_due_date (item));
+  meeting_date = council_format_date (council_action_item_get_meeting_date (item));
+  co = council_action_item_get_co_owner_names (item);
+  gtk_label_set_text (self->item_text_label, council_action_item_get_text (item));
+  g_string_append_printf (facts, _("Owner: %s"), council_action_item_get_owner_name (item));
+  if (co != NULL && *co)
+    {
+      g_string_append_c (facts, '\n');
+      g_string_append_printf (facts, _("Co-owners: %s"), co);
+    }
+  g_string_append_c (facts, '\n');
+  g_string_append_printf (facts, _("Due: %s"), due);
+  g_string_append_c (facts, '\n');
+  g_string_append_printf (facts, _("Status: %s"), council_action_item_get_status_label (item));
+  if (*council_action_item_get_done_date (item))
+    {
+      g_autofree char *done = council_format_date (council_action_item_get_done_date (item));
+      g_string_append_c (facts, '\n');
+      g_string_append_printf (facts, _("Done on: %s"), done);
+    }
+  days = council_action_item_get_days_overdue (item, today);
+  g_string_append_c (facts, '\n');
+  g_string_append_printf (facts, _("Meeting: %s, %s"), council_action_item_get_meeting_title (item), meeting_date);
+  if (council_action_item_get_project_id (item) > 0)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, council_action_item_get_project_id (item));
+      g_string_append_c (facts, '\n');
+      g_string_append_printf (facts, _("Linked to project no. %s"), number);
+    }
+  gtk_label_set_text (self->item_facts_label, facts->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->item_overdue_label), days > 0);
+  if (days > 0)
+    {
+      g_autofree char *overdue = g_strdup_printf (ngettext ("Overdue by %d day", "Overdue by %d days", days), days);
+      gtk_label_set_text (self->item_overdue_label, overdue);
+    }
+  fill_notes (self, id);
+  gtk_stack_set_visible_child_name (self->panel_stack, "item");
+}
+
+static void
+reset_note_form (CouncilActionItemsView *self)
+{
+  g_autofree char *today = council_iso_date_today ();
+
+  gtk_editable_set_text (GTK_EDITABLE (self->note_date_entry), today);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_text_view), "", -1);
+  gtk_drop_down_set_selected (self->note_status_dropdown, NOTE_STATUS_KEEP);
+  show_note_error (self, NULL, NULL);
+}
+
+void
+council_action_items_view_open_item (CouncilActionItemsView *self, gint64 id)
+{
+  g_return_if_fail (COUNCIL_IS_ACTION_ITEMS_VIEW (self));
+
+  if (id != self->open_id)
+    reset_note_form (self);
+  show_item (self, id);
+}
+
+gint64
+council_action_items_view_get_open_item (CouncilActionItemsView *self)
+{
+  return self->open_id;
+}
+
+static void
+on_selected_item_changed_cb (GtkSingleSelection *selection, GParamSpec *pspec, CouncilActionItemsView *self)
+{
+  CouncilActionItem *item = gtk_single_selection_get_selected_item (selection);
+
+  if (item != NULL)
+    council_action_items_view_open_item (self, council_action_item_get_id (item));
+}
+
+static void
+on_note_date_changed_cb (GtkEditable *entry, CouncilActionItemsView *self)
+{
+  const char *text = gtk_editable_get_text (entry);
+
+  if (*text && !council_iso_date_is_valid (text))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a date; write it as YYYY-MM-DD."), text);
+      show_note_error (self, GTK_WIDGET (entry), message);
+    }
+  else
+    show_note_error (self, NULL, NULL);
+}
+
+static void
+record_progress (CouncilActionItemsView *self, int status)
+{
+  g_autoptr(GError) error = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_text_view);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_date_entry))));
+  gint64 id = self->open_id;
+
+  if (id <= 0)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+  if (!council_store_add_progress_note (self->store, id, *date ? date : NULL, text, status,
+                                        status == COUNCIL_ACTION_STATUS_DONE && *date ? date : NULL,
+                                        &error))
+    {
+      GtkWidget *input = NULL;
+
+      if (error->domain == COUNCIL_VALIDATION_ERROR)
+        input = g_str_has_suffix (error->message, "YYYY-MM-DD.") ? GTK_WIDGET (self->note_date_entry) : self->note_frame;
+      show_note_error (self, input, error->message);
+      return;
+    }
+  reset_note_form (self);
+  show_item (self, id);
+  council_widget_show_message (GTK_WIDGET (self),
+                               status == COUNCIL_ACTION_STATUS_DONE ? _("The action item is marked done.")
+                                                                    : _("Progress recorded."), FALSE);
+}
+
+static void
+on_add_note_clicked_cb (GtkButton *button, CouncilActionItemsView *self)
+{
+  guint status = gtk_drop_down_get_selected (self->note_status_dropdown);
+
+  record_progress (self, status == NOTE_STATUS_KEEP || status == GTK_INVALID_LIST_POSITION
+                         ? -1 : (int) status - 1);
+}
+
+static void
+on_done_clicked_cb (GtkButton *button, CouncilActionItemsView *self)
+{
+  record_progress (self, COUNCIL_ACTION_STATUS_DONE);
+}
+
+static void
+on_open_meeting_clicked_cb (GtkButton *button, CouncilActionItemsView *self)
+{
+  g_autoptr(CouncilActionItem) item = self->open_id > 0
+                                      ? council_store_get_action_item (self->store, self->open_id, NULL) : NULL;
+
+  if (item != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-meeting", "x",
+                                council_action_item_get_meeting_id (item));
+}
+
+static void
+on_store_changed_cb (CouncilStore *store, const char *table, CouncilActionItemsView *self)
+{
+  /* The model follows the store itself; the filters and the panel are ours. */
+  if (table == NULL || g_str_equal (table, "organization") || g_str_equal (table, "meeting"))
+    fill_filters (self);
+  update_count (self);
+  if (self->open_id > 0)
+    show_item (self, self->open_id);
+}
+
+static void
+on_model_items_changed_cb (GListModel *model, guint position, guint removed, guint added,
+                           CouncilActionItemsView *self)
+{
+  update_count (self);
+}
+
+/* ---- test accessors ---- */
+
+GtkColumnView *council_action_items_view_get_column_view (CouncilActionItemsView *self) { return self->column_view; }
+GtkDropDown *council_action_items_view_get_owner_filter (CouncilActionItemsView *self) { return self->owner_filter; }
+GtkDropDown *council_action_items_view_get_status_filter (CouncilActionItemsView *self) { return self->status_filter; }
+GtkCheckButton *council_action_items_view_get_overdue_check (CouncilActionItemsView *self) { return self->overdue_check; }
+GtkCheckButton *council_action_items_view_get_week_check (CouncilActionItemsView *self) { return self->week_check; }
+GtkDropDown *council_action_items_view_get_meeting_filter (CouncilActionItemsView *self) { return self->meeting_filter; }
+GtkEditable *council_action_items_view_get_note_date (CouncilActionItemsView *self) { return GTK_EDITABLE (self->note_date_entry); }
+GtkTextView *council_action_items_view_get_note_text (CouncilActionItemsView *self) { return self->note_text_view; }
+GtkDropDown *council_action_items_view_get_note_status (CouncilActionItemsView *self) { return self->note_status_dropdown; }
+GtkButton *council_action_items_view_get_add_note_button (CouncilActionItemsView *self) { return self->add_note_button; }
+GtkButton *council_action_items_view_get_done_button (CouncilActionItemsView *self) { return self->done_button; }
+GtkLabel *council_action_items_view_get_note_error (CouncilActionItemsView *self) { return self->note_error_label; }
+
+/* ---- life cycle ---- */
+
+static void
+council_action_items_view_dispose (GObject *object)
+{
+  CouncilActionItemsView *self = COUNCIL_ACTION_ITEMS_VIEW (object);
+
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), COUNCIL_TYPE_ACTION_ITEMS_VIEW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_object (&self->owners);
+  g_clear_pointer (&self->meeting_ids, g_array_unref);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (council_action_items_view_parent_class)->dispose (object);
+}
+
+static void
+council_action_items_view_class_init (CouncilActionItemsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = council_action_items_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/qunjian/CouncilDesk/ui/council-action-items-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CouncilActionItemsView, paned);
+  gtk_widget_class_bind_template_child (widget_class, CouncilActionItemsView, owner_filter);
+  gtk_widget_class_bind_template_child (widget_class, CouncilActionItemsView, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, CouncilActionItemsView, meeting_filter);
+  gtk_widget_class_bind_template_child (widget_class, CouncilActionItemsView, overdue_check);
+  gtk_widget_class_bind_template_child (widget_class, CouncilActionItemsView, week_check);
+  gtk_widget_class_bind_template_child (widget_class, CouncilActionItemsView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CouncilActionItemsView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CouncilActionItemsView, panel_stack);
+  gtk_widget_class_bind_template_child (widget_class, CouncilActionItemsView, item_text_label);
+  gtk_widget_class_bind_template_child (widget_class, CouncilActionItemsView, item_facts_label);
+  gtk_widget_class_bind_template_child (widget_class, CouncilActionItemsView, item_overdue_label);
+  gtk_widget_class_bind_template_child (widget_class, CouncilActionItemsView, open_meeting_button);
+  gtk_widget_class_bind_template_child (widget_class, CouncilActionItemsView, notes_box);
+  gtk_widget_class_bind_template_child (widget_class, CouncilActionItemsView, note_date_entry);
+  gtk_widget_class_bind_template_child (widget_class, CouncilActionItemsView, note_status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CouncilActionItemsView, note_frame);
+  gtk_widget_class_bind_template_child (widget_class, CouncilActionItemsView, note_text_view);
+  gtk_widget_class_bind_template_child (widget_class, CouncilActionItemsView, note_error_label);
+  gtk_widget_class_bind_template_child (widget_class, CouncilActionItemsView, done_button);
+  gtk_widget_class_bind_template_child (widget_class, CouncilActionItemsView, add_note_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_note_date_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_note_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_done_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_open_meeting_clicked_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "actionitemsview");
+}
+
+static void
+council_action_items_view_init (CouncilActionItemsView *self)
+{
+  self->updating_filters = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->updating_filters = FALSE;
+  self->meeting_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->owners = g_list_store_new (COUNCIL_TYPE_ORGANIZATION);
+  add_columns (self);
+}
+
+CouncilActionItemsView *
+council_action_items_view_new (CouncilStore *store)
+{
+  CouncilActionItemsView *self;
+  CouncilActionFilter filter;
+
+  g_return_val_if_fail (COUNCIL_IS_STORE (store), NULL);
+
+  self = g_object_new (COUNCIL_TYPE_ACTION_ITEMS_VIEW, NULL);
+  self->store = g_object_ref (store);
+  fill_status_choices (self);
+  fill_filters (self);
+  read_filter (self, &filter);
+  self->model = council_action_item_model_new (store, &filter);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (on_selected_item_changed_cb), self);
+  g_signal_connect (self->model, "items-changed", G_CALLBACK (on_model_items_changed_cb), self);
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_AFTER);
+  reset_note_form (self);
+  update_count (self);
+  return self;
+}

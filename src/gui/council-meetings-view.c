@@ -1,0 +1,738 @@
+/* council-meetings-view.c: the meetings of the council, filtered by SQL, and their editor.
+ *
+ * Copyright 2026 Council Desk developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "council-meetings-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/council-store-meetings.h"
+#include "council-meetings-view-private.h"
+#include "council-window.h"
+
+/* The rhythms the store knows, in the order of the drop-down after "none". */
+static const char *const rhythms[] = { "monthly", "quarterly", "half-yearly", "yearly" };
+
+struct _CouncilMeetingsView
+{
+  GtkWidget parent_instance;
+
+  CouncilStore *store;
+  GListStore *meetings;           /* what the SQL filter returns */
+  GListStore *kinds;              /* CouncilMeetingKind, behind the kind filter */
+  GArray *years;                  /* int, behind the year filter after "all" */
+  GtkCustomFilter *filter;        /* the search text */
+  GtkSingleSelection *selection;
+  CouncilMeetingEditor *editor;
+  gint64 joint_kind_id;
+  gboolean syncing_selection;
+  gboolean updating_filters;
+  gint64 pending_target;
+
+  /* template widgets */
+  GtkPaned *paned;
+  GtkLabel *next_due_label;
+  GtkDropDown *rhythm_dropdown;
+  GtkSearchEntry *search_entry;
+  GtkDropDown *year_filter;
+  GtkDropDown *kind_filter;
+  GtkDropDown *state_filter;
+  GtkLabel *count_label;
+  GtkColumnView *column_view;
+};
+
+G_DEFINE_FINAL_TYPE (CouncilMeetingsView, council_meetings_view, GTK_TYPE_WIDGET)
+
+/* ---- cells ---- */
+
+typedef void (*CellBindFunc) (GtkLabel *label, CouncilMeeting *meeting);
+
+typedef struct
+{
+  const char *title;
+  const char *sort_property;
+  gboolean numeric;
+  int fixed_width;     /* -1: the column expands */
+  CellBindFunc bind;
+} ColumnSpec;
+
+static void
+bind_date (GtkLabel *label, CouncilMeeting *m)
+{
+  g_autofree char *date = council_meeting_dup_date (m);
+  g_autofree char *text = council_format_date (date);
+
+  gtk_label_set_text (label, text);
+}
+
+static void
+bind_kind (GtkLabel *label, CouncilMeeting *m)
+{
+  gtk_label_set_text (label, council_meeting_get_kind_label (m));
+}
+
+static void
+bind_title (GtkLabel *label, CouncilMeeting *m)
+{
+  g_autofree char *text = NULL;
+
+  if (council_meeting_get_session_no (m) > 0)
+    /* Translators: a meeting title and its session number, e.g. "Joint meeting (No. 3)" */
+    text = g_strdup_printf (_("%s (No. %d)"), council_meeting_get_title (m), council_meeting_get_session_no (m));
+  gtk_label_set_text (label, text ? text : council_meeting_get_title (m));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text ? text : council_meeting_get_title (m));
+}
+
+static void
+bind_state (GtkLabel *label, CouncilMeeting *m)
+{
+  gtk_label_set_text (label, council_meeting_state_label (council_meeting_get_state (m)));
+}
+
+static void
+bind_attendance (GtkLabel *label, CouncilMeeting *m)
+{
+  const CouncilAttendanceRate *rate = council_meeting_get_attendance_rate (m);
+  g_autofree char *text = NULL;
+
+  if (rate->recorded > 0)
+    /* Translators: attendance rate and counts, e.g. "86 % (19/22)" */
+    text = g_strdup_printf (_("%d %% (%u/%u)"), (int) (rate->rate * 100 + 0.5),
+                            rate->present + rate->delegated, rate->recorded);
+  gtk_label_set_text (label, text ? text : "—");
+}
+
+static void
+bind_open_items (GtkLabel *label, CouncilMeeting *m)
+{
+  g_autofree char *text = g_strdup_printf ("%u", council_meeting_get_open_items (m));
+
+  gtk_label_set_text (label, council_meeting_get_open_items (m) ? text : "—");
+}
+
+static const ColumnSpec column_specs[] = {
+  { N_("Date"), "starts-at", FALSE, 122, bind_date },
+  { N_("Kind"), "kind-label", FALSE, 100, bind_kind },
+  { N_("Title"), "title", FALSE, -1, bind_title },
+  { N_("State"), "state-label", FALSE, 90, bind_state },
+  { N_("Attendance"), "attendance-rate", TRUE, 105, bind_attendance },
+  { N_("Open items"), "open-items", TRUE, 75, bind_open_items },
+};
+
+static void
+on_cell_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_cell_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  const ColumnSpec *spec = user_data;
+  CouncilMeeting *m = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  spec->bind (GTK_LABEL (label), m);
+  if (council_meeting_get_state (m) == COUNCIL_MEETING_STATE_PLANNED)
+    gtk_widget_add_css_class (label, "dim-label");
+  else
+    gtk_widget_remove_css_class (label, "dim-label");
+}
+
+static void
+add_columns (CouncilMeetingsView *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (column_specs); i++)
+    {
+      const ColumnSpec *spec = &column_specs[i];
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkExpression *expression = gtk_property_expression_new (COUNCIL_TYPE_MEETING, NULL, spec->sort_property);
+      g_autoptr(GtkSorter) sorter = spec->numeric ? GTK_SORTER (gtk_numeric_sorter_new (expression))
+                                                  : GTK_SORTER (gtk_string_sorter_new (expression));
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), (gpointer) spec);
+      g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), (gpointer) spec);
+      column = gtk_column_view_column_new (_(spec->title), factory);
+      gtk_column_view_column_set_sorter (column, sorter);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      if (spec->fixed_width > 0)
+        gtk_column_view_column_set_fixed_width (column, spec->fixed_width);
+      else
+        gtk_column_view_column_set_expand (column, TRUE);
+      gtk_column_view_append_column (self->column_view, column);
+    }
+}
+
+/* ---- search ---- */
+
+static gboolean
+text_matches (const char *text, const char *folded_needle)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  folded = g_utf8_casefold (text, -1);
+  return strstr (folded, folded_needle) != NULL;
+}
+
+static gboolean
+filter_meeting (gpointer item, gpointer user_data)
+{
+  CouncilMeetingsView *self = user_data;
+  CouncilMeeting *m = item;
+  g_autofree char *needle = g_strstrip (g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1));
+
+  return *needle == '\0' ||
+         text_matches (council_meeting_get_title (m), needle) ||
+         text_matches (council_meeting_get_place (m), needle) ||
+         text_matches (council_meeting_get_chair (m), needle) ||
+         text_matches (council_meeting_get_kind_label (m), needle);
+}
+
+/* ---- selection ---- */
+
+static guint
+find_position (CouncilMeetingsView *self, gint64 id)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+
+  for (guint i = 0; id > 0 && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CouncilMeeting) m = g_list_model_get_item (model, i);
+      if (council_meeting_get_id (m) == id)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+sync_selection (CouncilMeetingsView *self)
+{
+  gint64 id = council_meeting_editor_get_meeting_id (self->editor);
+
+  self->syncing_selection = TRUE;
+  gtk_single_selection_set_selected (self->selection, find_position (self, id));
+  self->syncing_selection = FALSE;
+}
+
+static void
+open_target (CouncilMeetingsView *self, gint64 target)
+{
+  council_meeting_editor_load (self->editor, target);
+  sync_selection (self);
+  if (target == COUNCIL_MEETING_EDITOR_NEW)
+    council_meeting_editor_focus_first_field (self->editor);
+}
+
+static void
+on_unsaved_response_cb (GtkDialog *dialog, int response, gpointer user_data)
+{
+  CouncilMeetingsView *self = COUNCIL_MEETINGS_VIEW (user_data);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      if (council_meeting_editor_save (self->editor))
+        open_target (self, self->pending_target);
+    }
+  else if (response == GTK_RESPONSE_REJECT)
+    open_target (self, self->pending_target);
+}
+
+static void
+ask_about_unsaved_changes (CouncilMeetingsView *self)
+{
+  GtkWidget *dialog =
+    gtk_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                            GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                            GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s",
+                            _("Save the changes to this meeting?"));
+
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+    _("The form holds changes that are not saved yet. If you discard them, they are lost."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
+                          _("_Discard"), GTK_RESPONSE_REJECT,
+                          _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("_Save"), GTK_RESPONSE_ACCEPT, NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_REJECT),
+                            "destructive-action");
+  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT),
+                            "suggested-action");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Never drops typed text: with unsaved edits the person decides first. */
+static void
+request_switch (CouncilMeetingsView *self, gint64 target)
+{
+  if (!council_meeting_editor_has_unsaved_changes (self->editor))
+    {
+      open_target (self, target);
+      return;
+    }
+  sync_selection (self);
+  self->pending_target = target;
+  ask_about_unsaved_changes (self);
+}
+
+static void
+on_selected_item_changed_cb (GtkSingleSelection *selection, GParamSpec *pspec, CouncilMeetingsView *self)
+{
+  CouncilMeeting *m = gtk_single_selection_get_selected_item (selection);
+
+  if (self->syncing_selection || m == NULL)
+    return;
+  if (council_meeting_get_id (m) == council_meeting_editor_get_meeting_id (self->editor))
+    return;
+  request_switch (self, council_meeting_get_id (m));
+}
+
+static void
+on_column_view_activate_cb (GtkColumnView *column_view, guint position, CouncilMeetingsView *self)
+{
+  council_meeting_editor_focus_first_field (self->editor);
+}
+
+static void
+on_editor_saved_cb (CouncilMeetingEditor *editor, gint64 id, CouncilMeetingsView *self)
+{
+  sync_selection (self);
+}
+
+/* ---- the list and its filters ---- */
+
+static void
+update_count (CouncilMeetingsView *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  g_autofree char *text = g_strdup_printf (ngettext ("%u meeting", "%u meetings", n), n);
+
+  gtk_label_set_text (self->count_label, text);
+}
+
+static void
+on_model_items_changed_cb (GListModel *model, guint position, guint removed, guint added,
+                           CouncilMeetingsView *self)
+{
+  update_count (self);
+}
+
+static void
+read_filter (CouncilMeetingsView *self, CouncilMeetingFilter *filter)
+{
+  guint year = gtk_drop_down_get_selected (self->year_filter);
+  guint kind = gtk_drop_down_get_selected (self->kind_filter);
+  guint state = gtk_drop_down_get_selected (self->state_filter);
+
+  council_meeting_filter_init (filter);
+  if (year != GTK_INVALID_LIST_POSITION && year > 0 && year <= self->years->len)
+    filter->year = g_array_index (self->years, int, year - 1);
+  if (kind != GTK_INVALID_LIST_POSITION && kind > 0)
+    {
+      g_autoptr(CouncilMeetingKind) k = g_list_model_get_item (G_LIST_MODEL (self->kinds), kind - 1);
+      if (k != NULL)
+        filter->kind_id = council_meeting_kind_get_id (k);
+    }
+  if (state != GTK_INVALID_LIST_POSITION && state > 0)
+    filter->state = (int) state - 1;
+}
+
+static void
+reload_meetings (CouncilMeetingsView *self)
+{
+  CouncilMeetingFilter filter;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) fresh = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  read_filter (self, &filter);
+  fresh = council_store_list_meetings (self->store, &filter, &error);
+  if (fresh == NULL)
+    {
+      council_widget_show_message (GTK_WIDGET (self), error->message, TRUE);
+      return;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (fresh)); i++)
+    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (fresh), i));
+  self->syncing_selection = TRUE;
+  g_list_store_splice (self->meetings, 0, g_list_model_get_n_items (G_LIST_MODEL (self->meetings)),
+                       items->pdata, items->len);
+  self->syncing_selection = FALSE;
+  sync_selection (self);
+}
+
+/* The year filter offers the years that have meetings, and this year. */
+static void
+fill_filters (CouncilMeetingsView *self)
+{
+  CouncilMeetingFilter all;
+  g_autoptr(GListStore) every = NULL;
+  g_autoptr(GListStore) kinds = council_store_list_meeting_kinds (self->store, NULL);
+  g_autoptr(GtkStringList) year_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) kind_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) state_names = gtk_string_list_new (NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int this_year = g_date_time_get_year (now);
+  int selected_year = 0;
+  guint old = gtk_drop_down_get_selected (self->year_filter);
+
+  if (old != GTK_INVALID_LIST_POSITION && old > 0 && old <= self->years->len)
+    selected_year = g_array_index (self->years, int, old - 1);
+
+  council_meeting_filter_init (&all);
+  every = council_store_list_meetings (self->store, &all, NULL);
+  g_array_set_size (self->years, 0);
+  g_array_append_val (self->years, this_year);
+  for (guint i = 0; every != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (every)); i++)
+    {
+      g_autoptr(CouncilMeeting) m = g_list_model_get_item (G_LIST_MODEL (every), i);
+      int year = (int) g_ascii_strtoll (council_meeting_get_starts_at (m), NULL, 10);
+      gboolean known = FALSE;
+
+      for (guint j = 0; j < self->years->len; j++)
+        known |= g_array_index (self->years, int, j) == year;
+      if (!known && year > 0)
+        g_array_append_val (self->years, year);
+    }
+  /* Newest first, as the list is. */
+  for (guint i = 1; i < self->years->len; i++)
+    for (guint j = i; j > 0 && g_array_index (self->years, int, j - 1) < g_array_index (self->years, int, j); j--)
+      {
+        int t = g_array_index (self->years, int, j);
+        g_array_index (self->years, int, j) = g_array_index (self->years, int, j - 1);
+        g_array_index (self->years, int, j - 1) = t;
+      }
+  gtk_string_list_append (year_names, _("All years"));
+  for (guint i = 0; i < self->years->len; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("%d", g_array_index (self->years, int, i));
+      gtk_string_list_append (year_names, label);
+    }
+
+  g_set_object (&self->kinds, kinds);
+  gtk_string_list_append (kind_names, _("All kinds"));
+  for (guint i = 0; kinds != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (kinds)); i++)
+    {
+      g_autoptr(CouncilMeetingKind) kind = g_list_model_get_item (G_LIST_MODEL (kinds), i);
+      gtk_string_list_append (kind_names, council_meeting_kind_get_label (kind));
+    }
+  gtk_string_list_append (state_names, _("All states"));
+  for (int s = COUNCIL_MEETING_STATE_PLANNED; s <= COUNCIL_MEETING_STATE_APPROVED; s++)
+    gtk_string_list_append (state_names, council_meeting_state_label (s));
+
+  self->updating_filters = TRUE;
+  gtk_drop_down_set_model (self->year_filter, G_LIST_MODEL (year_names));
+  gtk_drop_down_set_selected (self->year_filter, 0);
+  for (guint i = 0; i < self->years->len; i++)
+    if (g_array_index (self->years, int, i) == selected_year)
+      gtk_drop_down_set_selected (self->year_filter, i + 1);
+  if (gtk_drop_down_get_model (self->kind_filter) == NULL)
+    {
+      gtk_drop_down_set_model (self->kind_filter, G_LIST_MODEL (kind_names));
+      gtk_drop_down_set_model (self->state_filter, G_LIST_MODEL (state_names));
+    }
+  self->updating_filters = FALSE;
+}
+
+static void
+on_filter_selected_cb (GObject *object, GParamSpec *pspec, CouncilMeetingsView *self)
+{
+  if (!self->updating_filters)
+    reload_meetings (self);
+}
+
+static void
+on_search_changed_cb (GtkSearchEntry *entry, CouncilMeetingsView *self)
+{
+  self->syncing_selection = TRUE;
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  self->syncing_selection = FALSE;
+  sync_selection (self);
+}
+
+/* ---- the schedule ---- */
+
+static void
+update_next_due (CouncilMeetingsView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *today = council_iso_date_today ();
+  g_autofree char *text = NULL;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->next_due_label), "overdue-text");
+  if (self->joint_kind_id <= 0)
+    {
+      gtk_label_set_text (self->next_due_label, "");
+      return;
+    }
+  due = council_store_next_meeting_due (self->store, self->joint_kind_id, NULL, &error);
+  if (due == NULL)
+    {
+      gtk_label_set_text (self->next_due_label, error ? error->message
+                          : _("No rhythm is set for the joint meeting."));
+      return;
+    }
+  {
+    g_autofree char *when = council_format_date (due);
+
+    if (strcmp (due, today) < 0)
+      {
+        /* Translators: %s is a date that has passed */
+        text = g_strdup_printf (_("Next joint meeting due: %s (overdue)"), when);
+        gtk_widget_add_css_class (GTK_WIDGET (self->next_due_label), "overdue-text");
+      }
+    else
+      text = g_strdup_printf (_("Next joint meeting due: %s"), when);
+  }
+  gtk_label_set_text (self->next_due_label, text);
+}
+
+static void
+fill_rhythm (CouncilMeetingsView *self)
+{
+  const char *labels[] = {
+    _("Not on a fixed rhythm"), _("Monthly"), _("Quarterly"), _("Half-yearly"), _("Yearly"), NULL
+  };
+  g_autofree char *rhythm = NULL;
+  guint selected = 0;
+
+  self->joint_kind_id = council_store_find_meeting_kind (self->store, "joint", NULL);
+  if (self->joint_kind_id > 0)
+    rhythm = council_store_get_meeting_schedule (self->store, self->joint_kind_id, NULL);
+  for (guint i = 0; rhythm != NULL && i < G_N_ELEMENTS (rhythms); i++)
+    if (g_str_equal (rhythm, rhythms[i]))
+      selected = i + 1;
+  self->updating_filters = TRUE;
+  if (gtk_drop_down_get_model (self->rhythm_dropdown) == NULL)
+    {
+      g_autoptr(GtkStringList) model = gtk_string_list_new (labels);
+      gtk_drop_down_set_model (self->rhythm_dropdown, G_LIST_MODEL (model));
+    }
+  gtk_drop_down_set_selected (self->rhythm_dropdown, selected);
+  self->updating_filters = FALSE;
+  update_next_due (self);
+}
+
+static void
+on_rhythm_selected_cb (GtkDropDown *dropdown, GParamSpec *pspec, CouncilMeetingsView *self)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating_filters || self->joint_kind_id <= 0 || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  if (!council_store_set_meeting_schedule (self->store, self->joint_kind_id,
+                                           selected == 0 ? NULL : rhythms[selected - 1], &error))
+    council_widget_show_message (GTK_WIDGET (self), error->message, TRUE);
+  update_next_due (self);
+}
+
+static void
+on_store_changed_cb (CouncilStore *store, const char *table, CouncilMeetingsView *self)
+{
+  if (table != NULL && g_str_equal (table, "meeting_schedule"))
+    {
+      fill_rhythm (self);
+      return;
+    }
+  if (table == NULL || g_str_has_prefix (table, "meeting") || g_str_equal (table, "attendance") ||
+      g_str_equal (table, "action_item") || g_str_equal (table, "agenda_item") ||
+      g_str_equal (table, "outcome") || g_str_equal (table, "progress_note"))
+    {
+      fill_filters (self);
+      reload_meetings (self);
+      update_next_due (self);
+    }
+  if (table == NULL)
+    fill_rhythm (self);
+}
+
+/* ---- actions ---- */
+
+static void
+new_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  request_switch (COUNCIL_MEETINGS_VIEW (widget), COUNCIL_MEETING_EDITOR_NEW);
+}
+
+static void
+find_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (COUNCIL_MEETINGS_VIEW (widget)->search_entry));
+}
+
+gboolean
+council_meetings_view_has_unsaved_changes (CouncilMeetingsView *self)
+{
+  g_return_val_if_fail (COUNCIL_IS_MEETINGS_VIEW (self), FALSE);
+  return council_meeting_editor_has_unsaved_changes (self->editor);
+}
+
+gboolean
+council_meetings_view_save (CouncilMeetingsView *self)
+{
+  g_return_val_if_fail (COUNCIL_IS_MEETINGS_VIEW (self), FALSE);
+  return council_meeting_editor_save (self->editor);
+}
+
+void
+council_meetings_view_open_meeting (CouncilMeetingsView *self, gint64 id)
+{
+  g_return_if_fail (COUNCIL_IS_MEETINGS_VIEW (self));
+
+  /* A filter may hide it; the editor shows it all the same. */
+  if (id != council_meeting_editor_get_meeting_id (self->editor))
+    request_switch (self, id);
+}
+
+/* ---- test accessors ---- */
+
+GtkColumnView *
+council_meetings_view_get_column_view (CouncilMeetingsView *self)
+{
+  return self->column_view;
+}
+
+GtkEditable *
+council_meetings_view_get_search_entry (CouncilMeetingsView *self)
+{
+  return GTK_EDITABLE (self->search_entry);
+}
+
+CouncilMeetingEditor *
+council_meetings_view_get_editor (CouncilMeetingsView *self)
+{
+  return self->editor;
+}
+
+GtkLabel *
+council_meetings_view_get_next_due_label (CouncilMeetingsView *self)
+{
+  return self->next_due_label;
+}
+
+GtkDropDown *
+council_meetings_view_get_rhythm_dropdown (CouncilMeetingsView *self)
+{
+  return self->rhythm_dropdown;
+}
+
+GtkDropDown *
+council_meetings_view_get_state_filter (CouncilMeetingsView *self)
+{
+  return self->state_filter;
+}
+
+/* ---- life cycle ---- */
+
+static void
+council_meetings_view_dispose (GObject *object)
+{
+  CouncilMeetingsView *self = COUNCIL_MEETINGS_VIEW (object);
+
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->filter != NULL)
+    gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), COUNCIL_TYPE_MEETINGS_VIEW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->meetings);
+  g_clear_object (&self->kinds);
+  g_clear_pointer (&self->years, g_array_unref);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (council_meetings_view_parent_class)->dispose (object);
+}
+
+static void
+council_meetings_view_class_init (CouncilMeetingsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = council_meetings_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/qunjian/CouncilDesk/ui/council-meetings-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CouncilMeetingsView, paned);
+  gtk_widget_class_bind_template_child (widget_class, CouncilMeetingsView, next_due_label);
+  gtk_widget_class_bind_template_child (widget_class, CouncilMeetingsView, rhythm_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CouncilMeetingsView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CouncilMeetingsView, year_filter);
+  gtk_widget_class_bind_template_child (widget_class, CouncilMeetingsView, kind_filter);
+  gtk_widget_class_bind_template_child (widget_class, CouncilMeetingsView, state_filter);
+  gtk_widget_class_bind_template_child (widget_class, CouncilMeetingsView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CouncilMeetingsView, column_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_rhythm_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
+
+  gtk_widget_class_install_action (widget_class, "view.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "view.find", NULL, find_action);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "meetingsview");
+}
+
+static void
+setup_models (CouncilMeetingsView *self)
+{
+  GtkFilterListModel *filtered;
+  GtkSortListModel *sorted;
+
+  self->meetings = g_list_store_new (COUNCIL_TYPE_MEETING);
+  self->filter = gtk_custom_filter_new (filter_meeting, self, NULL);
+  filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->meetings)),
+                                        g_object_ref (GTK_FILTER (self->filter)));
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered),
+                                    g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (on_selected_item_changed_cb), self);
+  g_signal_connect (self->selection, "items-changed", G_CALLBACK (on_model_items_changed_cb), self);
+}
+
+static void
+council_meetings_view_init (CouncilMeetingsView *self)
+{
+  g_type_ensure (COUNCIL_TYPE_MEETING_EDITOR);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->years = g_array_new (FALSE, FALSE, sizeof (int));
+  add_columns (self);
+  setup_models (self);
+}
+
+CouncilMeetingsView *
+council_meetings_view_new (CouncilStore *store)
+{
+  CouncilMeetingsView *self;
+
+  g_return_val_if_fail (COUNCIL_IS_STORE (store), NULL);
+
+  self = g_object_new (COUNCIL_TYPE_MEETINGS_VIEW, NULL);
+  self->store = g_object_ref (store);
+  self->editor = council_meeting_editor_new (store);
+  gtk_paned_set_end_child (self->paned, GTK_WIDGET (self->editor));
+  g_signal_connect_object (self->editor, "saved", G_CALLBACK (on_editor_saved_cb), self, 0);
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
+  council_meeting_editor_load (self->editor, COUNCIL_MEETING_EDITOR_NONE);
+  fill_filters (self);
+  fill_rhythm (self);
+  reload_meetings (self);
+  update_count (self);
+  return self;
+}
