@@ -25,6 +25,7 @@ struct _CouncilWindow
   GCancellable *task_cancellable;
   guint message_timeout_id;
   guint rotate_backups_id;
+  guint external_changes_id;     /* polls for another process's commits */
   gboolean close_confirmed;      /* unsaved edits were saved or discarded */
 
   /* template widgets */
@@ -709,6 +710,7 @@ council_window_dispose (GObject *object)
   g_clear_object (&self->task_cancellable);
   g_clear_handle_id (&self->message_timeout_id, g_source_remove);
   g_clear_handle_id (&self->rotate_backups_id, g_source_remove);
+  g_clear_handle_id (&self->external_changes_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), COUNCIL_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -754,6 +756,26 @@ council_window_init (CouncilWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/* Another process (a command-line import, a second window on the same file)
+ * may have committed: the lists refresh through CouncilStore::changed. */
+static gboolean
+on_external_changes_timeout_cb (gpointer user_data)
+{
+  CouncilWindow *self = user_data;
+
+  council_store_check_external_changes (self->store);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_window_is_active_cb (GObject *object, GParamSpec *pspec, gpointer user_data)
+{
+  CouncilWindow *self = COUNCIL_WINDOW (object);
+
+  if (gtk_window_is_active (GTK_WINDOW (self)) && self->store != NULL)
+    council_store_check_external_changes (self->store);
+}
+
 CouncilWindow *
 council_window_new (CouncilApplication *application)
 {
@@ -780,6 +802,8 @@ council_window_new (CouncilApplication *application)
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
   g_signal_connect (self->message_close_button, "clicked", G_CALLBACK (on_message_close_clicked_cb), self);
   g_signal_connect (self->progress_cancel_button, "clicked", G_CALLBACK (on_progress_cancel_clicked_cb), self);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_window_is_active_cb), NULL);
+  self->external_changes_id = g_timeout_add_seconds (2, on_external_changes_timeout_cb, self);
   update_undo_state (self);
 
   if (g_getenv ("COUNCIL_DESK_EXIT_AFTER_FIRST_FRAME") != NULL)
