@@ -78,6 +78,7 @@ struct _CouncilOrgEditor
   gboolean dirty;
   CouncilOrgField store_error_field;
   char *store_error_message;
+  GtkWidget *conflict_dialog;    /* "Reload or Overwrite", while it is open */
 
   GtkSizeGroup *label_group;     /* aligns the labels of every section */
   GtkWidget *inputs[COUNCIL_ORG_N_FIELDS];
@@ -539,6 +540,83 @@ focus_field (CouncilOrgEditor *self, CouncilOrgField field)
     gtk_widget_grab_focus (target);
 }
 
+enum
+{
+  CONFLICT_RESPONSE_RELOAD = 1,
+  CONFLICT_RESPONSE_OVERWRITE = 2,
+};
+
+static void
+on_conflict_response_cb (GtkDialog *dialog, int response, gpointer user_data)
+{
+  CouncilOrgEditor *self = COUNCIL_ORG_EDITOR (user_data);
+  gint64 id = council_org_editor_get_organization_id (self);
+
+  self->conflict_dialog = NULL;
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == CONFLICT_RESPONSE_RELOAD)
+    {
+      /* The typed values go; the other change is shown. */
+      council_org_editor_load (self, id);
+      if (self->loaded != NULL)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("Reloaded “%s” with the other change; your edits were discarded."),
+                             council_organization_get_display_name (self->loaded));
+          council_widget_show_message (GTK_WIDGET (self), message, FALSE);
+        }
+    }
+  else if (response == CONFLICT_RESPONSE_OVERWRITE && self->loaded != NULL)
+    {
+      /* The form's values are saved over the current version, read now so
+       * that the optimistic lock accepts them. */
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CouncilOrganization) current = council_store_get_organization (self->store, id, &error);
+
+      if (current == NULL)
+        {
+          council_widget_show_message (GTK_WIDGET (self), error->message, TRUE);
+          return;
+        }
+      council_organization_set_version (self->loaded, council_organization_get_version (current));
+      council_org_editor_save (self);
+    }
+}
+
+/* Another process or window changed the record since the form was loaded:
+ * never lose either change silently, ask which one stays. */
+static void
+ask_reload_or_overwrite (CouncilOrgEditor *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  if (self->conflict_dialog != NULL)
+    return;
+  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
+                                   _("“%s” was changed by someone else"),
+                                   council_organization_get_display_name (self->loaded));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+    _("Since you opened it, another window or program saved a change to it. Reload shows their change and discards your edits; Overwrite saves your values in place of theirs (their change stays in the history)."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
+                          _("_Reload"), CONFLICT_RESPONSE_RELOAD,
+                          _("_Overwrite"), CONFLICT_RESPONSE_OVERWRITE,
+                          NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), CONFLICT_RESPONSE_RELOAD);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response_cb), self, 0);
+  self->conflict_dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+GtkWidget *
+council_org_editor_get_conflict_dialog (CouncilOrgEditor *self)
+{
+  g_return_val_if_fail (COUNCIL_IS_ORG_EDITOR (self), NULL);
+  return self->conflict_dialog;
+}
+
 static void
 handle_save_error (CouncilOrgEditor *self, GError *error)
 {
@@ -555,12 +633,8 @@ handle_save_error (CouncilOrgEditor *self, GError *error)
     }
   if (g_error_matches (error, COUNCIL_STORE_ERROR, COUNCIL_STORE_ERROR_CONFLICT))
     {
-      /* The message offers "save again to overwrite": take the current
-       * version as the base while keeping every typed value. */
-      g_autoptr(CouncilOrganization) current =
-        council_store_get_organization (self->store, council_organization_get_id (self->loaded), NULL);
-      if (current != NULL)
-        council_organization_set_version (self->loaded, council_organization_get_version (current));
+      ask_reload_or_overwrite (self);
+      return;
     }
   council_widget_show_message (GTK_WIDGET (self), error->message, TRUE);
 }
@@ -844,6 +918,8 @@ council_org_editor_dispose (GObject *object)
 {
   CouncilOrgEditor *self = COUNCIL_ORG_EDITOR (object);
 
+  if (self->conflict_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->conflict_dialog)));
   gtk_widget_dispose_template (GTK_WIDGET (self), COUNCIL_TYPE_ORG_EDITOR);
   g_clear_object (&self->loaded);
   g_clear_object (&self->store);
