@@ -242,3 +242,44 @@ council_test_check_consistency (const char *db_path)
     return NULL;
   return g_string_free (g_steal_pointer (&problems), FALSE);
 }
+
+/* ---- reading workbooks back ---- */
+
+#define PYTHON "/usr/bin/python3"
+
+GHashTable *
+council_test_read_workbook (const char *path)
+{
+  g_autofree char *script = g_build_filename (g_getenv ("COUNCIL_TEST_SRCDIR"), "read-xlsx.py", NULL);
+  const char *argv[] = { PYTHON, script, path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  GHashTable *facts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  if (!g_file_test (PYTHON, G_FILE_TEST_IS_EXECUTABLE))
+    g_error ("%s is missing; install python3-openpyxl (build-aux/dev test does)", PYTHON);
+  if (council_test_spawn (argv, &out, &err) != 0)
+    g_error ("read-xlsx.py failed (install python3-openpyxl?): %s", err);
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (lines[i], "\t", 3);
+
+      if (g_strv_length (parts) != 3)
+        continue;
+      g_hash_table_insert (facts, g_strdup_printf ("%s!%s", parts[0], parts[1]), g_strcompress (parts[2]));
+    }
+  return facts;
+}
+
+const char *
+council_test_workbook_fact (GHashTable *facts, const char *sheet, const char *key)
+{
+  g_autofree char *full = g_strdup_printf ("%s!%s", sheet, key);
+  const char *value = g_hash_table_lookup (facts, full);
+
+  if (value == NULL)
+    g_error ("the workbook has no %s", full);
+  return value;
+}

@@ -40,3 +40,15 @@ gint64        council_test_last_change  (const char *db_path);
 char         *council_test_check_consistency (const char *db_path);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* "sheet!cell" -> text of every cell of an .xlsx, read back with openpyxl
+ * (tests/read-xlsx.py): a real reader, not ours. */
+GHashTable   *council_test_read_workbook (const char *path);
+/* The text of one cell; aborts when the workbook has no such cell. */
+const char   *council_test_workbook_fact (GHashTable *facts,
+                                          const char *sheet,
+                                          const char *key);
+
+G_END_DECLS
