@@ -12,7 +12,7 @@
 
 #include "core/council-workbook.h"
 #include "council-import-dialog.h"
-#include "council-roster-view.h"
+#include "council-roster-view-private.h"
 #include "council-window.h"
 #include "council-window-private.h"
 
@@ -640,6 +640,9 @@ on_close_unsaved_response_cb (GtkDialog *dialog, int response, gpointer user_dat
   gtk_window_destroy (GTK_WINDOW (dialog));
   if (response == GTK_RESPONSE_ACCEPT && view != NULL && !council_roster_view_save (view))
     return;  /* the reasons are at the fields; the window stays open */
+  /* Closing without saving is a decision: no draft is offered next time. */
+  if (response == GTK_RESPONSE_REJECT && view != NULL)
+    council_org_editor_discard_draft (council_roster_view_get_editor (view));
   if (response == GTK_RESPONSE_ACCEPT || response == GTK_RESPONSE_REJECT)
     {
       self->close_confirmed = TRUE;
