@@ -49,11 +49,13 @@ typedef struct
   guint n_commits;
 } Reported;
 
+static char *program_dir;   /* where this test and tests/crash-writer are built */
+
 static char *
 crash_writer_path (void)
 {
   const char *dir = g_getenv ("COUNCIL_TEST_BUILDDIR");
-  return g_build_filename (dir ? dir : ".", "crash-writer", NULL);
+  return g_build_filename (dir ? dir : program_dir, "crash-writer", NULL);
 }
 
 /* Runs the writer until it has reported `kill_after` commits, waits
@@ -299,6 +301,7 @@ test_checks_see_damage (void)
 int
 main (int argc, char **argv)
 {
+  program_dir = g_path_get_dirname (argv[0]);
   if (argc == 3 && g_str_equal (argv[1], "--rounds"))
     {
       Tally tally = { .log = g_string_new (NULL) };
