@@ -506,6 +506,25 @@ test_conflict_overwrite (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 3);
 }
 
+/* Another process renames a unit: once the store looks (the window does on
+ * focus and every two seconds), the list shows the new name. */
+static void
+test_other_process_change_reaches_list (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CouncilStore) other = council_store_open (fixture->path, &error);
+  gint64 id = council_store_find_organization_by_name (other, "九龙坡区总工会", &error);
+  g_autoptr(CouncilOrganization) org = council_store_get_organization (other, id, &error);
+
+  g_assert_no_error (error);
+  council_organization_set_name_zh (org, "九龙坡区总工会（改名）");
+  g_assert_true (council_store_save_organization (other, org, &error));
+  search (fixture, "改名", 0);
+
+  g_assert_true (council_store_check_external_changes (fixture->store));
+  search (fixture, "改名", 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -529,6 +548,7 @@ main (int argc, char **argv)
   ADD ("retired", test_retired_hidden_until_shown);
   ADD ("conflict-reload", test_conflict_reload);
   ADD ("conflict-overwrite", test_conflict_overwrite);
+  ADD ("other-process-change", test_other_process_change_reaches_list);
 #undef ADD
   return g_test_run ();
 }
