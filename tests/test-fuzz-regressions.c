@@ -9,11 +9,16 @@
 
 #include "council-test-helpers.h"
 #include "fuzz/fuzz-csv.h"
+#ifdef COUNCIL_HAVE_DOCNUMBER
+#include "fuzz/fuzz-docnumber.h"
+#endif
+
+typedef void (*ReplayFunc) (const guint8 *data, gsize size, gpointer user_data);
 
 static guint
-replay_dir (CouncilStore *store, const char *subdir)
+replay_dir (const char *subdir, const char *target, ReplayFunc func, gpointer user_data)
 {
-  g_autofree char *dir = g_build_filename (g_getenv ("COUNCIL_TEST_SRCDIR"), "fuzz", subdir, "csv", NULL);
+  g_autofree char *dir = g_build_filename (g_getenv ("COUNCIL_TEST_SRCDIR"), "fuzz", subdir, target, NULL);
   g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
   const char *name;
   guint n = 0;
@@ -25,11 +30,17 @@ replay_dir (CouncilStore *store, const char *subdir)
       gsize size = 0;
 
       g_assert_true (g_file_get_contents (path, &data, &size, NULL));
-      g_test_message ("%s/%s", subdir, name);
-      council_fuzz_csv_import_one (store, (const guint8 *) data, size);
+      g_test_message ("%s/%s/%s", subdir, target, name);
+      func ((const guint8 *) data, size, user_data);
       n++;
     }
   return n;
+}
+
+static void
+replay_csv (const guint8 *data, gsize size, gpointer store)
+{
+  council_fuzz_csv_import_one (store, data, size);
 }
 
 static void
@@ -41,8 +52,8 @@ test_csv_inputs (void)
   g_autofree char *before = council_test_state_hash (path);
   g_autofree char *after = NULL;
 
-  g_assert_cmpuint (replay_dir (store, "corpus"), >=, 8);
-  replay_dir (store, "regressions");
+  g_assert_cmpuint (replay_dir ("corpus", "csv", replay_csv, store), >=, 8);
+  replay_dir ("regressions", "csv", replay_csv, store);
   /* Each input was undone: the records are what they were. */
   after = council_test_state_hash (path);
   g_assert_cmpstr (before, ==, after);
@@ -51,10 +62,28 @@ test_csv_inputs (void)
   council_test_rm_rf (dir);
 }
 
+#ifdef COUNCIL_HAVE_DOCNUMBER
+static void
+replay_docnumber (const guint8 *data, gsize size, gpointer user_data)
+{
+  council_fuzz_docnumber_one (data, size);
+}
+
+static void
+test_docnumber_inputs (void)
+{
+  g_assert_cmpuint (replay_dir ("corpus", "docnumber", replay_docnumber, NULL), >=, 8);
+  replay_dir ("regressions", "docnumber", replay_docnumber, NULL);
+}
+#endif
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/fuzz-regressions/csv", test_csv_inputs);
+#ifdef COUNCIL_HAVE_DOCNUMBER
+  g_test_add_func ("/fuzz-regressions/docnumber", test_docnumber_inputs);
+#endif
   return g_test_run ();
 }
