@@ -114,6 +114,7 @@ create_seeded (const char *path)
   g_autoptr(CouncilStore) store = council_store_open (path, &error);
 
   g_assert_no_error (error);
+  g_assert_nonnull (store);
 }
 
 #define ORG_JSON(phone) \

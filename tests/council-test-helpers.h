@@ -23,3 +23,32 @@ int           council_test_spawn        (const char * const *argv,
                                          char              **out_stderr);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Crash-safety checks, shared by test-crash-safety and the crash writer.
+ *
+ * A hex SHA-256 of every record table (all tables except the change log,
+ * history and SQLite's own), read through a separate read-only connection. */
+char         *council_test_state_hash   (const char *db_path);
+/* The id of the newest row in `change`, 0 when there is none. */
+gint64        council_test_last_change  (const char *db_path);
+/* Checks integrity, foreign keys, that every change has its history and
+ * every history row its change, and that the newest history of each row of
+ * each recorded table equals the row. Returns NULL when all holds, else one
+ * line per problem. */
+char         *council_test_check_consistency (const char *db_path);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* "sheet!cell" -> text of every cell of an .xlsx, read back with openpyxl
+ * (tests/read-xlsx.py): a real reader, not ours. */
+GHashTable   *council_test_read_workbook (const char *path);
+/* The text of one cell; aborts when the workbook has no such cell. */
+const char   *council_test_workbook_fact (GHashTable *facts,
+                                          const char *sheet,
+                                          const char *key);
+
+G_END_DECLS

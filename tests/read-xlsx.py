@@ -5,6 +5,7 @@
 #
 # Copyright 2026 Council Desk developers
 # SPDX-License-Identifier: GPL-3.0-or-later
+import re
 import sys
 
 import openpyxl
@@ -14,6 +15,18 @@ from openpyxl.utils import get_column_letter
 def esc(value):
     text = '' if value is None else str(value)
     return text.replace('\\', '\\\\').replace('\n', '\\n').replace('\t', '\\t')
+
+
+# Excel reads _xHHHH_ in a string as that character (OOXML ST_Xstring); that is
+# how libxlsxwriter writes control characters. openpyxl leaves them escaped,
+# so they are decoded here as Excel would.
+XSTRING_ESCAPE = re.compile(r'_x([0-9A-Fa-f]{4})_')
+
+
+def excel_text(value):
+    if isinstance(value, str):
+        return XSTRING_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), value)
+    return value
 
 
 def fact(sheet, key, value):
@@ -43,7 +56,7 @@ def main(path):
         for row in ws.iter_rows():
             for cell in row:
                 ref = cell.coordinate
-                fact(name, ref, cell.value)
+                fact(name, ref, excel_text(cell.value))
                 fact(name, ref + ':type', cell.data_type)
                 fact(name, ref + ':bold', cell.font.b)
                 fact(name, ref + ':wrap', cell.alignment.wrap_text)

@@ -420,6 +420,111 @@ test_retired_hidden_until_shown (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (fixture->rows), ==, 22);
 }
 
+/* Another window or process saves the record while the form holds edits:
+ * the save offers Reload or Overwrite and each does what it says. */
+static GtkDialog *
+edit_while_another_writer_saves (Fixture *fixture, gint64 *out_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CouncilStore) other = NULL;
+  g_autoptr(CouncilOrganization) theirs = NULL;
+  GtkWidget *dialog;
+
+  search (fixture, "妇联", 1);
+  *out_id = select_first_row (fixture);
+  type_into (fixture, COUNCIL_ORG_FIELD_PHONE, "023-61111111");
+
+  other = council_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  theirs = council_store_get_organization (other, *out_id, &error);
+  council_organization_set_notes (theirs, "另一个窗口保存的备注");
+  g_assert_true (council_store_save_organization (other, theirs, &error));
+  g_assert_no_error (error);
+
+  g_assert_null (council_org_editor_get_conflict_dialog (fixture->editor));
+  g_assert_true (press_save (fixture));
+  dialog = council_org_editor_get_conflict_dialog (fixture->editor);
+  g_assert_true (GTK_IS_MESSAGE_DIALOG (dialog));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), 1))), ==, "_Reload");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), 2))), ==, "_Overwrite");
+  /* Nothing of the form was written yet. */
+  g_clear_object (&theirs);
+  theirs = council_store_get_organization (fixture->store, *out_id, &error);
+  g_assert_cmpstr (council_organization_get_phone (theirs), !=, "023-61111111");
+  return GTK_DIALOG (dialog);
+}
+
+static char *
+notes_in_editor (Fixture *fixture)
+{
+  GtkWidget *notes = council_org_editor_get_field_widget (fixture->editor, COUNCIL_ORG_FIELD_NOTES);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (notes));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+test_conflict_reload (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CouncilOrganization) saved = NULL;
+  g_autofree char *notes = NULL;
+  gint64 id;
+  GtkDialog *dialog = edit_while_another_writer_saves (fixture, &id);
+
+  gtk_dialog_response (dialog, 1);
+  g_assert_null (council_org_editor_get_conflict_dialog (fixture->editor));
+  g_assert_false (council_org_editor_has_unsaved_changes (fixture->editor));
+  notes = notes_in_editor (fixture);
+  g_assert_cmpstr (notes, ==, "另一个窗口保存的备注");
+  saved = council_store_get_organization (fixture->store, id, &error);
+  g_assert_cmpstr (council_organization_get_notes (saved), ==, "另一个窗口保存的备注");
+  g_assert_cmpstr (council_organization_get_phone (saved), !=, "023-61111111");
+}
+
+static void
+test_conflict_overwrite (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CouncilOrganization) saved = NULL;
+  g_autoptr(GListStore) history = NULL;
+  gint64 id;
+  GtkDialog *dialog = edit_while_another_writer_saves (fixture, &id);
+
+  gtk_dialog_response (dialog, 2);
+  g_assert_null (council_org_editor_get_conflict_dialog (fixture->editor));
+  g_assert_false (council_org_editor_has_unsaved_changes (fixture->editor));
+  /* The form's values replace theirs, all of them ... */
+  saved = council_store_get_organization (fixture->store, id, &error);
+  g_assert_cmpstr (council_organization_get_phone (saved), ==, "023-61111111");
+  g_assert_cmpstr (council_organization_get_notes (saved), ==, "");
+  /* ... and their change is still in the history: two edits after the seed. */
+  history = council_store_list_history (fixture->store, "organization", id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 3);
+}
+
+/* Another process renames a unit: once the store looks (the window does on
+ * focus and every two seconds), the list shows the new name. */
+static void
+test_other_process_change_reaches_list (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CouncilStore) other = council_store_open (fixture->path, &error);
+  gint64 id = council_store_find_organization_by_name (other, "九龙坡区总工会", &error);
+  g_autoptr(CouncilOrganization) org = council_store_get_organization (other, id, &error);
+
+  g_assert_no_error (error);
+  council_organization_set_name_zh (org, "九龙坡区总工会（改名）");
+  g_assert_true (council_store_save_organization (other, org, &error));
+  search (fixture, "改名", 0);
+
+  g_assert_true (council_store_check_external_changes (fixture->store));
+  search (fixture, "改名", 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -441,6 +546,9 @@ main (int argc, char **argv)
   ADD ("find-action", test_find_action_focuses_search);
   ADD ("new-organization", test_new_organization);
   ADD ("retired", test_retired_hidden_until_shown);
+  ADD ("conflict-reload", test_conflict_reload);
+  ADD ("conflict-overwrite", test_conflict_overwrite);
+  ADD ("other-process-change", test_other_process_change_reaches_list);
 #undef ADD
   return g_test_run ();
 }

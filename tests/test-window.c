@@ -258,7 +258,10 @@ test_window (void)
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1100);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
-  g_assert_cmpstr (g_settings_get_string (settings, "last-view"), ==, "roster");
+  {
+    g_autofree char *last_view = g_settings_get_string (settings, "last-view");
+    g_assert_cmpstr (last_view, ==, "roster");
+  }
 
   /* The database was created where asked, private to the user, and closed
    * cleanly with the window: no -wal file left beside it. */

@@ -30,6 +30,7 @@ struct _CouncilStore
   gboolean temporary;
   GHashTable *statements;   /* SQL text -> sqlite3_stmt* */
   gboolean in_change;
+  gint64 data_version;      /* PRAGMA data_version when last looked */
 };
 
 G_DEFINE_FINAL_TYPE (CouncilStore, council_store, G_TYPE_OBJECT)
@@ -252,6 +253,26 @@ gboolean
 council_store_in_change (CouncilStore *self)
 {
   return self->in_change;
+}
+
+static int query_int (sqlite3 *db, const char *sql, int fallback);
+
+gboolean
+council_store_check_external_changes (CouncilStore *self)
+{
+  gint64 version;
+
+  g_return_val_if_fail (COUNCIL_IS_STORE (self), FALSE);
+  /* Inside our own transaction nothing of another process can be seen. */
+  if (self->db == NULL || self->in_change)
+    return FALSE;
+  /* data_version changes only when another connection commits. */
+  version = query_int (self->db, "PRAGMA data_version", 0);
+  if (version == self->data_version)
+    return FALSE;
+  self->data_version = version;
+  council_store_emit_changed (self, NULL);
+  return TRUE;
 }
 
 void
@@ -558,6 +579,7 @@ council_store_open (const char *path, GError **error)
   if (query_int (self->db, "SELECT NOT EXISTS (SELECT 1 FROM change)", 0) && !seed_roster (self, error))
     return NULL;
 
+  self->data_version = query_int (self->db, "PRAGMA data_version", 0);
   return g_steal_pointer (&self);
 }
 

@@ -44,6 +44,12 @@ gboolean      council_store_is_temporary       (CouncilStore  *self);
 int           council_store_get_schema_version (CouncilStore  *self);
 int           council_store_get_latest_schema_version (void);
 
+/* Looks whether another process (a command-line import, a second window)
+ * committed a change since the last look; if so emits CouncilStore::changed
+ * with a NULL table and returns TRUE. Cheap: the window calls it when it
+ * gains focus and every few seconds. */
+gboolean      council_store_check_external_changes (CouncilStore *self);
+
 /* Copies the live database with the SQLite online backup API. */
 gboolean      council_store_backup             (CouncilStore  *self,
                                                 const char    *dest_path,

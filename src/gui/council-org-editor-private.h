@@ -16,5 +16,7 @@ GtkWidget *council_org_editor_get_field_widget      (CouncilOrgEditor *self,
 GtkWidget *council_org_editor_get_field_error_label (CouncilOrgEditor *self,
                                                      CouncilOrgField   field);
 GtkWidget *council_org_editor_get_save_button       (CouncilOrgEditor *self);
+/* The open "Reload or Overwrite" GtkMessageDialog after a conflicting save, or NULL. */
+GtkWidget *council_org_editor_get_conflict_dialog   (CouncilOrgEditor *self);
 
 G_END_DECLS

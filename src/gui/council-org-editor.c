@@ -80,6 +80,10 @@ struct _CouncilOrgEditor
   gboolean dirty;
   CouncilOrgField store_error_field;
   char *store_error_message;
+  GtkWidget *conflict_dialog;    /* "Reload or Overwrite", while it is open */
+  guint draft_timeout_id;        /* writes the draft a moment after an edit */
+  gboolean draft_written;        /* this editor wrote a draft ... */
+  gint64 draft_record_id;        /* ... of this record (0: a new one) */
 
   GtkSizeGroup *label_group;     /* aligns the labels of every section */
   GtkWidget *inputs[COUNCIL_ORG_N_FIELDS];
@@ -372,6 +376,109 @@ update_header (CouncilOrgEditor *self, CouncilOrganization *org)
                                : _("Hide this organization from the roster; it stays in the history"));
 }
 
+/* ---- drafts: typed text survives a crash ---- */
+
+#define DRAFT_DELAY_MS 1000
+
+static gboolean
+drafts_enabled (CouncilOrgEditor *self)
+{
+  /* A --demo database lives only as long as the process. */
+  return self->store != NULL && !council_store_is_temporary (self->store);
+}
+
+static void
+write_draft (CouncilOrgEditor *self)
+{
+  g_autoptr(CouncilOrganization) form = NULL;
+  g_autoptr(CouncilDraft) draft = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->loaded == NULL || !self->dirty || !drafts_enabled (self))
+    return;
+  form = form_to_organization (self);
+  draft = council_draft_new_for_organization (form, council_organization_get_version (self->loaded),
+                                              council_organization_get_id (self->loaded) > 0
+                                                ? council_organization_get_display_name (self->loaded)
+                                                : council_organization_get_display_name (form));
+  if (!council_draft_save (council_store_get_path (self->store), draft, &error))
+    g_warning ("Could not keep a draft of the unsaved changes: %s", error->message);
+  else
+    {
+      self->draft_written = TRUE;
+      self->draft_record_id = draft->record_id;
+    }
+}
+
+static gboolean
+on_draft_timeout_cb (gpointer user_data)
+{
+  CouncilOrgEditor *self = user_data;
+
+  self->draft_timeout_id = 0;
+  write_draft (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+discard_draft (CouncilOrgEditor *self)
+{
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  if (self->draft_written && drafts_enabled (self))
+    council_draft_discard (council_store_get_path (self->store), "organization", self->draft_record_id);
+  self->draft_written = FALSE;
+}
+
+/* Dirty: (re)write the draft a second after the last edit. Clean again
+ * (saved, reverted, typed back): the draft this editor wrote goes. */
+static void
+update_draft (CouncilOrgEditor *self)
+{
+  if (self->loaded == NULL)
+    return;
+  if (!self->dirty)
+    {
+      discard_draft (self);
+      return;
+    }
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  self->draft_timeout_id = g_timeout_add (DRAFT_DELAY_MS, on_draft_timeout_cb, self);
+}
+
+void
+council_org_editor_restore_draft (CouncilOrgEditor *self, CouncilDraft *draft)
+{
+  g_autoptr(CouncilOrganization) form = NULL;
+
+  g_return_if_fail (COUNCIL_IS_ORG_EDITOR (self));
+  g_return_if_fail (g_strcmp0 (draft->kind, "organization") == 0);
+
+  if (!council_org_editor_load (self, draft->record_id > 0 ? draft->record_id : COUNCIL_ORG_EDITOR_NEW) ||
+      self->loaded == NULL)
+    return;
+  /* Saved over the version the edit started from, so that a change made
+   * since then is a conflict the person decides about. */
+  if (draft->record_id > 0 && draft->version > 0)
+    council_organization_set_version (self->loaded, draft->version);
+  form = council_organization_copy (self->loaded);
+  council_draft_apply_to_organization (draft, form);
+  self->loading = TRUE;
+  organization_to_form (self, form);
+  self->loading = FALSE;
+  self->draft_written = TRUE;
+  self->draft_record_id = MAX (draft->record_id, 0);
+  gtk_stack_set_visible_child_name (self->page_stack, "details");
+  refresh_state (self);
+}
+
+void
+council_org_editor_discard_draft (CouncilOrgEditor *self)
+{
+  g_return_if_fail (COUNCIL_IS_ORG_EDITOR (self));
+  if (self->loaded != NULL)
+    discard_draft (self);
+}
+
 static void
 refresh_state (CouncilOrgEditor *self)
 {
@@ -390,6 +497,7 @@ refresh_state (CouncilOrgEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.retire", !is_new && !self->dirty);
   gtk_widget_set_visible (GTK_WIDGET (self->retire_button), !is_new);
   gtk_button_set_label (self->revert_button, is_new ? _("_Cancel") : _("Re_vert"));
+  update_draft (self);
 }
 
 static void
@@ -638,6 +746,83 @@ focus_field (CouncilOrgEditor *self, CouncilOrgField field)
     gtk_widget_grab_focus (target);
 }
 
+enum
+{
+  CONFLICT_RESPONSE_RELOAD = 1,
+  CONFLICT_RESPONSE_OVERWRITE = 2,
+};
+
+static void
+on_conflict_response_cb (GtkDialog *dialog, int response, gpointer user_data)
+{
+  CouncilOrgEditor *self = COUNCIL_ORG_EDITOR (user_data);
+  gint64 id = council_org_editor_get_organization_id (self);
+
+  self->conflict_dialog = NULL;
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == CONFLICT_RESPONSE_RELOAD)
+    {
+      /* The typed values go; the other change is shown. */
+      council_org_editor_load (self, id);
+      if (self->loaded != NULL)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("Reloaded “%s” with the other change; your edits were discarded."),
+                             council_organization_get_display_name (self->loaded));
+          council_widget_show_message (GTK_WIDGET (self), message, FALSE);
+        }
+    }
+  else if (response == CONFLICT_RESPONSE_OVERWRITE && self->loaded != NULL)
+    {
+      /* The form's values are saved over the current version, read now so
+       * that the optimistic lock accepts them. */
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CouncilOrganization) current = council_store_get_organization (self->store, id, &error);
+
+      if (current == NULL)
+        {
+          council_widget_show_message (GTK_WIDGET (self), error->message, TRUE);
+          return;
+        }
+      council_organization_set_version (self->loaded, council_organization_get_version (current));
+      council_org_editor_save (self);
+    }
+}
+
+/* Another process or window changed the record since the form was loaded:
+ * never lose either change silently, ask which one stays. */
+static void
+ask_reload_or_overwrite (CouncilOrgEditor *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  if (self->conflict_dialog != NULL)
+    return;
+  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
+                                   _("“%s” was changed by someone else"),
+                                   council_organization_get_display_name (self->loaded));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+    _("Since you opened it, another window or program saved a change to it. Reload shows their change and discards your edits; Overwrite saves your values in place of theirs (their change stays in the history)."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
+                          _("_Reload"), CONFLICT_RESPONSE_RELOAD,
+                          _("_Overwrite"), CONFLICT_RESPONSE_OVERWRITE,
+                          NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), CONFLICT_RESPONSE_RELOAD);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response_cb), self, 0);
+  self->conflict_dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+GtkWidget *
+council_org_editor_get_conflict_dialog (CouncilOrgEditor *self)
+{
+  g_return_val_if_fail (COUNCIL_IS_ORG_EDITOR (self), NULL);
+  return self->conflict_dialog;
+}
+
 static void
 handle_save_error (CouncilOrgEditor *self, GError *error)
 {
@@ -654,12 +839,8 @@ handle_save_error (CouncilOrgEditor *self, GError *error)
     }
   if (g_error_matches (error, COUNCIL_STORE_ERROR, COUNCIL_STORE_ERROR_CONFLICT))
     {
-      /* The message offers "save again to overwrite": take the current
-       * version as the base while keeping every typed value. */
-      g_autoptr(CouncilOrganization) current =
-        council_store_get_organization (self->store, council_organization_get_id (self->loaded), NULL);
-      if (current != NULL)
-        council_organization_set_version (self->loaded, council_organization_get_version (current));
+      ask_reload_or_overwrite (self);
+      return;
     }
   council_widget_show_message (GTK_WIDGET (self), error->message, TRUE);
 }
@@ -943,6 +1124,10 @@ council_org_editor_dispose (GObject *object)
 {
   CouncilOrgEditor *self = COUNCIL_ORG_EDITOR (object);
 
+  if (self->conflict_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->conflict_dialog)));
+  /* A draft on disk stays: only save, revert or discard remove it. */
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), COUNCIL_TYPE_ORG_EDITOR);
   g_clear_object (&self->loaded);
   g_clear_object (&self->store);

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "core/council-draft.h"
 #include "core/council-store.h"
 
 G_BEGIN_DECLS
@@ -31,5 +32,10 @@ gboolean council_org_editor_has_unsaved_changes (CouncilOrgEditor *self);
  * the window's message bar) and the form keeps what was typed. Emits "saved". */
 gboolean council_org_editor_save                (CouncilOrgEditor *self);
 void     council_org_editor_focus_first_field   (CouncilOrgEditor *self);
+/* Loads the draft's record and puts the draft's values in the form, unsaved. */
+void     council_org_editor_restore_draft       (CouncilOrgEditor *self,
+                                                 CouncilDraft     *draft);
+/* Forgets the draft of the record in the form (the person discarded it). */
+void     council_org_editor_discard_draft       (CouncilOrgEditor *self);
 
 G_END_DECLS

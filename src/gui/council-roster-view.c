@@ -31,6 +31,8 @@ struct _CouncilRosterView
   gboolean syncing_selection;     /* the view moves the selection itself */
   gboolean settings_bound;
   gint64 pending_target;          /* where to go once unsaved edits are settled */
+  GPtrArray *drafts;              /* CouncilDraft* left by a crash, still to offer */
+  GtkWidget *draft_dialog;        /* the offer being shown */
 
   /* template widgets */
   GtkPaned *paned;
@@ -598,12 +600,97 @@ council_roster_view_get_editor (CouncilRosterView *self)
   return self->editor;
 }
 
+/* ---- drafts left by a crash ---- */
+
+enum { DRAFT_RESPONSE_DISCARD = 1, DRAFT_RESPONSE_RESTORE = 2 };
+
+static void offer_next_draft (CouncilRosterView *self);
+
+static void
+on_draft_response_cb (GtkDialog *dialog, int response, gpointer user_data)
+{
+  CouncilRosterView *self = COUNCIL_ROSTER_VIEW (user_data);
+  g_autoptr(CouncilDraft) draft = g_ptr_array_steal_index (self->drafts, 0);
+
+  self->draft_dialog = NULL;
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == DRAFT_RESPONSE_RESTORE)
+    {
+      /* The form gets the draft; the list shows its record. Any other
+       * draft waits until this one is settled. */
+      council_org_editor_restore_draft (self->editor, draft);
+      sync_selection (self);
+      g_ptr_array_set_size (self->drafts, 0);
+      return;
+    }
+  council_draft_discard (council_store_get_path (self->store), draft->kind, draft->record_id);
+  offer_next_draft (self);
+}
+
+static void
+offer_next_draft (CouncilRosterView *self)
+{
+  CouncilDraft *draft;
+  g_autofree char *when = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->drafts == NULL || self->drafts->len == 0 || self->draft_dialog != NULL)
+    return;
+  draft = g_ptr_array_index (self->drafts, 0);
+  /* Translators: date and time of an unsaved draft, e.g. 2026-11-29 14:05 */
+  when = g_date_time_format (draft->saved_at, _("%Y-%m-%d %H:%M"));
+  self->draft_dialog =
+    gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                            GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                            GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
+                            _("Your unsaved changes to “%s” from %s were not saved"),
+                            draft->title && *draft->title ? draft->title : _("a new organization"), when);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (self->draft_dialog), "%s",
+    _("Council Desk ended before they were saved. Restore puts them back in the editor for you to check and save; Discard throws them away."));
+  gtk_dialog_add_buttons (GTK_DIALOG (self->draft_dialog),
+                          _("_Discard"), DRAFT_RESPONSE_DISCARD,
+                          _("_Restore"), DRAFT_RESPONSE_RESTORE, NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (self->draft_dialog), DRAFT_RESPONSE_RESTORE);
+  g_signal_connect_object (self->draft_dialog, "response", G_CALLBACK (on_draft_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (self->draft_dialog));
+}
+
+/* Once, when the view is first shown: drafts of organizations that an
+ * editor wrote and nothing removed, i.e. the program did not end cleanly. */
+static void
+on_view_map_cb (GtkWidget *widget, gpointer user_data)
+{
+  CouncilRosterView *self = COUNCIL_ROSTER_VIEW (widget);
+  g_autoptr(GPtrArray) all = NULL;
+
+  g_signal_handlers_disconnect_by_func (widget, on_view_map_cb, user_data);
+  if (council_store_is_temporary (self->store))
+    return;
+  all = council_draft_list (council_store_get_path (self->store));
+  self->drafts = g_ptr_array_new_with_free_func ((GDestroyNotify) council_draft_free);
+  for (guint i = 0; i < all->len; i++)
+    if (g_strcmp0 (((CouncilDraft *) g_ptr_array_index (all, i))->kind, "organization") == 0)
+      g_ptr_array_add (self->drafts, g_ptr_array_steal_index (all, i--));
+  offer_next_draft (self);
+}
+
+GtkWidget *
+council_roster_view_get_draft_dialog (CouncilRosterView *self)
+{
+  g_return_val_if_fail (COUNCIL_IS_ROSTER_VIEW (self), NULL);
+  return self->draft_dialog;
+}
+
 /* ---- life cycle ---- */
 
 static void
 council_roster_view_dispose (GObject *object)
 {
   CouncilRosterView *self = COUNCIL_ROSTER_VIEW (object);
+
+  if (self->draft_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->draft_dialog)));
+  g_clear_pointer (&self->drafts, g_ptr_array_unref);
 
   /* The models may outlive the template children that their callbacks touch. */
   if (self->selection != NULL)
@@ -693,5 +780,6 @@ council_roster_view_new (CouncilStore *store)
   council_org_editor_load (self->editor, COUNCIL_ORG_EDITOR_NONE);
   reload_organizations (self);
   update_count (self);
+  g_signal_connect (self, "map", G_CALLBACK (on_view_map_cb), NULL);
   return self;
 }

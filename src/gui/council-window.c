@@ -15,6 +15,7 @@
 #include "council-import-dialog.h"
 #include "council-meetings-view.h"
 #include "council-roster-view.h"
+#include "council-roster-view-private.h"
 #include "council-window.h"
 #include "council-window-private.h"
 
@@ -27,6 +28,7 @@ struct _CouncilWindow
   GCancellable *task_cancellable;
   guint message_timeout_id;
   guint rotate_backups_id;
+  guint external_changes_id;     /* polls for another process's commits */
   gboolean close_confirmed;      /* unsaved edits were saved or discarded */
 
   /* template widgets */
@@ -672,6 +674,9 @@ on_close_unsaved_response_cb (GtkDialog *dialog, int response, gpointer user_dat
   gtk_window_destroy (GTK_WINDOW (dialog));
   if (response == GTK_RESPONSE_ACCEPT && view != NULL && !view_save (view))
     return;  /* the reasons are at the fields; the window stays open */
+  /* Closing without saving is a decision: no draft is offered next time. */
+  if (response == GTK_RESPONSE_REJECT && COUNCIL_IS_ROSTER_VIEW (view))
+    council_org_editor_discard_draft (council_roster_view_get_editor (COUNCIL_ROSTER_VIEW (view)));
   if (response == GTK_RESPONSE_ACCEPT || response == GTK_RESPONSE_REJECT)
     {
       self->close_confirmed = TRUE;
@@ -742,6 +747,7 @@ council_window_dispose (GObject *object)
   g_clear_object (&self->task_cancellable);
   g_clear_handle_id (&self->message_timeout_id, g_source_remove);
   g_clear_handle_id (&self->rotate_backups_id, g_source_remove);
+  g_clear_handle_id (&self->external_changes_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), COUNCIL_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -788,6 +794,26 @@ council_window_init (CouncilWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/* Another process (a command-line import, a second window on the same file)
+ * may have committed: the lists refresh through CouncilStore::changed. */
+static gboolean
+on_external_changes_timeout_cb (gpointer user_data)
+{
+  CouncilWindow *self = user_data;
+
+  council_store_check_external_changes (self->store);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_window_is_active_cb (GObject *object, GParamSpec *pspec, gpointer user_data)
+{
+  CouncilWindow *self = COUNCIL_WINDOW (object);
+
+  if (gtk_window_is_active (GTK_WINDOW (self)) && self->store != NULL)
+    council_store_check_external_changes (self->store);
+}
+
 CouncilWindow *
 council_window_new (CouncilApplication *application)
 {
@@ -816,6 +842,8 @@ council_window_new (CouncilApplication *application)
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
   g_signal_connect (self->message_close_button, "clicked", G_CALLBACK (on_message_close_clicked_cb), self);
   g_signal_connect (self->progress_cancel_button, "clicked", G_CALLBACK (on_progress_cancel_clicked_cb), self);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_window_is_active_cb), NULL);
+  self->external_changes_id = g_timeout_add_seconds (2, on_external_changes_timeout_cb, self);
   update_undo_state (self);
 
   if (g_getenv ("COUNCIL_DESK_EXIT_AFTER_FIRST_FRAME") != NULL)

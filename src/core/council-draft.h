@@ -1,0 +1,52 @@
+/* council-draft.h: unsaved editor text kept outside the database, so that a
+ * crash or a killed window does not lose what a person typed.
+ *
+ * A draft is a small key file in the user's cache folder, under a folder
+ * named after the database, one file per record ("organization-12.draft",
+ * "organization-new.draft"). Editors write it about a second after each edit
+ * and remove it on save or revert; the window offers what is left at start.
+ * Other record kinds (projects, meetings …) use the same functions with their
+ * own kind name and fields.
+ *
+ * Copyright 2026 Council Desk developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "council-organization.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char      *kind;        /* "organization" */
+  gint64     record_id;   /* 0: a record not yet saved */
+  gint64     version;     /* the version the edit started from */
+  char      *title;       /* what the person calls the record */
+  GDateTime *saved_at;
+  GKeyFile  *fields;      /* group "fields" */
+} CouncilDraft;
+
+void          council_draft_free    (CouncilDraft *draft);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CouncilDraft, council_draft_free)
+
+/* Writes (atomically) the draft of one record of the database at db_path. */
+gboolean      council_draft_save    (const char   *db_path,
+                                     CouncilDraft *draft,
+                                     GError      **error);
+/* The drafts left for this database, oldest first (CouncilDraft*). */
+GPtrArray    *council_draft_list    (const char   *db_path);
+void          council_draft_discard (const char   *db_path,
+                                     const char   *kind,
+                                     gint64        record_id);
+
+/* The fields of an organization form, in and out of a draft. */
+CouncilDraft *council_draft_new_for_organization (CouncilOrganization *form,
+                                                  gint64               base_version,
+                                                  const char          *title);
+void          council_draft_apply_to_organization (CouncilDraft        *draft,
+                                                   CouncilOrganization *org);
+
+G_END_DECLS
