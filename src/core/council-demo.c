@@ -87,6 +87,7 @@ static gboolean (* const demo_parts[]) (CouncilStore *store, GError **error) = {
   fill_roster,
   council_demo_fill_projects,
   council_demo_fill_meetings,
+  council_demo_fill_assessment,
 };
 
 gboolean

@@ -1098,6 +1098,47 @@ council_store_set_assessment_score (CouncilStore *self, gint64 indicator_id, gin
 }
 
 gboolean
+council_store_set_assessment_scores (CouncilStore *self, gint64 scheme_id, const CouncilAssessmentEntry *entries,
+                                     guint n_entries, const char *summary, GError **error)
+{
+  g_autoptr(CouncilAssessmentScheme) scheme = council_store_get_assessment_scheme (self, scheme_id, error);
+  g_autoptr(GPtrArray) indicators = NULL;
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  gboolean ok = TRUE;
+
+  if (scheme == NULL)
+    return FALSE;
+  indicators = council_store_list_assessment_indicators (self, scheme_id, error);
+  if (indicators == NULL)
+    return FALSE;
+  for (guint j = 0; j < indicators->len; j++)
+    {
+      CouncilIndicator *ind = g_ptr_array_index (indicators, j);
+      g_hash_table_insert (by_id, &ind->id, ind);
+    }
+  if (!council_store_begin_change (self, summary, error))
+    return FALSE;
+  for (guint k = 0; ok && k < n_entries; k++)
+    {
+      const CouncilAssessmentEntry *e = &entries[k];
+      CouncilIndicator *ind = g_hash_table_lookup (by_id, &e->indicator_id);
+
+      if (ind == NULL)
+        {
+          g_set_error (error, COUNCIL_STORE_ERROR, COUNCIL_STORE_ERROR_NOT_FOUND,
+                       _("The indicator no longer exists."));
+          ok = FALSE;
+          break;
+        }
+      /* In order, so the caps see the entries written before them. */
+      ok = (isnan (e->value) || (council_indicator_check_score (ind, e->value, error) &&
+                                 check_org_cap (self, scheme, ind, e->org_id, e->value, error))) &&
+           write_score (self, scheme_id, e->indicator_id, e->org_id, e->value, NAN, FALSE, e->evidence, error);
+    }
+  return finish_change (self, ok, error);
+}
+
+gboolean
 council_store_set_assessment_measured (CouncilStore *self, gint64 indicator_id, gint64 org_id,
                                        double measured, GError **error)
 {

@@ -62,6 +62,19 @@ gboolean   council_store_get_assessment_score (CouncilStore *self, gint64 indica
  * cap over the scheme. evidence NULL keeps the note there is. */
 gboolean   council_store_set_assessment_score (CouncilStore *self, gint64 indicator_id, gint64 org_id,
                                                double value, const char *evidence, GError **error);
+typedef struct
+{
+  gint64      indicator_id;
+  gint64      org_id;
+  double      value;
+  const char *evidence;   /* NULL keeps the note */
+} CouncilAssessmentEntry;
+
+/* Sets many scores as ONE change (one undo step) with the given summary; each
+ * is checked like a single score and when any fails nothing is written. */
+gboolean   council_store_set_assessment_scores (CouncilStore *self, gint64 scheme_id,
+                                                const CouncilAssessmentEntry *entries, guint n_entries,
+                                                const char *summary, GError **error);
 /* Rank-based: records the measured value (NAN clears it) and gives every
  * measured organization the points of its rank, in one change. */
 gboolean   council_store_set_assessment_measured (CouncilStore *self, gint64 indicator_id, gint64 org_id,

@@ -103,5 +103,9 @@ gboolean       council_workbook_cancelled   (CouncilWorkbookWriter  *writer,
 /* Sheets */
 gboolean       council_workbook_write_roster (CouncilWorkbookWriter *writer,
                                              GError               **error);
+gboolean       council_workbook_write_assessment_ranking (CouncilWorkbookWriter *writer,
+                                             GError               **error);
+gboolean       council_workbook_write_assessment_scores (CouncilWorkbookWriter *writer,
+                                             GError               **error);
 
 G_END_DECLS

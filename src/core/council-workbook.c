@@ -17,6 +17,8 @@
 /* Later issues add their sheets here, in the order leaders read them. */
 static const CouncilSheetWriteFunc sheet_writers[] = {
   council_workbook_write_roster,
+  council_workbook_write_assessment_ranking,
+  council_workbook_write_assessment_scores,
 };
 
 #define HEADER_FILL   0xDCE6F1
