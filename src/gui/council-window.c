@@ -12,6 +12,7 @@
 
 #include "core/council-workbook.h"
 #include "council-import-dialog.h"
+#include "council-assessment-view.h"
 #include "council-roster-view.h"
 #include "council-window.h"
 #include "council-window-private.h"
@@ -765,6 +766,7 @@ council_window_new (CouncilApplication *application)
                    ? g_object_ref (council_application_get_settings (application)) : NULL;
 
   add_view (self, GTK_WIDGET (council_roster_view_new (self->store)), "roster", _("Roster"));
+  add_view (self, GTK_WIDGET (council_assessment_view_new (self->store)), "assessment", _("Assessment"));
 
   if (self->settings != NULL)
     {
