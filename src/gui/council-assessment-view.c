@@ -497,13 +497,18 @@ refresh_ranking (CouncilAssessmentView *self)
         int band = council_assessment_scheme_grade (self->scheme, self->matrix->totals[i]);
         gboolean tie = (k > 0 && self->matrix->ranks[self->matrix->order[k - 1]] == self->matrix->ranks[i]) ||
                        (k + 1 < self->matrix->n_orgs && self->matrix->ranks[self->matrix->order[k + 1]] == self->matrix->ranks[i]);
-        g_autofree char *rank_text = tie ? g_strdup_printf (_("%u (tie)"), self->matrix->ranks[i])
-                                         : g_strdup_printf ("%u", self->matrix->ranks[i]);
+        g_autofree char *rank_text = g_strdup_printf ("%u", self->matrix->ranks[i]);
+        /* Translators: shown beside a rank shared with another organization (并列). */
+        GtkWidget *tie_label = gtk_label_new (tie ? C_("rank", "tie") : "");
         g_autofree char *total_text = council_assessment_format_score (self->matrix->totals[i]);
 
         rank = gtk_label_new (rank_text);
-        gtk_label_set_width_chars (GTK_LABEL (rank), 7);
-        gtk_label_set_xalign (GTK_LABEL (rank), 0);
+        gtk_label_set_width_chars (GTK_LABEL (rank), 3);
+        gtk_label_set_xalign (GTK_LABEL (rank), 1);
+        gtk_widget_add_css_class (rank, "heading");
+        gtk_label_set_width_chars (GTK_LABEL (tie_label), 4);
+        gtk_label_set_xalign (GTK_LABEL (tie_label), 0);
+        gtk_widget_add_css_class (tie_label, "dim-label");
         name = gtk_label_new (org_name (self, i));
         gtk_label_set_xalign (GTK_LABEL (name), 0);
         gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
@@ -512,10 +517,11 @@ refresh_ranking (CouncilAssessmentView *self)
         gtk_label_set_width_chars (GTK_LABEL (total), 6);
         gtk_label_set_xalign (GTK_LABEL (total), 1);
         grade = gtk_label_new (band >= 0 ? council_grade_band_label (g_ptr_array_index (self->scheme->bands, band)) : "");
-        gtk_label_set_width_chars (GTK_LABEL (grade), 9);
+        gtk_label_set_width_chars (GTK_LABEL (grade), 5);
         gtk_widget_add_css_class (grade, "grade-label");
         set_grade_class (self, grade, band);
         gtk_box_append (GTK_BOX (row), rank);
+        gtk_box_append (GTK_BOX (row), tie_label);
         gtk_box_append (GTK_BOX (row), name);
         gtk_box_append (GTK_BOX (row), total);
         gtk_box_append (GTK_BOX (row), grade);
@@ -663,6 +669,11 @@ refresh_yoy (CouncilAssessmentView *self)
           CouncilAssessmentScheme *scheme = g_ptr_array_index (schemes, s);
           if (scheme->id == y->scheme_id && y->band >= 0)
             grade = council_grade_band_label (g_ptr_array_index (scheme->bands, y->band));
+          if (scheme->id == y->scheme_id && !scheme->finalized)
+            {
+              g_free (year);
+              year = g_strdup_printf (_("%d (in progress)"), y->year);
+            }
         }
       cells[0] = gtk_label_new (year);
       cells[1] = gtk_label_new (total);
@@ -942,9 +953,12 @@ update_header (CouncilAssessmentView *self)
   gtk_widget_set_visible (self->banner, finalized);
   if (finalized)
     {
+      g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+      g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (self->scheme->finalized_at, tz);
+      /* Translators: the same date format as the history list. */
+      g_autofree char *when = at ? g_date_time_format (at, _("%-d %b %Y %H:%M")) : g_strdup ("—");
       g_autofree char *text = g_strdup_printf (_("“%s” was finalized on %s and is read-only. Reopen it to change scores, indicators or grade bands."),
-                                               self->scheme->title,
-                                               self->scheme->finalized_at[0] ? self->scheme->finalized_at : "—");
+                                               self->scheme->title, when);
       gtk_label_set_text (self->banner_label, text);
     }
   if (have && self->indicators != NULL)
@@ -1227,11 +1241,11 @@ build_ranking_page (CouncilAssessmentView *self)
 
   self->ranking_list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->ranking_list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->ranking_list), "rich-list");
+  gtk_widget_add_css_class (GTK_WIDGET (self->ranking_list), "boxed-list");
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (left_scroll),
                                  titled (_("Ranking"), GTK_WIDGET (self->ranking_list)));
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (left_scroll), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_size_request (left_scroll, 360, -1);
+  gtk_widget_set_size_request (left_scroll, 470, -1);
   gtk_widget_set_margin_start (left_scroll, 12);
 
   self->chart = GTK_DRAWING_AREA (gtk_drawing_area_new ());

@@ -868,7 +868,7 @@ council_scheme_editor_init (CouncilSchemeEditor *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->tree), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Indicators"), -1);
   g_signal_connect_object (self->tree, "row-selected", G_CALLBACK (on_tree_row_selected_cb), self, 0);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (tree_scroller), GTK_WIDGET (self->tree));
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (tree_scroller), 320);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (tree_scroller), 420);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (tree_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_size_request (tree_scroller, 380, -1);
   gtk_box_append (GTK_BOX (left), tree_scroller);
@@ -939,6 +939,10 @@ council_scheme_editor_load (CouncilSchemeEditor *self, gint64 scheme_id)
     }
   if (find_indicator (self, self->selected_id) == NULL)
     self->selected_id = 0;
+  /* Open on the first indicator rather than on an empty "new" form. */
+  for (guint j = 0; self->selected_id == 0 && self->indicators && j < self->indicators->len; j++)
+    if (council_indicator_is_scored (g_ptr_array_index (self->indicators, j)))
+      self->selected_id = ((CouncilIndicator *) g_ptr_array_index (self->indicators, j))->id;
   locked = self->scheme == NULL || self->scheme->finalized;
   gtk_widget_set_sensitive (self->scheme_box, !locked);
   gtk_widget_set_sensitive (self->tree_buttons, !locked);
