@@ -72,6 +72,9 @@ struct _CouncilAssessmentView
 G_DEFINE_FINAL_TYPE (CouncilAssessmentView, council_assessment_view, GTK_TYPE_BOX)
 
 #define GRADE_CLASSES 4
+/* Organization, total, rank and grade stay at the left, in sight while the
+ * indicators scroll. */
+#define FIRST_SCORE_COLUMN 4
 
 static void reload (CouncilAssessmentView *self);
 static void refresh_totals (CouncilAssessmentView *self);
@@ -746,8 +749,9 @@ header_label (const char *text, const char *tooltip)
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 7);
+  /* Word breaks: English names wrap between words, Chinese between characters. */
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), council_ui_prefers_chinese () ? 5 : 10);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_label_set_lines (GTK_LABEL (label), 3);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -798,7 +802,12 @@ build_grid (CouncilAssessmentView *self)
   self->rank_labels = g_new0 (GtkLabel *, MAX (rows, 1));
   self->grade_labels = g_new0 (GtkLabel *, MAX (rows, 1));
 
-  gtk_grid_attach (self->grid, header_label (_("Organization"), NULL), 0, 0, 1, 1);
+  {
+    GtkWidget *h = header_label (_("Organization"), NULL);
+    gtk_label_set_wrap (GTK_LABEL (h), FALSE);
+    gtk_label_set_xalign (GTK_LABEL (h), 0);
+    gtk_grid_attach (self->grid, h, 0, 0, 1, 1);
+  }
   for (guint c = 0, j = 0; j < self->indicators->len; j++)
     {
       CouncilIndicator *ind = g_ptr_array_index (self->indicators, j);
@@ -813,7 +822,7 @@ build_grid (CouncilAssessmentView *self)
           continue;
         }
       tip = column_tooltip (ind, category);
-      gtk_grid_attach (self->grid, header_label (council_indicator_label (ind), tip), (int) c + 1, 0, 1, 1);
+      gtk_grid_attach (self->grid, header_label (council_indicator_label (ind), tip), (int) c + FIRST_SCORE_COLUMN, 0, 1, 1);
       limit = council_assessment_format_score (council_indicator_limit (ind));
       if (ind->kind == COUNCIL_INDICATOR_COMPUTED && !self->scheme->finalized)
         {
@@ -836,7 +845,7 @@ build_grid (CouncilAssessmentView *self)
           under = gtk_label_new (sub);
           gtk_widget_add_css_class (under, "dim-label");
         }
-      gtk_grid_attach (self->grid, under, (int) c + 1, 1, 1, 1);
+      gtk_grid_attach (self->grid, under, (int) c + FIRST_SCORE_COLUMN, 1, 1, 1);
       c++;
     }
   for (guint k = 0; k < 3; k++)
@@ -845,7 +854,7 @@ build_grid (CouncilAssessmentView *self)
       GtkWidget *h = header_label (titles[k], NULL);
       gtk_label_set_wrap (GTK_LABEL (h), FALSE);
       gtk_label_set_max_width_chars (GTK_LABEL (h), -1);
-      gtk_grid_attach (self->grid, h, (int) cols + 1 + (int) k, 0, 1, 1);
+      gtk_grid_attach (self->grid, h, 1 + (int) k, 0, 1, 1);
     }
 
   for (guint i = 0; i < rows; i++)
@@ -857,7 +866,12 @@ build_grid (CouncilAssessmentView *self)
 
       gtk_label_set_xalign (GTK_LABEL (name), 0);
       gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (name), 22);
+      /* Its minimum: a scrolled grid is given the viewport's width, not its natural one.
+       * Long English names take two lines. */
+      gtk_label_set_width_chars (GTK_LABEL (name), council_ui_prefers_chinese () ? 6 : 20);
+      gtk_label_set_max_width_chars (GTK_LABEL (name), 24);
+      gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+      gtk_label_set_lines (GTK_LABEL (name), 2);
       gtk_widget_set_tooltip_text (name, org_name (self, i));
       gtk_grid_attach (self->grid, name, 0, (int) i + 2, 1, 1);
       for (guint c = 0; c < cols; c++)
@@ -890,7 +904,7 @@ build_grid (CouncilAssessmentView *self)
           gtk_widget_add_controller (entry, focus);
           gtk_widget_add_controller (entry, keys);
           self->cells[i * cols + c] = entry;
-          gtk_grid_attach (self->grid, entry, (int) c + 1, (int) i + 2, 1, 1);
+          gtk_grid_attach (self->grid, entry, (int) c + FIRST_SCORE_COLUMN, (int) i + 2, 1, 1);
           set_cell_tooltip (self, i, c);
           update_suggestion_icon (self, i, c);
         }
@@ -904,9 +918,9 @@ build_grid (CouncilAssessmentView *self)
       self->total_labels[i] = GTK_LABEL (total);
       self->rank_labels[i] = GTK_LABEL (rank);
       self->grade_labels[i] = GTK_LABEL (grade);
-      gtk_grid_attach (self->grid, total, (int) cols + 1, (int) i + 2, 1, 1);
-      gtk_grid_attach (self->grid, rank, (int) cols + 2, (int) i + 2, 1, 1);
-      gtk_grid_attach (self->grid, grade, (int) cols + 3, (int) i + 2, 1, 1);
+      gtk_grid_attach (self->grid, total, 1, (int) i + 2, 1, 1);
+      gtk_grid_attach (self->grid, rank, 2, (int) i + 2, 1, 1);
+      gtk_grid_attach (self->grid, grade, 3, (int) i + 2, 1, 1);
     }
   refresh_totals (self);
 }
