@@ -84,11 +84,16 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 {
   g_autofree char *dir = g_path_get_dirname (f->path);
 
+  g_object_add_weak_pointer (G_OBJECT (f->view), (gpointer *) &f->view);
+  g_object_add_weak_pointer (G_OBJECT (f->store), (gpointer *) &f->store);
   gtk_window_destroy (f->window);
   while (g_main_context_iteration (NULL, FALSE))
     ;
+  /* The view lets go of itself and of the store (the store closes with its last reference). */
+  g_assert_null (f->view);
   g_clear_pointer (&f->scheme, council_assessment_scheme_free);
-  g_clear_object (&f->store);
+  g_object_unref (f->store);
+  g_assert_null (f->store);
   council_test_rm_rf (dir);
   g_free (f->path);
 }
