@@ -39,7 +39,9 @@ static CouncilAssessmentScheme *
 make_scheme (CouncilStore *store)
 {
   g_autoptr(GError) error = NULL;
-  CouncilAssessmentScheme *scheme = council_assessment_scheme_new (2024);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  /* This year: the sample meetings and action items are this year's. */
+  CouncilAssessmentScheme *scheme = council_assessment_scheme_new (g_date_time_get_year (now));
   gint64 category = 0;
 
   council_store_save_assessment_scheme (store, scheme, &error);
