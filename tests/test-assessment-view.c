@@ -161,6 +161,29 @@ test_enter_scores (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_label_get_text (council_assessment_view_get_total_label (f->view, 0)), ==, "9.5");
   g_assert_cmpstr (gtk_label_get_text (council_assessment_view_get_rank_label (f->view, 2)), ==, "3");
 
+  /* The evidence note of the focused cell. */
+  {
+    GtkEntry *cell = council_assessment_view_get_cell (f->view, 1, 1);
+    GtkWidget *evidence;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) orgs = council_store_list_assessment_organizations (f->store, f->scheme, &error);
+    CouncilAssessmentScore score;
+
+    gtk_widget_grab_focus (GTK_WIDGET (cell));
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+    evidence = GTK_WIDGET (council_assessment_view_get_evidence_entry (f->view));
+    g_assert_true (gtk_widget_is_sensitive (evidence));
+    gtk_editable_set_text (GTK_EDITABLE (evidence), "2026年信息报送台账");
+    g_signal_emit_by_name (evidence, "activate");
+    g_assert_true (council_store_get_assessment_score (f->store, f->second_id,
+                                                       council_organization_get_id (g_ptr_array_index (orgs, 1)),
+                                                       &score, &error));
+    g_assert_cmpstr (score.evidence, ==, "2026年信息报送台账");
+    g_assert_cmpfloat (score.value, ==, 15);
+    council_assessment_score_clear (&score);
+  }
+
   /* Emptying a cell clears the score. */
   type_into (f, 2, 0, "");
   g_assert_true (isnan (stored (f, f->first_id, 2)));

@@ -56,6 +56,11 @@ struct _CouncilAssessmentView
   GtkLabel **grade_labels;
   GtkLabel *grid_message;
   GtkLabel *sum_label;
+  GtkWidget *evidence_bar;         /* the focused cell's evidence note */
+  GtkLabel *evidence_label;
+  GtkEntry *evidence_entry;
+  GtkLabel *scored_by_label;
+  int evidence_org, evidence_col;  /* -1: no cell */
 
   /* scheme page */
   CouncilSchemeEditor *editor;
@@ -78,6 +83,7 @@ G_DEFINE_FINAL_TYPE (CouncilAssessmentView, council_assessment_view, GTK_TYPE_BO
 
 static void reload (CouncilAssessmentView *self);
 static void refresh_totals (CouncilAssessmentView *self);
+static void show_evidence (CouncilAssessmentView *self, int org, int col);
 
 /* ---- helpers ---- */
 
@@ -387,6 +393,8 @@ commit_cell (CouncilAssessmentView *self, GtkWidget *entry)
       update_suggestion_icon (self, org, col);
     }
   refresh_totals (self);
+  if (self->evidence_org == (int) org && self->evidence_col == (int) col)
+    show_evidence (self, (int) org, (int) col);
   return TRUE;
 }
 
@@ -406,6 +414,79 @@ on_cell_activate_cb (GtkEntry *entry, CouncilAssessmentView *self)
   /* Enter saves and moves down, like a spreadsheet; a refused value keeps the focus. */
   if (commit_cell (self, GTK_WIDGET (entry)))
     focus_cell (self, org + 1 < n_orgs (self) ? org + 1 : 0, org + 1 < n_orgs (self) ? col : col + 1);
+}
+
+static void
+show_evidence (CouncilAssessmentView *self, int org, int col)
+{
+  CouncilAssessmentScore score;
+  g_autofree char *title = NULL;
+  g_autofree char *by = NULL;
+
+  self->evidence_org = org;
+  self->evidence_col = col;
+  if (org < 0 || col < 0 || self->matrix == NULL)
+    {
+      gtk_widget_set_sensitive (self->evidence_bar, FALSE);
+      gtk_label_set_text (self->evidence_label, _("Evidence"));
+      gtk_editable_set_text (GTK_EDITABLE (self->evidence_entry), "");
+      gtk_label_set_text (self->scored_by_label, "");
+      return;
+    }
+  title = g_strdup_printf (_("Evidence for %s — %s"), org_grid_name (self, (guint) org),
+                           council_indicator_label (column_indicator (self, (guint) col)));
+  gtk_label_set_text (self->evidence_label, title);
+  if (council_store_get_assessment_score (self->store, column_indicator (self, (guint) col)->id,
+                                          self->matrix->org_ids[org], &score, NULL) && score.exists)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->evidence_entry), score.evidence);
+      by = g_strdup_printf (_("Scored by %s at %s"), score.scored_by, score.scored_at);
+    }
+  else
+    gtk_editable_set_text (GTK_EDITABLE (self->evidence_entry), "");
+  gtk_label_set_text (self->scored_by_label, by ? by : _("Not scored yet"));
+  gtk_widget_set_sensitive (self->evidence_bar, !self->scheme->finalized);
+  council_assessment_score_clear (&score);
+}
+
+static void
+on_evidence_save_cb (GtkWidget *widget, CouncilAssessmentView *self)
+{
+  g_autoptr(GError) error = NULL;
+  CouncilIndicator *ind;
+  double value;
+  gboolean ok;
+
+  if (self->evidence_org < 0 || self->evidence_col < 0 || self->matrix == NULL)
+    return;
+  ind = column_indicator (self, (guint) self->evidence_col);
+  value = council_assessment_matrix_get (self->matrix, (guint) self->evidence_org, (guint) self->evidence_col);
+  if (isnan (value))
+    {
+      council_widget_show_message (GTK_WIDGET (self), _("Enter the score first; the evidence note belongs to a score."), TRUE);
+      return;
+    }
+  self->saving = TRUE;
+  ok = council_store_set_assessment_score (self->store, ind->id, self->matrix->org_ids[self->evidence_org], value,
+                                           gtk_editable_get_text (GTK_EDITABLE (self->evidence_entry)), &error);
+  self->saving = FALSE;
+  if (!ok)
+    show_error (self, error);
+  else
+    {
+      set_cell_tooltip (self, (guint) self->evidence_org, (guint) self->evidence_col);
+      show_evidence (self, self->evidence_org, self->evidence_col);
+      council_widget_show_message (GTK_WIDGET (self), _("Evidence saved."), FALSE);
+    }
+}
+
+static void
+on_cell_focus_enter_cb (GtkEventControllerFocus *controller, CouncilAssessmentView *self)
+{
+  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  show_evidence (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "org")),
+                 GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "col")));
 }
 
 static void
@@ -794,6 +875,7 @@ build_grid (CouncilAssessmentView *self)
   free_grid_arrays (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
     gtk_grid_remove (self->grid, child);
+  show_evidence (self, -1, -1);
   if (self->matrix == NULL)
     return;
 
@@ -899,6 +981,7 @@ build_grid (CouncilAssessmentView *self)
           g_signal_connect_object (entry, "activate", G_CALLBACK (on_cell_activate_cb), self, 0);
           g_signal_connect_object (entry, "icon-press", G_CALLBACK (on_cell_icon_press_cb), self, 0);
           g_signal_connect_object (focus, "leave", G_CALLBACK (on_cell_focus_leave_cb), self, 0);
+          g_signal_connect_object (focus, "enter", G_CALLBACK (on_cell_focus_enter_cb), self, 0);
           g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_cell_key_pressed_cb), self, 0);
           gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
           gtk_widget_add_controller (entry, focus);
@@ -1228,6 +1311,32 @@ build_scores_page (CouncilAssessmentView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->grid_message), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Why the value was refused"), -1);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->grid_message));
+
+  /* The focused cell's evidence note (佐证材料), who scored it and when. */
+  self->evidence_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  self->evidence_label = GTK_LABEL (gtk_label_new (_("Evidence")));
+  gtk_label_set_ellipsize (self->evidence_label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (self->evidence_label, 36);
+  self->evidence_entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->evidence_entry), TRUE);
+  gtk_entry_set_placeholder_text (self->evidence_entry, _("What the score rests on: reports, records, documents"));
+  gtk_label_set_mnemonic_widget (self->evidence_label, GTK_WIDGET (self->evidence_entry));
+  g_signal_connect_object (self->evidence_entry, "activate", G_CALLBACK (on_evidence_save_cb), self, 0);
+  self->scored_by_label = GTK_LABEL (gtk_label_new (""));
+  gtk_widget_add_css_class (GTK_WIDGET (self->scored_by_label), "dim-label");
+  {
+    GtkWidget *save = gtk_button_new_with_mnemonic (_("Save e_vidence"));
+    g_signal_connect_object (save, "clicked", G_CALLBACK (on_evidence_save_cb), self, 0);
+    gtk_box_append (GTK_BOX (self->evidence_bar), GTK_WIDGET (self->evidence_label));
+    gtk_box_append (GTK_BOX (self->evidence_bar), GTK_WIDGET (self->evidence_entry));
+    gtk_box_append (GTK_BOX (self->evidence_bar), GTK_WIDGET (self->scored_by_label));
+    gtk_box_append (GTK_BOX (self->evidence_bar), save);
+  }
+  gtk_widget_set_margin_start (self->evidence_bar, 12);
+  gtk_widget_set_margin_end (self->evidence_bar, 12);
+  gtk_widget_set_margin_bottom (self->evidence_bar, 8);
+  gtk_widget_set_sensitive (self->evidence_bar, FALSE);
+  gtk_box_append (GTK_BOX (box), self->evidence_bar);
   return box;
 }
 
@@ -1331,6 +1440,7 @@ council_assessment_view_init (CouncilAssessmentView *self)
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   self->scheme_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->evidence_org = self->evidence_col = -1;
 
   self->scheme_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->scheme_dropdown));
@@ -1441,4 +1551,10 @@ void
 council_assessment_view_show_page (CouncilAssessmentView *self, const char *page)
 {
   gtk_stack_set_visible_child_name (self->stack, page);
+}
+
+GtkEntry *
+council_assessment_view_get_evidence_entry (CouncilAssessmentView *self)
+{
+  return self->evidence_entry;
 }

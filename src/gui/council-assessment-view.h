@@ -26,6 +26,8 @@ GtkLabel  *council_assessment_view_get_total_label (CouncilAssessmentView *self,
 GtkLabel  *council_assessment_view_get_rank_label  (CouncilAssessmentView *self, guint org);
 /* The message under the grid (the last refused value's reason). */
 const char *council_assessment_view_get_grid_message (CouncilAssessmentView *self);
+/* The evidence note of the focused cell (Enter saves it). */
+GtkEntry  *council_assessment_view_get_evidence_entry (CouncilAssessmentView *self);
 /* "scores", "scheme" or "ranking". */
 void       council_assessment_view_show_page     (CouncilAssessmentView *self, const char *page);
 
