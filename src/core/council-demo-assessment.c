@@ -98,7 +98,7 @@ add_indicators (CouncilStore *store, gint64 scheme_id, GError **error)
 static double
 demo_value (GRand *rand, double quality, double limit)
 {
-  double v = limit * CLAMP (quality + g_rand_double_range (rand, -0.08, 0.06), 0.0, 1.0);
+  double v = limit * CLAMP (quality + g_rand_double_range (rand, -0.05, 0.05), 0.0, 1.0);
   return MIN (floor (v * 2.0 + 0.5) / 2.0, limit);
 }
 
@@ -123,7 +123,7 @@ score_scheme (CouncilStore *store, CouncilAssessmentScheme *scheme, guint n_orgs
   for (guint i = 0; i < n_orgs; i++)
     {
       gint64 org_id = council_organization_get_id (g_ptr_array_index (orgs, i));
-      double quality = 0.72 + 0.26 * ((i * 7919u + seed) % 97u) / 96.0;
+      double quality = 0.62 + 0.37 * ((i * 7919u + seed) % 97u) / 96.0;
 
       for (guint j = 0; j < indicators->len; j++)
         {
@@ -174,8 +174,10 @@ score_scheme (CouncilStore *store, CouncilAssessmentScheme *scheme, guint n_orgs
       if (ind->kind == COUNCIL_INDICATOR_RANK)
         for (guint i = 0; i < n_orgs; i++)
           {
-            /* Beneficiaries: ties happen (two organizations with 1,200). */
-            double measured = 400.0 * (1 + (i * 37u + seed) % 11u);
+            /* Beneficiaries, in hundreds: stronger organizations reach more
+             * people, and ties happen (two with 3,600). */
+            double quality = 0.62 + 0.37 * ((i * 7919u + seed) % 97u) / 96.0;
+            double measured = 100.0 * floor (quality * 40.0);
             if (!council_store_set_assessment_measured (store, ind->id,
                                                         council_organization_get_id (g_ptr_array_index (orgs, i)),
                                                         measured, error))
@@ -183,8 +185,8 @@ score_scheme (CouncilStore *store, CouncilAssessmentScheme *scheme, guint n_orgs
           }
     }
 
-  /* Computed indicators without records (no projects due, say) get the full
-   * score from the assessor, as the secretariat does. */
+  /* Computed indicators without records in the store (the sample meetings are
+   * this year's) are scored by the assessor from the paper records. */
   if (n_orgs == orgs->len)
     {
       g_autoptr(CouncilAssessmentMatrix) m = council_store_load_assessment_matrix (store, scheme, indicators, orgs, error);
@@ -200,7 +202,9 @@ score_scheme (CouncilStore *store, CouncilAssessmentScheme *scheme, guint n_orgs
               continue;
             if (ind->kind == COUNCIL_INDICATOR_COMPUTED && isnan (council_assessment_matrix_get (m, i, c)))
               {
-                CouncilAssessmentEntry e = { ind->id, m->org_ids[i], ind->max_score, "无相关记录，按满分计" };
+                double quality = 0.62 + 0.37 * ((i * 7919u + seed) % 97u) / 96.0;
+                CouncilAssessmentEntry e = { ind->id, m->org_ids[i], demo_value (rand, quality, ind->max_score),
+                                             "按纸质签到表和台账核定" };
                 g_array_append_val (missing, e);
               }
             c++;
