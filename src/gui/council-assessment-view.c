@@ -162,6 +162,17 @@ org_grid_name (CouncilAssessmentView *self, guint i)
   return council_organization_get_display_name (org);
 }
 
+/* "2026-11-29T09:30:00" as the history list shows times. */
+static char *
+format_when (const char *iso)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GDateTime) at = iso && *iso ? g_date_time_new_from_iso8601 (iso, tz) : NULL;
+
+  /* Translators: the same date format as the history list. */
+  return at ? g_date_time_format (at, _("%-d %b %Y %H:%M")) : g_strdup (iso ? iso : "");
+}
+
 static CouncilAssessmentSuggestion *
 find_suggestion (CouncilAssessmentView *self, guint col, gint64 org_id)
 {
@@ -256,13 +267,15 @@ set_cell_tooltip (CouncilAssessmentView *self, guint org, guint col)
     }
   if (council_store_get_assessment_score (self->store, ind->id, self->matrix->org_ids[org], &score, NULL) && score.exists)
     {
+      g_autofree char *when = format_when (score.scored_at);
+
       if (score.evidence[0] != '\0')
         {
           g_string_append_c (tip, '\n');
           g_string_append_printf (tip, _("Evidence: %s"), score.evidence);
         }
       g_string_append_c (tip, '\n');
-      g_string_append_printf (tip, _("Scored by %s at %s"), score.scored_by, score.scored_at);
+      g_string_append_printf (tip, _("Scored by %s at %s"), score.scored_by, when);
     }
   council_assessment_score_clear (&score);
   if (ind->guide[0] != '\0')
@@ -439,8 +452,10 @@ show_evidence (CouncilAssessmentView *self, int org, int col)
   if (council_store_get_assessment_score (self->store, column_indicator (self, (guint) col)->id,
                                           self->matrix->org_ids[org], &score, NULL) && score.exists)
     {
+      g_autofree char *when = format_when (score.scored_at);
+
       gtk_editable_set_text (GTK_EDITABLE (self->evidence_entry), score.evidence);
-      by = g_strdup_printf (_("Scored by %s at %s"), score.scored_by, score.scored_at);
+      by = g_strdup_printf (_("Scored by %s at %s"), score.scored_by, when);
     }
   else
     gtk_editable_set_text (GTK_EDITABLE (self->evidence_entry), "");
@@ -631,12 +646,39 @@ refresh_totals (CouncilAssessmentView *self)
       g_autofree char *total = council_assessment_format_score (m->totals[i]);
       g_autofree char *rank = g_strdup_printf ("%u", m->ranks[i]);
       int band = council_assessment_scheme_grade (self->scheme, m->totals[i]);
+      guint ordinary = 0, ordinary_scored = 0;
+      gboolean complete;
 
       gtk_label_set_text (self->total_labels[i], m->scored[i] > 0 ? total : "—");
       gtk_label_set_text (self->rank_labels[i], m->scored[i] > 0 ? rank : "—");
-      gtk_label_set_text (self->grade_labels[i],
-                          m->scored[i] > 0 && band >= 0 ? council_grade_band_label (g_ptr_array_index (self->scheme->bands, band)) : "");
-      set_grade_class (self, GTK_WIDGET (self->grade_labels[i]), m->scored[i] > 0 ? band : -1);
+
+      /* A grade is given once every ordinary indicator is scored (bonus and
+       * deduction items are often empty); until then the cell says how far. */
+      for (guint c = 0; c < m->n_indicators; c++)
+        if (m->kinds[c] != COUNCIL_INDICATOR_BONUS && m->kinds[c] != COUNCIL_INDICATOR_DEDUCTION)
+          {
+            ordinary++;
+            ordinary_scored += !isnan (council_assessment_matrix_get (m, i, c));
+          }
+      complete = ordinary_scored == ordinary && ordinary > 0;
+      if (complete && band >= 0)
+        {
+          gtk_label_set_text (self->grade_labels[i], council_grade_band_label (g_ptr_array_index (self->scheme->bands, band)));
+          gtk_widget_set_tooltip_text (GTK_WIDGET (self->grade_labels[i]), NULL);
+        }
+      else
+        {
+          g_autofree char *progress = g_strdup_printf ("%u/%u", ordinary_scored, ordinary);
+          g_autofree char *tip = g_strdup_printf (_("%u of %u indicators scored; the grade follows when all are."),
+                                                  ordinary_scored, ordinary);
+          gtk_label_set_text (self->grade_labels[i], m->scored[i] > 0 ? progress : "");
+          gtk_widget_set_tooltip_text (GTK_WIDGET (self->grade_labels[i]), tip);
+        }
+      set_grade_class (self, GTK_WIDGET (self->grade_labels[i]), complete ? band : -1);
+      if (!complete)
+        gtk_widget_add_css_class (GTK_WIDGET (self->grade_labels[i]), "dim-label");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->grade_labels[i]), "dim-label");
     }
   refresh_ranking (self);
 }
@@ -832,7 +874,7 @@ header_label (const char *text, const char *tooltip)
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   /* Word breaks: English names wrap between words, Chinese between characters. */
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), council_ui_prefers_chinese () ? 5 : 10);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), council_ui_prefers_chinese () ? 7 : 10);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_label_set_lines (GTK_LABEL (label), 3);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -1050,10 +1092,7 @@ update_header (CouncilAssessmentView *self)
   gtk_widget_set_visible (self->banner, finalized);
   if (finalized)
     {
-      g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
-      g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (self->scheme->finalized_at, tz);
-      /* Translators: the same date format as the history list. */
-      g_autofree char *when = at ? g_date_time_format (at, _("%-d %b %Y %H:%M")) : g_strdup ("—");
+      g_autofree char *when = format_when (self->scheme->finalized_at);
       g_autofree char *text = g_strdup_printf (_("“%s” was finalized on %s and is read-only. Reopen it to change scores, indicators or grade bands."),
                                                self->scheme->title, when);
       gtk_label_set_text (self->banner_label, text);
