@@ -559,6 +559,21 @@ test_copy_scheme (Fixture *f, gconstpointer data)
       g_assert_cmpint (a->parent_id == 0, ==, b->parent_id == 0);
     }
   g_assert_cmpint (council_store_find_assessment_scheme (f->store, 2026, &error), ==, id);
+
+  /* Moving an indicator up swaps it with the one before it, in its category. */
+  {
+    CouncilIndicator *second = g_ptr_array_index (to, 2);
+    g_autoptr(GPtrArray) moved = NULL;
+    gint64 second_id = second->id;
+
+    g_assert_true (council_store_move_assessment_indicator (f->store, second_id, -1, &error));
+    g_assert_no_error (error);
+    moved = council_store_list_assessment_indicators (f->store, id, &error);
+    g_assert_cmpint (((CouncilIndicator *) g_ptr_array_index (moved, 1))->id, ==, second_id);
+    g_assert_cmpstr (((CouncilIndicator *) g_ptr_array_index (moved, 2))->name_zh, ==, "班子建设");
+    /* First already: nothing moves. */
+    g_assert_true (council_store_move_assessment_indicator (f->store, second_id, -1, &error));
+  }
   /* A second scheme for the same period is refused. */
   g_assert_cmpint (council_store_copy_assessment_scheme (f->store, f->scheme->id, 2026, &error), ==, 0);
   g_assert_error (error, COUNCIL_VALIDATION_ERROR, COUNCIL_ASSESSMENT_FIELD_YEAR);

@@ -802,8 +802,6 @@ council_store_move_assessment_indicator (CouncilStore *self, gint64 id, int delt
   summary = g_strdup_printf (_("Move the indicator “%s”"), ind->name_zh);
   if (!council_store_begin_change (self, summary, error))
     return FALSE;
-  if (other_pos == ind->position)
-    other_pos += delta < 0 ? 0 : 0;
   stmt = council_store_prepare (self, "UPDATE assessment_indicator SET position = ? WHERE id = ?", error);
   ok = stmt != NULL;
   if (ok)

@@ -826,7 +826,7 @@ draw_yoy_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer 
   CouncilAssessmentView *self = data;
   PangoLayout *layout;
   GdkRGBA fg;
-  double slot, base = height - 22, top = 20;
+  double slot, base = height - 22, top = 20, scale = 100;
 
   if (self->yoy == NULL || self->yoy->len == 0)
     return;
@@ -834,9 +834,11 @@ draw_yoy_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer 
   layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), NULL);
   slot = (double) width / MAX (self->yoy->len, 3);
   for (guint k = 0; k < self->yoy->len; k++)
+    scale = MAX (scale, g_array_index (self->yoy, CouncilAssessmentYear, k).total);
+  for (guint k = 0; k < self->yoy->len; k++)
     {
       CouncilAssessmentYear *y = &g_array_index (self->yoy, CouncilAssessmentYear, k);
-      double h = (base - top) * CLAMP (y->total / 110.0, 0, 1);
+      double h = (base - top) * CLAMP (y->total / scale, 0, 1);
       double x = k * slot + slot * 0.25;
       g_autofree char *year = g_strdup_printf ("%d", y->year);
       g_autofree char *label = g_strdup_printf (_("No. %u"), y->rank);
