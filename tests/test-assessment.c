@@ -466,6 +466,16 @@ test_lock_and_reopen (Fixture *f, gconstpointer data)
   g_autofree char *sql = NULL;
 
   set_score (f, f->manual_id, 0, 7);
+  /* Evidence documents link to a score (and only to one that exists). */
+  g_assert_true (council_store_link_assessment_document (f->store, f->manual_id, org (f, 0), 42, &error));
+  g_assert_false (council_store_link_assessment_document (f->store, f->manual_id, org (f, 1), 42, &error));
+  g_assert_error (error, COUNCIL_VALIDATION_ERROR, COUNCIL_ASSESSMENT_FIELD_SCORE);
+  g_clear_error (&error);
+  {
+    g_autoptr(GArray) docs = council_store_list_assessment_documents (f->store, f->manual_id, org (f, 0), &error);
+    g_assert_cmpuint (docs->len, ==, 1);
+    g_assert_cmpint (g_array_index (docs, gint64, 0), ==, 42);
+  }
   g_assert_true (council_store_finalize_assessment_scheme (f->store, f->scheme->id, &error));
   g_assert_no_error (error);
 
@@ -475,6 +485,9 @@ test_lock_and_reopen (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (error->message, "Reopen"));
   g_clear_error (&error);
   council_store_set_assessment_score (f->store, f->manual_id, org (f, 3), 8, NULL, &error);
+  g_assert_error (error, COUNCIL_STORE_ERROR, COUNCIL_STORE_ERROR_LOCKED);
+  g_clear_error (&error);
+  g_assert_false (council_store_unlink_assessment_document (f->store, f->manual_id, org (f, 0), 42, &error));
   g_assert_error (error, COUNCIL_STORE_ERROR, COUNCIL_STORE_ERROR_LOCKED);
   g_clear_error (&error);
   {

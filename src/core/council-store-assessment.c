@@ -1218,6 +1218,87 @@ council_store_set_assessment_measured (CouncilStore *self, gint64 indicator_id, 
   return finish_change (self, ok, error);
 }
 
+static gboolean
+change_document_link (CouncilStore *self, gint64 indicator_id, gint64 org_id, gint64 document_id,
+                      gboolean link, GError **error)
+{
+  gint64 scheme_id = indicator_scheme (self, indicator_id);
+  g_autofree char *summary = NULL, *org = org_label (self, org_id);
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  summary = g_strdup_printf (link ? _("Link a document to the score of %s") : _("Unlink a document from the score of %s"), org);
+  if (!council_store_begin_change (self, summary, error))
+    return FALSE;
+  stmt = council_store_prepare (self, link
+    ? "INSERT OR IGNORE INTO assessment_score_document (score_id, document_id) "
+      "SELECT id, ?3 FROM assessment_score WHERE indicator_id = ?1 AND org_id = ?2"
+    : "DELETE FROM assessment_score_document WHERE document_id = ?3 AND score_id = "
+      "(SELECT id FROM assessment_score WHERE indicator_id = ?1 AND org_id = ?2)", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, indicator_id);
+      sqlite3_bind_int64 (stmt, 2, org_id);
+      sqlite3_bind_int64 (stmt, 3, document_id);
+      ok = step_done (self, stmt, scheme_id, error);
+    }
+  if (ok && link && sqlite3_changes (council_store_get_db (self)) == 0)
+    {
+      CouncilAssessmentScore score;
+      gboolean exists = council_store_get_assessment_score (self, indicator_id, org_id, &score, NULL) && score.exists;
+      council_assessment_score_clear (&score);
+      if (!exists)
+        {
+          g_set_error (error, COUNCIL_VALIDATION_ERROR, COUNCIL_ASSESSMENT_FIELD_SCORE,
+                       _("Enter the score first; the evidence note belongs to a score."));
+          ok = FALSE;
+        }
+    }
+  return finish_change (self, ok, error);
+}
+
+gboolean
+council_store_link_assessment_document (CouncilStore *self, gint64 indicator_id, gint64 org_id,
+                                        gint64 document_id, GError **error)
+{
+  return change_document_link (self, indicator_id, org_id, document_id, TRUE, error);
+}
+
+gboolean
+council_store_unlink_assessment_document (CouncilStore *self, gint64 indicator_id, gint64 org_id,
+                                          gint64 document_id, GError **error)
+{
+  return change_document_link (self, indicator_id, org_id, document_id, FALSE, error);
+}
+
+GArray *
+council_store_list_assessment_documents (CouncilStore *self, gint64 indicator_id, gint64 org_id, GError **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = council_store_prepare (self,
+    "SELECT d.document_id FROM assessment_score_document d JOIN assessment_score s ON s.id = d.score_id "
+    "WHERE s.indicator_id = ? AND s.org_id = ? ORDER BY d.id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  sqlite3_bind_int64 (stmt, 2, org_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      council_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
 CouncilAssessmentMatrix *
 council_store_load_assessment_matrix (CouncilStore *self, const CouncilAssessmentScheme *scheme,
                                       GPtrArray *indicators, GPtrArray *orgs, GError **error)

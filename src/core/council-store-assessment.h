@@ -80,6 +80,15 @@ gboolean   council_store_set_assessment_scores (CouncilStore *self, gint64 schem
 gboolean   council_store_set_assessment_measured (CouncilStore *self, gint64 indicator_id, gint64 org_id,
                                                   double measured, GError **error);
 
+/* Evidence documents of a score (ids of the documents store; the score must exist). */
+gboolean   council_store_link_assessment_document   (CouncilStore *self, gint64 indicator_id, gint64 org_id,
+                                                     gint64 document_id, GError **error);
+gboolean   council_store_unlink_assessment_document (CouncilStore *self, gint64 indicator_id, gint64 org_id,
+                                                     gint64 document_id, GError **error);
+/* gint64 document ids, in the order they were linked. */
+GArray    *council_store_list_assessment_documents  (CouncilStore *self, gint64 indicator_id, gint64 org_id,
+                                                     GError **error);
+
 /* The scheme's scored indicators (columns) × organizations (rows), with
  * totals and ranks computed. indicators and orgs as listed above. */
 CouncilAssessmentMatrix *
