@@ -728,6 +728,10 @@ build_indicator_form (CouncilSchemeEditor *self)
                                _("Points of the 1st, 2nd, 3rd … rank, separated by commas; ranks past the list get 0"));
   self->guide_view = GTK_TEXT_VIEW (gtk_text_view_new ());
   gtk_text_view_set_wrap_mode (self->guide_view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_left_margin (self->guide_view, 6);
+  gtk_text_view_set_right_margin (self->guide_view, 6);
+  gtk_text_view_set_top_margin (self->guide_view, 4);
+  gtk_text_view_set_bottom_margin (self->guide_view, 4);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (guide_scroller), GTK_WIDGET (self->guide_view));
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (guide_scroller), 80);
   gtk_widget_add_css_class (guide_scroller, "frame");
@@ -810,7 +814,7 @@ council_scheme_editor_init (CouncilSchemeEditor *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->tree), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Indicators"), -1);
   g_signal_connect_object (self->tree, "row-selected", G_CALLBACK (on_tree_row_selected_cb), self, 0);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (tree_scroller), GTK_WIDGET (self->tree));
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (tree_scroller), 420);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (tree_scroller), 360);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (tree_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_size_request (tree_scroller, 380, -1);
   gtk_box_append (GTK_BOX (left), tree_scroller);
