@@ -112,6 +112,13 @@ type_into (Fixture *f, guint org, guint col, const char *text)
     ;
 }
 
+static void
+spin_until_idle (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 static gboolean
 has_focus_within (Fixture *f, GtkWidget *widget)
 {
@@ -249,6 +256,24 @@ test_finalized_is_read_only (Fixture *f, gconstpointer data)
   g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (council_assessment_view_get_cell (f->view, 0, 0))));
 }
 
+static void
+test_shortcuts (Fixture *f, gconstpointer data)
+{
+  /* Ctrl+F goes to the first cell without a score. */
+  council_assessment_view_show_page (f->view, "ranking");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "view.find", NULL));
+  spin_until_idle ();
+  g_assert_true (has_focus_within (f, GTK_WIDGET (council_assessment_view_get_cell (f->view, 0, 0))));
+  type_into (f, 0, 0, "5");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "view.find", NULL));
+  spin_until_idle ();
+  g_assert_true (has_focus_within (f, GTK_WIDGET (council_assessment_view_get_cell (f->view, 0, 1))));
+  /* Ctrl+N starts a new indicator in the scheme editor. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "view.new", NULL));
+  spin_until_idle ();
+  g_assert_cmpstr (council_assessment_view_get_page (f->view), ==, "scheme");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -266,6 +291,7 @@ main (int argc, char **argv)
   ADD ("enter-scores", test_enter_scores);
   ADD ("refused-value", test_refused_value);
   ADD ("finalized-is-read-only", test_finalized_is_read_only);
+  ADD ("shortcuts", test_shortcuts);
 #undef ADD
   return g_test_run ();
 }

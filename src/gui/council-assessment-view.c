@@ -1462,12 +1462,49 @@ council_assessment_view_dispose (GObject *object)
   G_OBJECT_CLASS (council_assessment_view_parent_class)->dispose (object);
 }
 
+/* Ctrl+N: a new indicator in the scheme editor (an open scheme only). */
+static void
+new_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CouncilAssessmentView *self = COUNCIL_ASSESSMENT_VIEW (widget);
+
+  if (self->scheme == NULL)
+    {
+      on_new_clicked_cb (NULL, self);
+      return;
+    }
+  council_assessment_view_show_page (self, "scheme");
+  if (!council_scheme_editor_add_indicator (self->editor))
+    council_widget_show_message (widget, _("The scheme is finalized; reopen it to add indicators."), TRUE);
+}
+
+/* Ctrl+F: to the grid, on the first cell without a score. */
+static void
+find_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CouncilAssessmentView *self = COUNCIL_ASSESSMENT_VIEW (widget);
+
+  council_assessment_view_show_page (self, "scores");
+  for (guint i = 0; i < n_orgs (self); i++)
+    for (guint c = 0; c < n_columns (self); c++)
+      if (gtk_editable_get_text (GTK_EDITABLE (self->cells[i * n_columns (self) + c]))[0] == '\0')
+        {
+          focus_cell (self, i, c);
+          return;
+        }
+  if (n_orgs (self) > 0 && n_columns (self) > 0)
+    focus_cell (self, 0, 0);
+}
+
 static void
 council_assessment_view_class_init (CouncilAssessmentViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = council_assessment_view_dispose;
+  gtk_widget_class_install_action (widget_class, "view.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "view.find", NULL, find_action);
 }
 
 static void
@@ -1598,4 +1635,10 @@ GtkEntry *
 council_assessment_view_get_evidence_entry (CouncilAssessmentView *self)
 {
   return self->evidence_entry;
+}
+
+const char *
+council_assessment_view_get_page (CouncilAssessmentView *self)
+{
+  return gtk_stack_get_visible_child_name (self->stack);
 }

@@ -30,5 +30,6 @@ const char *council_assessment_view_get_grid_message (CouncilAssessmentView *sel
 GtkEntry  *council_assessment_view_get_evidence_entry (CouncilAssessmentView *self);
 /* "scores", "scheme" or "ranking". */
 void       council_assessment_view_show_page     (CouncilAssessmentView *self, const char *page);
+const char *council_assessment_view_get_page     (CouncilAssessmentView *self);
 
 G_END_DECLS

@@ -896,3 +896,12 @@ council_scheme_editor_load (CouncilSchemeEditor *self, gint64 scheme_id)
   fill_tree (self);
   load_form (self);
 }
+
+gboolean
+council_scheme_editor_add_indicator (CouncilSchemeEditor *self)
+{
+  if (self->scheme == NULL || self->scheme->finalized)
+    return FALSE;
+  start_new (self, COUNCIL_INDICATOR_MANUAL);
+  return TRUE;
+}

@@ -20,4 +20,7 @@ void                 council_scheme_editor_set_store (CouncilSchemeEditor *self,
 /* Loads the scheme (0: none), keeping the selected indicator when it still exists. */
 void                 council_scheme_editor_load      (CouncilSchemeEditor *self, gint64 scheme_id);
 
+/* Starts a new indicator under the selected category (Ctrl+N); FALSE when the scheme is locked. */
+gboolean             council_scheme_editor_add_indicator (CouncilSchemeEditor *self);
+
 G_END_DECLS
