@@ -7,6 +7,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 import re
 import sys
+import zipfile
 
 import openpyxl
 from openpyxl.utils import get_column_letter
@@ -35,7 +36,12 @@ def fact(sheet, key, value):
 
 def main(path):
     wb = openpyxl.load_workbook(path)
+    # The values a reader that does not recalculate shows (formulas' cached results).
+    cached = openpyxl.load_workbook(path, data_only=True)
     fact('', 'sheets', '|'.join(wb.sheetnames))
+    with zipfile.ZipFile(path) as z:
+        for member in z.namelist():
+            fact('', 'zip:' + member, 1)
     for ws in wb.worksheets:
         name = ws.title
         fact(name, 'max_row', ws.max_row)
@@ -50,6 +56,7 @@ def main(path):
              if ws.sheet_properties.pageSetUpPr is not None else None)
         fact(name, 'print_title_rows', ws.print_title_rows)
         fact(name, 'footer', ws.oddFooter.center.text)
+        fact(name, 'conditional_formats', len(ws.conditional_formatting))
         for col in range(1, ws.max_column + 1):
             letter = get_column_letter(col)
             fact(name, letter + ':width', ws.column_dimensions[letter].width)
@@ -57,6 +64,8 @@ def main(path):
             for cell in row:
                 ref = cell.coordinate
                 fact(name, ref, excel_text(cell.value))
+                if cell.data_type == 'f':
+                    fact(name, ref + ':cached', cached[name][ref].value)
                 fact(name, ref + ':type', cell.data_type)
                 fact(name, ref + ':bold', cell.font.b)
                 fact(name, ref + ':wrap', cell.alignment.wrap_text)

@@ -88,6 +88,7 @@ static gboolean (* const demo_parts[]) (CouncilStore *store, GError **error) = {
   council_demo_fill_projects,
   council_demo_fill_meetings,
   council_demo_fill_documents,
+  council_demo_fill_assessment,
 };
 
 gboolean

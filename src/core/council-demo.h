@@ -44,4 +44,10 @@ gboolean council_demo_write_pdf      (const char         *path,
                                       const char * const *pages,
                                       GError            **error);
 
+/* Adds last year's assessment scheme, scored for every organization and
+ * finalized, and this year's copied from it and partly scored. Deterministic;
+ * does nothing when the store already holds schemes. */
+gboolean council_demo_fill_assessment (CouncilStore *store,
+                                       GError      **error);
+
 G_END_DECLS

@@ -107,5 +107,9 @@ gboolean       council_workbook_write_meetings (CouncilWorkbookWriter *writer,
                                              GError               **error);
 gboolean       council_workbook_write_action_items (CouncilWorkbookWriter *writer,
                                              GError               **error);
+gboolean       council_workbook_write_assessment_ranking (CouncilWorkbookWriter *writer,
+                                             GError               **error);
+gboolean       council_workbook_write_assessment_scores (CouncilWorkbookWriter *writer,
+                                             GError               **error);
 
 G_END_DECLS

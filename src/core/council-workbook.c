@@ -19,6 +19,8 @@ static const CouncilSheetWriteFunc sheet_writers[] = {
   council_workbook_write_roster,
   council_workbook_write_meetings,
   council_workbook_write_action_items,
+  council_workbook_write_assessment_ranking,
+  council_workbook_write_assessment_scores,
 };
 
 #define HEADER_FILL   0xDCE6F1

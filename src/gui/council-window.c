@@ -14,6 +14,7 @@
 #include "council-action-items-view.h"
 #include "council-import-dialog.h"
 #include "council-meetings-view.h"
+#include "council-assessment-view.h"
 #include "council-roster-view.h"
 #include "council-roster-view-private.h"
 #include "council-window.h"
@@ -827,6 +828,7 @@ council_window_new (CouncilApplication *application)
   add_view (self, GTK_WIDGET (council_roster_view_new (self->store)), "roster", _("Roster"));
   add_view (self, GTK_WIDGET (council_meetings_view_new (self->store)), "meetings", _("Meetings"));
   add_view (self, GTK_WIDGET (council_action_items_view_new (self->store)), "actions", _("Action Items"));
+  add_view (self, GTK_WIDGET (council_assessment_view_new (self->store)), "assessment", _("Assessment"));
 
   if (self->settings != NULL)
     {

@@ -1,0 +1,1644 @@
+/* council-assessment-view.c: the assessment view — a scheme picker, the
+ * scoring grid (organizations × indicators, typed like a spreadsheet), the
+ * scheme editor, and the ranking with its chart and year-over-year comparison.
+ *
+ * The grid is a GtkGrid of GtkEntry cells: Tab moves right, Enter saves and
+ * moves down, Escape takes the typing back. Each cell is saved on its own
+ * through the store (which validates and records history); totals and ranks
+ * are recomputed in memory after the save.
+ *
+ * Copyright 2026 Council Desk developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "council-assessment-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "core/council-store-assessment.h"
+#include "council-assessment-view.h"
+#include "council-scheme-editor.h"
+#include "council-window.h"
+
+struct _CouncilAssessmentView
+{
+  GtkBox parent_instance;
+
+  CouncilStore *store;
+  gboolean saving;                 /* our own change: no reload */
+
+  /* toolbar */
+  GtkDropDown *scheme_dropdown;
+  GArray *scheme_ids;              /* gint64, in the drop-down's order */
+  GtkButton *new_button;
+  GtkButton *finalize_button;
+  GtkButton *reopen_button;
+  GtkWidget *banner;
+  GtkLabel *banner_label;
+  GtkStack *stack;
+
+  /* the loaded scheme */
+  CouncilAssessmentScheme *scheme;
+  GPtrArray *indicators;           /* all, tree order */
+  GPtrArray *scored;               /* the grid's columns (borrowed from indicators) */
+  GPtrArray *orgs;
+  CouncilAssessmentMatrix *matrix;
+  GHashTable *suggestions;         /* "col:org_id" -> CouncilAssessmentSuggestion* */
+
+  /* scores page */
+  GtkScrolledWindow *grid_scroller;
+  GtkGrid *grid;
+  GtkWidget **cells;               /* n_orgs × n_columns entries */
+  GtkLabel **total_labels;
+  GtkLabel **rank_labels;
+  GtkLabel **grade_labels;
+  GtkLabel *grid_message;
+  GtkLabel *sum_label;
+  GtkWidget *evidence_bar;         /* the focused cell's evidence note */
+  GtkLabel *evidence_label;
+  GtkEntry *evidence_entry;
+  GtkLabel *scored_by_label;
+  int evidence_org, evidence_col;  /* -1: no cell */
+
+  /* scheme page */
+  CouncilSchemeEditor *editor;
+
+  /* ranking page */
+  GtkListBox *ranking_list;
+  GtkDrawingArea *chart;
+  GtkDropDown *yoy_dropdown;
+  GtkGrid *yoy_table;
+  GtkDrawingArea *yoy_chart;
+  GArray *yoy;                     /* CouncilAssessmentYear */
+};
+
+G_DEFINE_FINAL_TYPE (CouncilAssessmentView, council_assessment_view, GTK_TYPE_BOX)
+
+#define GRADE_CLASSES 4
+/* Organization, total, rank and grade stay at the left, in sight while the
+ * indicators scroll. */
+#define FIRST_SCORE_COLUMN 4
+
+static void reload (CouncilAssessmentView *self);
+static void refresh_totals (CouncilAssessmentView *self);
+static void show_evidence (CouncilAssessmentView *self, int org, int col);
+
+/* ---- helpers ---- */
+
+static guint
+n_columns (CouncilAssessmentView *self)
+{
+  return self->scored ? self->scored->len : 0;
+}
+
+static guint
+n_orgs (CouncilAssessmentView *self)
+{
+  return self->orgs ? self->orgs->len : 0;
+}
+
+static CouncilIndicator *
+column_indicator (CouncilAssessmentView *self, guint col)
+{
+  return g_ptr_array_index (self->scored, col);
+}
+
+/* The colour class of a band: best, second, third, and the last one always "fail". */
+static const char *
+grade_class (CouncilAssessmentView *self, int band)
+{
+  static const char *classes[GRADE_CLASSES] = { "grade-0", "grade-1", "grade-2", "grade-3" };
+
+  if (band < 0)
+    return NULL;
+  if ((guint) band == self->scheme->bands->len - 1 && band > 0)
+    return classes[GRADE_CLASSES - 1];
+  return classes[MIN (band, GRADE_CLASSES - 1)];
+}
+
+static void
+set_grade_class (CouncilAssessmentView *self, GtkWidget *widget, int band)
+{
+  for (guint i = 0; i < GRADE_CLASSES; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("grade-%u", i);
+      gtk_widget_remove_css_class (widget, name);
+    }
+  if (grade_class (self, band) != NULL)
+    gtk_widget_add_css_class (widget, grade_class (self, band));
+}
+
+static void
+grade_rgb (CouncilAssessmentView *self, int band, double rgb[3])
+{
+  static const double colours[GRADE_CLASSES][3] = {
+    { 0.15, 0.64, 0.41 }, { 0.21, 0.52, 0.89 }, { 0.90, 0.65, 0.04 }, { 0.88, 0.11, 0.14 },
+  };
+  const char *cls = grade_class (self, band);
+  guint k = cls ? (guint) (cls[6] - '0') : 1;
+
+  rgb[0] = colours[k][0];
+  rgb[1] = colours[k][1];
+  rgb[2] = colours[k][2];
+}
+
+static const char *
+org_name (CouncilAssessmentView *self, guint i)
+{
+  return council_organization_get_display_name (g_ptr_array_index (self->orgs, i));
+}
+
+/* The grid is wide: in Chinese the short name (区总工会) fits its first column. */
+static const char *
+org_grid_name (CouncilAssessmentView *self, guint i)
+{
+  CouncilOrganization *org = g_ptr_array_index (self->orgs, i);
+  const char *short_name = council_organization_get_short_name (org);
+
+  if (council_ui_prefers_chinese () && short_name != NULL && *short_name != '\0')
+    return short_name;
+  return council_organization_get_display_name (org);
+}
+
+/* "2026-11-29T09:30:00" as the history list shows times. */
+static char *
+format_when (const char *iso)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GDateTime) at = iso && *iso ? g_date_time_new_from_iso8601 (iso, tz) : NULL;
+
+  /* Translators: the same date format as the history list. */
+  return at ? g_date_time_format (at, _("%-d %b %Y %H:%M")) : g_strdup (iso ? iso : "");
+}
+
+static CouncilAssessmentSuggestion *
+find_suggestion (CouncilAssessmentView *self, guint col, gint64 org_id)
+{
+  g_autofree char *key = NULL;
+
+  if (self->suggestions == NULL)
+    return NULL;
+  key = g_strdup_printf ("%u:%" G_GINT64_FORMAT, col, org_id);
+  return g_hash_table_lookup (self->suggestions, key);
+}
+
+static void
+free_grid_arrays (CouncilAssessmentView *self)
+{
+  g_clear_pointer (&self->cells, g_free);
+  g_clear_pointer (&self->total_labels, g_free);
+  g_clear_pointer (&self->rank_labels, g_free);
+  g_clear_pointer (&self->grade_labels, g_free);
+}
+
+static void
+clear_scheme (CouncilAssessmentView *self)
+{
+  free_grid_arrays (self);
+  g_clear_pointer (&self->scheme, council_assessment_scheme_free);
+  g_clear_pointer (&self->scored, g_ptr_array_unref);
+  g_clear_pointer (&self->indicators, g_ptr_array_unref);
+  g_clear_pointer (&self->orgs, g_ptr_array_unref);
+  g_clear_pointer (&self->matrix, council_assessment_matrix_free);
+  g_clear_pointer (&self->suggestions, g_hash_table_unref);
+}
+
+static void
+show_error (CouncilAssessmentView *self, const GError *error)
+{
+  council_widget_show_message (GTK_WIDGET (self), error->message, TRUE);
+}
+
+/* ---- cells ---- */
+
+static char *
+cell_text (CouncilAssessmentView *self, guint org, guint col)
+{
+  CouncilIndicator *ind = column_indicator (self, col);
+
+  if (ind->kind == COUNCIL_INDICATOR_RANK)
+    {
+      CouncilAssessmentScore score;
+      char *text = NULL;
+
+      if (council_store_get_assessment_score (self->store, ind->id, self->matrix->org_ids[org], &score, NULL) &&
+          score.exists && !isnan (score.measured))
+        text = council_assessment_format_score (score.measured);
+      council_assessment_score_clear (&score);
+      return text ? text : g_strdup ("");
+    }
+  return council_assessment_format_score (council_assessment_matrix_get (self->matrix, org, col));
+}
+
+static void
+set_cell_tooltip (CouncilAssessmentView *self, guint org, guint col)
+{
+  GtkWidget *entry = self->cells[org * n_columns (self) + col];
+  CouncilIndicator *ind = column_indicator (self, col);
+  double value = council_assessment_matrix_get (self->matrix, org, col);
+  g_autofree char *limit = council_assessment_format_score (council_indicator_limit (ind));
+  g_autofree char *shown = council_assessment_format_score (value);
+  g_autoptr(GString) tip = g_string_new (NULL);
+  CouncilAssessmentScore score;
+
+  g_string_append_printf (tip, "%s — %s\n", org_name (self, org), council_indicator_label (ind));
+  if (ind->kind == COUNCIL_INDICATOR_RANK)
+    g_string_append_printf (tip, _("Type the measured value; the points follow from the rank (now %s of %s)."),
+                            isnan (value) ? "—" : shown, limit);
+  else
+    g_string_append_printf (tip, _("Score between 0 and %s."), limit);
+  if (ind->kind == COUNCIL_INDICATOR_COMPUTED)
+    {
+      CouncilAssessmentSuggestion *s = find_suggestion (self, col, self->matrix->org_ids[org]);
+      if (s != NULL)
+        {
+          g_autofree char *sug = council_assessment_format_score (s->suggestion);
+          g_string_append_c (tip, '\n');
+          g_string_append_printf (tip, _("Suggested from the records: %u of %u (%.0f%%) gives %s. Click the tick to accept it."),
+                                  s->achieved, s->counted, s->rate * 100.0, sug);
+        }
+      else
+        {
+          g_string_append_c (tip, '\n');
+          g_string_append (tip, _("No records in this period to suggest a score from."));
+        }
+    }
+  if (council_store_get_assessment_score (self->store, ind->id, self->matrix->org_ids[org], &score, NULL) && score.exists)
+    {
+      g_autofree char *when = format_when (score.scored_at);
+
+      if (score.evidence[0] != '\0')
+        {
+          g_string_append_c (tip, '\n');
+          g_string_append_printf (tip, _("Evidence: %s"), score.evidence);
+        }
+      g_string_append_c (tip, '\n');
+      g_string_append_printf (tip, _("Scored by %s at %s"), score.scored_by, when);
+    }
+  council_assessment_score_clear (&score);
+  if (ind->guide[0] != '\0')
+    {
+      g_string_append_c (tip, '\n');
+      g_string_append_printf (tip, _("Scoring guide: %s"), ind->guide);
+    }
+  gtk_widget_set_tooltip_text (entry, tip->str);
+}
+
+static void
+update_suggestion_icon (CouncilAssessmentView *self, guint org, guint col)
+{
+  GtkEntry *entry = GTK_ENTRY (self->cells[org * n_columns (self) + col]);
+  CouncilIndicator *ind = column_indicator (self, col);
+  CouncilAssessmentSuggestion *s;
+  g_autofree char *sug = NULL;
+  g_autofree char *tip = NULL;
+
+  if (ind->kind != COUNCIL_INDICATOR_COMPUTED)
+    return;
+  s = find_suggestion (self, col, self->matrix->org_ids[org]);
+  if (s == NULL || self->scheme->finalized ||
+      council_assessment_totals_tie (s->suggestion, council_assessment_matrix_get (self->matrix, org, col)))
+    {
+      gtk_entry_set_icon_from_icon_name (entry, GTK_ENTRY_ICON_SECONDARY, NULL);
+      if (s != NULL)
+        {
+          sug = council_assessment_format_score (s->suggestion);
+          gtk_entry_set_placeholder_text (entry, sug);
+        }
+      return;
+    }
+  sug = council_assessment_format_score (s->suggestion);
+  tip = g_strdup_printf (_("Accept the suggestion %s"), sug);
+  gtk_entry_set_placeholder_text (entry, sug);
+  gtk_entry_set_icon_from_icon_name (entry, GTK_ENTRY_ICON_SECONDARY, "object-select-symbolic");
+  gtk_entry_set_icon_tooltip_text (entry, GTK_ENTRY_ICON_SECONDARY, tip);
+}
+
+static void
+mark_cell (GtkWidget *entry, const char *message)
+{
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (entry, "error");
+      gtk_widget_set_tooltip_text (entry, message);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (entry, "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID);
+    }
+}
+
+static void
+set_grid_message (CouncilAssessmentView *self, const char *message)
+{
+  gtk_label_set_text (self->grid_message, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->grid_message), message != NULL);
+}
+
+/* Saves one cell; FALSE (and the cell marked with the reason) when refused. */
+static gboolean
+commit_cell (CouncilAssessmentView *self, GtkWidget *entry)
+{
+  guint org = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "org"));
+  guint col = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "col"));
+  const char *committed = g_object_get_data (G_OBJECT (entry), "committed");
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  CouncilIndicator *ind;
+  g_autoptr(GError) error = NULL;
+  double value = NAN;
+  gboolean ok;
+
+  if (self->matrix == NULL || g_strcmp0 (text, committed) == 0)
+    {
+      if (g_strcmp0 (text, committed) == 0)
+        mark_cell (entry, NULL);
+      return TRUE;
+    }
+  ind = column_indicator (self, col);
+  if (*text != '\0' && !council_assessment_parse_score (text, &value, &error))
+    {
+      mark_cell (entry, error->message);
+      set_grid_message (self, error->message);
+      return FALSE;
+    }
+
+  self->saving = TRUE;
+  if (ind->kind == COUNCIL_INDICATOR_RANK)
+    ok = council_store_set_assessment_measured (self->store, ind->id, self->matrix->org_ids[org], value, &error);
+  else
+    ok = council_store_set_assessment_score (self->store, ind->id, self->matrix->org_ids[org], value, NULL, &error);
+  self->saving = FALSE;
+  if (!ok)
+    {
+      mark_cell (entry, error->message);
+      set_grid_message (self, error->message);
+      if (!g_error_matches (error, COUNCIL_VALIDATION_ERROR, COUNCIL_ASSESSMENT_FIELD_SCORE))
+        show_error (self, error);
+      return FALSE;
+    }
+
+  mark_cell (entry, NULL);
+  set_grid_message (self, NULL);
+  g_object_set_data_full (G_OBJECT (entry), "committed", g_strdup (text), g_free);
+  if (ind->kind == COUNCIL_INDICATOR_RANK)
+    {
+      /* Every measured organization's points may change: read the column back. */
+      g_autoptr(GError) load_error = NULL;
+      CouncilAssessmentMatrix *m = council_store_load_assessment_matrix (self->store, self->scheme, self->indicators,
+                                                                         self->orgs, &load_error);
+      if (m != NULL)
+        {
+          council_assessment_matrix_free (self->matrix);
+          self->matrix = m;
+        }
+      for (guint i = 0; i < n_orgs (self); i++)
+        set_cell_tooltip (self, i, col);
+    }
+  else
+    {
+      council_assessment_matrix_set (self->matrix, org, col, isnan (value) ? NAN : round (value * 100.0) / 100.0);
+      set_cell_tooltip (self, org, col);
+      update_suggestion_icon (self, org, col);
+    }
+  refresh_totals (self);
+  if (self->evidence_org == (int) org && self->evidence_col == (int) col)
+    show_evidence (self, (int) org, (int) col);
+  return TRUE;
+}
+
+static void
+focus_cell (CouncilAssessmentView *self, guint org, guint col)
+{
+  if (org < n_orgs (self) && col < n_columns (self))
+    gtk_widget_grab_focus (self->cells[org * n_columns (self) + col]);
+}
+
+static void
+on_cell_activate_cb (GtkEntry *entry, CouncilAssessmentView *self)
+{
+  guint org = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "org"));
+  guint col = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "col"));
+
+  /* Enter saves and moves down, like a spreadsheet; a refused value keeps the focus. */
+  if (commit_cell (self, GTK_WIDGET (entry)))
+    focus_cell (self, org + 1 < n_orgs (self) ? org + 1 : 0, org + 1 < n_orgs (self) ? col : col + 1);
+}
+
+static void
+show_evidence (CouncilAssessmentView *self, int org, int col)
+{
+  CouncilAssessmentScore score;
+  g_autofree char *title = NULL;
+  g_autofree char *by = NULL;
+
+  self->evidence_org = org;
+  self->evidence_col = col;
+  if (org < 0 || col < 0 || self->matrix == NULL)
+    {
+      gtk_widget_set_sensitive (self->evidence_bar, FALSE);
+      gtk_label_set_text (self->evidence_label, _("Evidence"));
+      gtk_editable_set_text (GTK_EDITABLE (self->evidence_entry), "");
+      gtk_label_set_text (self->scored_by_label, "");
+      return;
+    }
+  title = g_strdup_printf (_("Evidence for %s — %s"), org_grid_name (self, (guint) org),
+                           council_indicator_label (column_indicator (self, (guint) col)));
+  gtk_label_set_text (self->evidence_label, title);
+  if (council_store_get_assessment_score (self->store, column_indicator (self, (guint) col)->id,
+                                          self->matrix->org_ids[org], &score, NULL) && score.exists)
+    {
+      g_autofree char *when = format_when (score.scored_at);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->evidence_entry), score.evidence);
+      by = g_strdup_printf (_("Scored by %s at %s"), score.scored_by, when);
+    }
+  else
+    gtk_editable_set_text (GTK_EDITABLE (self->evidence_entry), "");
+  gtk_label_set_text (self->scored_by_label, by ? by : _("Not scored yet"));
+  gtk_widget_set_sensitive (self->evidence_bar, !self->scheme->finalized);
+  council_assessment_score_clear (&score);
+}
+
+static void
+on_evidence_save_cb (GtkWidget *widget, CouncilAssessmentView *self)
+{
+  g_autoptr(GError) error = NULL;
+  CouncilIndicator *ind;
+  double value;
+  gboolean ok;
+
+  if (self->evidence_org < 0 || self->evidence_col < 0 || self->matrix == NULL)
+    return;
+  ind = column_indicator (self, (guint) self->evidence_col);
+  value = council_assessment_matrix_get (self->matrix, (guint) self->evidence_org, (guint) self->evidence_col);
+  if (isnan (value))
+    {
+      council_widget_show_message (GTK_WIDGET (self), _("Enter the score first; the evidence note belongs to a score."), TRUE);
+      return;
+    }
+  self->saving = TRUE;
+  ok = council_store_set_assessment_score (self->store, ind->id, self->matrix->org_ids[self->evidence_org], value,
+                                           gtk_editable_get_text (GTK_EDITABLE (self->evidence_entry)), &error);
+  self->saving = FALSE;
+  if (!ok)
+    show_error (self, error);
+  else
+    {
+      set_cell_tooltip (self, (guint) self->evidence_org, (guint) self->evidence_col);
+      show_evidence (self, self->evidence_org, self->evidence_col);
+      council_widget_show_message (GTK_WIDGET (self), _("Evidence saved."), FALSE);
+    }
+}
+
+static void
+on_cell_focus_enter_cb (GtkEventControllerFocus *controller, CouncilAssessmentView *self)
+{
+  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  show_evidence (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "org")),
+                 GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "col")));
+}
+
+static void
+on_cell_focus_leave_cb (GtkEventControllerFocus *controller, CouncilAssessmentView *self)
+{
+  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  if (self->cells != NULL && gtk_widget_get_root (entry) != NULL)
+    commit_cell (self, entry);
+}
+
+static gboolean
+on_cell_key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
+                        GdkModifierType state, CouncilAssessmentView *self)
+{
+  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  guint org = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "org"));
+  guint col = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "col"));
+
+  switch (keyval)
+    {
+    case GDK_KEY_Escape:
+      {
+        const char *committed = g_object_get_data (G_OBJECT (entry), "committed");
+        gtk_editable_set_text (GTK_EDITABLE (entry), committed ? committed : "");
+        mark_cell (entry, NULL);
+        set_grid_message (self, NULL);
+        set_cell_tooltip (self, org, col);
+        return TRUE;
+      }
+    case GDK_KEY_Up:
+      if (org > 0 && commit_cell (self, entry))
+        focus_cell (self, org - 1, col);
+      return TRUE;
+    case GDK_KEY_Down:
+      if (commit_cell (self, entry))
+        focus_cell (self, org + 1, col);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+on_cell_icon_press_cb (GtkEntry *entry, GtkEntryIconPosition pos, CouncilAssessmentView *self)
+{
+  guint org = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "org"));
+  guint col = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "col"));
+  CouncilAssessmentSuggestion *s = find_suggestion (self, col, self->matrix->org_ids[org]);
+  g_autofree char *text = NULL;
+
+  if (s == NULL)
+    return;
+  text = council_assessment_format_score (s->suggestion);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  commit_cell (self, GTK_WIDGET (entry));
+}
+
+static void
+on_accept_column_clicked_cb (GtkButton *button, CouncilAssessmentView *self)
+{
+  guint col = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "col"));
+  g_autoptr(GError) error = NULL;
+  int n;
+
+  n = council_store_accept_assessment_suggestions (self->store, self->scheme, column_indicator (self, col), &error);
+  if (n < 0)
+    show_error (self, error);
+  else
+    {
+      g_autofree char *msg = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Accepted %d suggested score.",
+                                                           "Accepted %d suggested scores.", n), n);
+      council_widget_show_message (GTK_WIDGET (self), msg, FALSE);
+    }
+}
+
+/* ---- totals, ranks and the ranking page ---- */
+
+static void
+refresh_ranking (CouncilAssessmentView *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->ranking_list))) != NULL)
+    gtk_list_box_remove (self->ranking_list, child);
+  if (self->matrix != NULL)
+    for (guint k = 0; k < self->matrix->n_orgs; k++)
+      {
+        guint i = self->matrix->order[k];
+        GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+        GtkWidget *rank, *name, *total, *grade;
+        int band = council_assessment_scheme_grade (self->scheme, self->matrix->totals[i]);
+        gboolean tie = (k > 0 && self->matrix->ranks[self->matrix->order[k - 1]] == self->matrix->ranks[i]) ||
+                       (k + 1 < self->matrix->n_orgs && self->matrix->ranks[self->matrix->order[k + 1]] == self->matrix->ranks[i]);
+        g_autofree char *rank_text = g_strdup_printf ("%u", self->matrix->ranks[i]);
+        /* Translators: shown beside a rank shared with another organization (并列). */
+        GtkWidget *tie_label = gtk_label_new (tie ? C_("rank", "tie") : "");
+        g_autofree char *total_text = council_assessment_format_score (self->matrix->totals[i]);
+
+        rank = gtk_label_new (rank_text);
+        gtk_label_set_width_chars (GTK_LABEL (rank), 3);
+        gtk_label_set_xalign (GTK_LABEL (rank), 1);
+        gtk_widget_add_css_class (rank, "heading");
+        gtk_label_set_width_chars (GTK_LABEL (tie_label), 4);
+        gtk_label_set_xalign (GTK_LABEL (tie_label), 0);
+        gtk_widget_add_css_class (tie_label, "dim-label");
+        name = gtk_label_new (org_name (self, i));
+        gtk_label_set_xalign (GTK_LABEL (name), 0);
+        gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+        gtk_widget_set_hexpand (name, TRUE);
+        total = gtk_label_new (total_text);
+        gtk_label_set_width_chars (GTK_LABEL (total), 6);
+        gtk_label_set_xalign (GTK_LABEL (total), 1);
+        grade = gtk_label_new (band >= 0 ? council_grade_band_label (g_ptr_array_index (self->scheme->bands, band)) : "");
+        gtk_label_set_width_chars (GTK_LABEL (grade), 5);
+        gtk_widget_add_css_class (grade, "grade-label");
+        set_grade_class (self, grade, band);
+        gtk_box_append (GTK_BOX (row), rank);
+        gtk_box_append (GTK_BOX (row), tie_label);
+        gtk_box_append (GTK_BOX (row), name);
+        gtk_box_append (GTK_BOX (row), total);
+        gtk_box_append (GTK_BOX (row), grade);
+        gtk_widget_set_margin_start (row, 6);
+        gtk_widget_set_margin_end (row, 6);
+        gtk_widget_set_margin_top (row, 3);
+        gtk_widget_set_margin_bottom (row, 3);
+        gtk_list_box_append (self->ranking_list, row);
+      }
+  gtk_drawing_area_set_content_height (self->chart, (int) (n_orgs (self) * 24 + 24));
+  gtk_widget_queue_draw (GTK_WIDGET (self->chart));
+}
+
+static void
+refresh_totals (CouncilAssessmentView *self)
+{
+  CouncilAssessmentMatrix *m = self->matrix;
+
+  if (m == NULL || self->total_labels == NULL)
+    return;
+  for (guint i = 0; i < m->n_orgs; i++)
+    {
+      g_autofree char *total = council_assessment_format_score (m->totals[i]);
+      g_autofree char *rank = g_strdup_printf ("%u", m->ranks[i]);
+      int band = council_assessment_scheme_grade (self->scheme, m->totals[i]);
+      guint ordinary = 0, ordinary_scored = 0;
+      gboolean complete;
+
+      gtk_label_set_text (self->total_labels[i], m->scored[i] > 0 ? total : "—");
+      gtk_label_set_text (self->rank_labels[i], m->scored[i] > 0 ? rank : "—");
+
+      /* A grade is given once every ordinary indicator is scored (bonus and
+       * deduction items are often empty); until then the cell says how far. */
+      for (guint c = 0; c < m->n_indicators; c++)
+        if (m->kinds[c] != COUNCIL_INDICATOR_BONUS && m->kinds[c] != COUNCIL_INDICATOR_DEDUCTION)
+          {
+            ordinary++;
+            ordinary_scored += !isnan (council_assessment_matrix_get (m, i, c));
+          }
+      complete = ordinary_scored == ordinary && ordinary > 0;
+      if (complete && band >= 0)
+        {
+          gtk_label_set_text (self->grade_labels[i], council_grade_band_label (g_ptr_array_index (self->scheme->bands, band)));
+          gtk_widget_set_tooltip_text (GTK_WIDGET (self->grade_labels[i]), NULL);
+        }
+      else
+        {
+          g_autofree char *progress = g_strdup_printf ("%u/%u", ordinary_scored, ordinary);
+          g_autofree char *tip = g_strdup_printf (_("%u of %u indicators scored; the grade follows when all are."),
+                                                  ordinary_scored, ordinary);
+          gtk_label_set_text (self->grade_labels[i], m->scored[i] > 0 ? progress : "");
+          gtk_widget_set_tooltip_text (GTK_WIDGET (self->grade_labels[i]), tip);
+        }
+      set_grade_class (self, GTK_WIDGET (self->grade_labels[i]), complete ? band : -1);
+      if (!complete)
+        gtk_widget_add_css_class (GTK_WIDGET (self->grade_labels[i]), "dim-label");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->grade_labels[i]), "dim-label");
+    }
+  refresh_ranking (self);
+}
+
+static void
+draw_chart_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
+{
+  CouncilAssessmentView *self = data;
+  CouncilAssessmentMatrix *m = self->matrix;
+  PangoLayout *layout;
+  int label_width = 0;
+  double max_total, bar_h = 18, gap = 6, top = 8;
+  GdkRGBA fg;
+
+  if (m == NULL || m->n_orgs == 0)
+    return;
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &fg);
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), NULL);
+  for (guint i = 0; i < m->n_orgs; i++)
+    {
+      int w;
+      pango_layout_set_text (layout, org_name (self, i), -1);
+      pango_layout_get_pixel_size (layout, &w, NULL);
+      label_width = MAX (label_width, w);
+    }
+  label_width = MIN (label_width + 12, width / 2);
+  max_total = self->scheme->total_score + self->scheme->bonus_cap;
+  for (guint k = 0; k < m->n_orgs; k++)
+    {
+      guint i = m->order[k];
+      double y = top + k * (bar_h + gap);
+      double avail = MAX (width - label_width - 56, 10);
+      double w = avail * CLAMP (m->totals[i] / max_total, 0, 1);
+      double rgb[3];
+      g_autofree char *value = council_assessment_format_score (m->totals[i]);
+      int th;
+
+      gdk_cairo_set_source_rgba (cr, &fg);
+      pango_layout_set_text (layout, org_name (self, i), -1);
+      pango_layout_set_width (layout, (label_width - 8) * PANGO_SCALE);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_get_pixel_size (layout, NULL, &th);
+      cairo_move_to (cr, 4, y + (bar_h - th) / 2);
+      pango_cairo_show_layout (cr, layout);
+
+      grade_rgb (self, council_assessment_scheme_grade (self->scheme, m->totals[i]), rgb);
+      cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], 0.85);
+      cairo_rectangle (cr, label_width, y, w, bar_h);
+      cairo_fill (cr);
+
+      gdk_cairo_set_source_rgba (cr, &fg);
+      pango_layout_set_width (layout, -1);
+      pango_layout_set_text (layout, value, -1);
+      cairo_move_to (cr, label_width + w + 6, y + (bar_h - th) / 2);
+      pango_cairo_show_layout (cr, layout);
+    }
+  /* The grade thresholds as dashed lines. */
+  cairo_set_line_width (cr, 1);
+  cairo_set_dash (cr, (double[]) { 4, 3 }, 2, 0);
+  for (guint b = 0; b + 1 < self->scheme->bands->len; b++)
+    {
+      const CouncilGradeBand *band = g_ptr_array_index (self->scheme->bands, b);
+      double avail = MAX (width - label_width - 56, 10);
+      double x = label_width + avail * band->min_score / max_total;
+      cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.35);
+      cairo_move_to (cr, x + 0.5, top - 4);
+      cairo_line_to (cr, x + 0.5, MIN (height, top + m->n_orgs * (bar_h + gap)));
+      cairo_stroke (cr);
+    }
+  g_object_unref (layout);
+}
+
+/* ---- year over year ---- */
+
+static void
+refresh_yoy (CouncilAssessmentView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->yoy_dropdown);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) schemes = NULL;
+  GtkWidget *child;
+  const char *headers[] = { _("Year"), _("Total"), _("Rank"), _("Grade") };
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->yoy_table))) != NULL)
+    gtk_grid_remove (self->yoy_table, child);
+  g_clear_pointer (&self->yoy, g_array_unref);
+  if (self->orgs == NULL || selected >= n_orgs (self))
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (self->yoy_chart));
+      return;
+    }
+  self->yoy = council_store_assessment_years_of_org (self->store,
+                                                     council_organization_get_id (g_ptr_array_index (self->orgs, selected)),
+                                                     &error);
+  schemes = council_store_list_assessment_schemes (self->store, NULL);
+  for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+    {
+      GtkWidget *h = gtk_label_new (headers[c]);
+      gtk_widget_add_css_class (h, "heading");
+      gtk_label_set_xalign (GTK_LABEL (h), c == 0 ? 0 : 1);
+      gtk_grid_attach (self->yoy_table, h, (int) c, 0, 1, 1);
+    }
+  for (guint k = 0; self->yoy != NULL && k < self->yoy->len; k++)
+    {
+      CouncilAssessmentYear *y = &g_array_index (self->yoy, CouncilAssessmentYear, k);
+      g_autofree char *year = g_strdup_printf ("%d", y->year);
+      g_autofree char *total = council_assessment_format_score (y->total);
+      g_autofree char *rank = g_strdup_printf (_("%u of %u"), y->rank, y->n_ranked);
+      const char *grade = "";
+      GtkWidget *cells[4];
+
+      for (guint s = 0; schemes != NULL && s < schemes->len; s++)
+        {
+          CouncilAssessmentScheme *scheme = g_ptr_array_index (schemes, s);
+          if (scheme->id == y->scheme_id && y->band >= 0)
+            grade = council_grade_band_label (g_ptr_array_index (scheme->bands, y->band));
+          if (scheme->id == y->scheme_id && !scheme->finalized)
+            {
+              g_free (year);
+              year = g_strdup_printf (_("%d (in progress)"), y->year);
+            }
+        }
+      cells[0] = gtk_label_new (year);
+      cells[1] = gtk_label_new (total);
+      cells[2] = gtk_label_new (rank);
+      cells[3] = gtk_label_new (grade);
+      for (guint c = 0; c < 4; c++)
+        {
+          gtk_label_set_xalign (GTK_LABEL (cells[c]), c == 0 ? 0 : 1);
+          gtk_grid_attach (self->yoy_table, cells[c], (int) c, (int) k + 1, 1, 1);
+        }
+    }
+  if (self->yoy == NULL || self->yoy->len == 0)
+    {
+      GtkWidget *none = gtk_label_new (_("No scored years yet."));
+      gtk_widget_add_css_class (none, "dim-label");
+      gtk_grid_attach (self->yoy_table, none, 0, 1, 4, 1);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self->yoy_chart));
+}
+
+static void
+draw_yoy_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
+{
+  CouncilAssessmentView *self = data;
+  PangoLayout *layout;
+  GdkRGBA fg;
+  double slot, base = height - 22, top = 20, scale = 100;
+
+  if (self->yoy == NULL || self->yoy->len == 0)
+    return;
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &fg);
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), NULL);
+  slot = (double) width / MAX (self->yoy->len, 3);
+  for (guint k = 0; k < self->yoy->len; k++)
+    scale = MAX (scale, g_array_index (self->yoy, CouncilAssessmentYear, k).total);
+  for (guint k = 0; k < self->yoy->len; k++)
+    {
+      CouncilAssessmentYear *y = &g_array_index (self->yoy, CouncilAssessmentYear, k);
+      double h = (base - top) * CLAMP (y->total / scale, 0, 1);
+      double x = k * slot + slot * 0.25;
+      g_autofree char *year = g_strdup_printf ("%d", y->year);
+      g_autofree char *label = g_strdup_printf (_("No. %u"), y->rank);
+      int tw;
+
+      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.85);
+      cairo_rectangle (cr, x, base - h, slot * 0.5, h);
+      cairo_fill (cr);
+      gdk_cairo_set_source_rgba (cr, &fg);
+      pango_layout_set_text (layout, year, -1);
+      pango_layout_get_pixel_size (layout, &tw, NULL);
+      cairo_move_to (cr, x + slot * 0.25 - tw / 2.0, base + 3);
+      pango_cairo_show_layout (cr, layout);
+      pango_layout_set_text (layout, label, -1);
+      pango_layout_get_pixel_size (layout, &tw, NULL);
+      cairo_move_to (cr, x + slot * 0.25 - tw / 2.0, base - h - 18);
+      pango_cairo_show_layout (cr, layout);
+    }
+  g_object_unref (layout);
+}
+
+static void
+on_yoy_selected_cb (GObject *dropdown, GParamSpec *pspec, CouncilAssessmentView *self)
+{
+  refresh_yoy (self);
+}
+
+/* ---- building the grid ---- */
+
+static GtkWidget *
+header_label (const char *text, const char *tooltip)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  /* Word breaks: English names wrap between words, Chinese between characters. */
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), council_ui_prefers_chinese () ? 7 : 10);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_label_set_lines (GTK_LABEL (label), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_valign (label, GTK_ALIGN_END);
+  gtk_widget_add_css_class (label, "heading");
+  if (tooltip)
+    gtk_widget_set_tooltip_text (label, tooltip);
+  return label;
+}
+
+static char *
+column_tooltip (CouncilIndicator *ind, CouncilIndicator *category)
+{
+  g_autofree char *limit = council_assessment_format_score (council_indicator_limit (ind));
+  GString *tip = g_string_new (NULL);
+
+  if (category != NULL)
+    g_string_append_printf (tip, "%s › ", council_indicator_label (category));
+  g_string_append_printf (tip, "%s\n%s", council_indicator_label (ind), council_indicator_kind_label (ind->kind));
+  if (ind->kind == COUNCIL_INDICATOR_BONUS || ind->kind == COUNCIL_INDICATOR_DEDUCTION)
+    g_string_append_printf (tip, " · %s %s", _("cap"), limit);
+  else
+    g_string_append_printf (tip, " · %s %s", _("max score"), limit);
+  if (ind->weight != 1.0)
+    g_string_append_printf (tip, " · %s %g", _("weight"), ind->weight);
+  if (ind->kind == COUNCIL_INDICATOR_COMPUTED)
+    g_string_append_printf (tip, "\n%s", council_computed_source_label (ind->source));
+  if (ind->guide[0] != '\0')
+    g_string_append_printf (tip, "\n%s", ind->guide);
+  return g_string_free (tip, FALSE);
+}
+
+static void
+build_grid (CouncilAssessmentView *self)
+{
+  GtkWidget *child;
+  guint cols = n_columns (self), rows = n_orgs (self);
+  CouncilIndicator *category = NULL;
+
+  free_grid_arrays (self);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
+    gtk_grid_remove (self->grid, child);
+  show_evidence (self, -1, -1);
+  if (self->matrix == NULL)
+    return;
+
+  self->cells = g_new0 (GtkWidget *, MAX (rows * cols, 1));
+  self->total_labels = g_new0 (GtkLabel *, MAX (rows, 1));
+  self->rank_labels = g_new0 (GtkLabel *, MAX (rows, 1));
+  self->grade_labels = g_new0 (GtkLabel *, MAX (rows, 1));
+
+  {
+    GtkWidget *h = header_label (_("Organization"), NULL);
+    gtk_label_set_wrap (GTK_LABEL (h), FALSE);
+    gtk_label_set_xalign (GTK_LABEL (h), 0);
+    gtk_grid_attach (self->grid, h, 0, 0, 1, 1);
+  }
+  for (guint c = 0, j = 0; j < self->indicators->len; j++)
+    {
+      CouncilIndicator *ind = g_ptr_array_index (self->indicators, j);
+      g_autofree char *tip = NULL;
+      g_autofree char *limit = NULL;
+      g_autofree char *sub = NULL;
+      GtkWidget *under;
+
+      if (ind->kind == COUNCIL_INDICATOR_CATEGORY)
+        {
+          category = ind;
+          continue;
+        }
+      tip = column_tooltip (ind, category);
+      gtk_grid_attach (self->grid, header_label (council_indicator_label (ind), tip), (int) c + FIRST_SCORE_COLUMN, 0, 1, 1);
+      limit = council_assessment_format_score (council_indicator_limit (ind));
+      if (ind->kind == COUNCIL_INDICATOR_COMPUTED && !self->scheme->finalized)
+        {
+          under = gtk_button_new_with_label (_("Accept"));
+          gtk_widget_add_css_class (under, "flat");
+          gtk_widget_set_tooltip_text (under, _("Accept the suggested scores for the organizations without a score"));
+          g_object_set_data (G_OBJECT (under), "col", GUINT_TO_POINTER (c));
+          g_signal_connect_object (under, "clicked", G_CALLBACK (on_accept_column_clicked_cb), self, 0);
+        }
+      else
+        {
+          if (ind->kind == COUNCIL_INDICATOR_BONUS)
+            sub = g_strdup_printf ("+≤%s", limit);
+          else if (ind->kind == COUNCIL_INDICATOR_DEDUCTION)
+            sub = g_strdup_printf ("−≤%s", limit);
+          else if (ind->kind == COUNCIL_INDICATOR_RANK)
+            sub = g_strdup_printf (_("rank ≤%s"), limit);
+          else
+            sub = g_strdup_printf ("/%s", limit);
+          under = gtk_label_new (sub);
+          gtk_widget_add_css_class (under, "dim-label");
+        }
+      gtk_grid_attach (self->grid, under, (int) c + FIRST_SCORE_COLUMN, 1, 1, 1);
+      c++;
+    }
+  for (guint k = 0; k < 3; k++)
+    {
+      const char *titles[] = { _("Total"), _("Rank"), _("Grade") };
+      GtkWidget *h = header_label (titles[k], NULL);
+      gtk_label_set_wrap (GTK_LABEL (h), FALSE);
+      gtk_label_set_max_width_chars (GTK_LABEL (h), -1);
+      gtk_grid_attach (self->grid, h, 1 + (int) k, 0, 1, 1);
+    }
+
+  for (guint i = 0; i < rows; i++)
+    {
+      GtkWidget *name = gtk_label_new (org_grid_name (self, i));
+      GtkWidget *total = gtk_label_new ("");
+      GtkWidget *rank = gtk_label_new ("");
+      GtkWidget *grade = gtk_label_new ("");
+
+      gtk_label_set_xalign (GTK_LABEL (name), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+      /* Its minimum: a scrolled grid is given the viewport's width, not its natural one.
+       * Long English names take two lines. */
+      gtk_label_set_width_chars (GTK_LABEL (name), council_ui_prefers_chinese () ? 6 : 20);
+      gtk_label_set_max_width_chars (GTK_LABEL (name), 24);
+      gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+      gtk_label_set_lines (GTK_LABEL (name), 2);
+      gtk_widget_set_tooltip_text (name, org_name (self, i));
+      gtk_grid_attach (self->grid, name, 0, (int) i + 2, 1, 1);
+      for (guint c = 0; c < cols; c++)
+        {
+          GtkWidget *entry = gtk_entry_new ();
+          GtkEventController *focus = gtk_event_controller_focus_new ();
+          GtkEventController *keys = gtk_event_controller_key_new ();
+          g_autofree char *text = cell_text (self, i, c);
+          g_autofree char *a11y = g_strdup_printf ("%s — %s", org_name (self, i),
+                                                   council_indicator_label (column_indicator (self, c)));
+
+          gtk_editable_set_width_chars (GTK_EDITABLE (entry), 3);
+          gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 5);
+          gtk_entry_set_alignment (GTK_ENTRY (entry), 1.0);
+          gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
+          gtk_editable_set_text (GTK_EDITABLE (entry), text);
+          gtk_editable_set_editable (GTK_EDITABLE (entry), !self->scheme->finalized);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+          g_object_set_data_full (G_OBJECT (entry), "committed", g_strdup (text), g_free);
+          g_object_set_data (G_OBJECT (entry), "org", GUINT_TO_POINTER (i));
+          g_object_set_data (G_OBJECT (entry), "col", GUINT_TO_POINTER (c));
+          gtk_widget_add_css_class (entry, "score-cell");
+          if (column_indicator (self, c)->kind == COUNCIL_INDICATOR_COMPUTED)
+            gtk_widget_add_css_class (entry, "computed-cell");
+          g_signal_connect_object (entry, "activate", G_CALLBACK (on_cell_activate_cb), self, 0);
+          g_signal_connect_object (entry, "icon-press", G_CALLBACK (on_cell_icon_press_cb), self, 0);
+          g_signal_connect_object (focus, "leave", G_CALLBACK (on_cell_focus_leave_cb), self, 0);
+          g_signal_connect_object (focus, "enter", G_CALLBACK (on_cell_focus_enter_cb), self, 0);
+          g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_cell_key_pressed_cb), self, 0);
+          gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+          gtk_widget_add_controller (entry, focus);
+          gtk_widget_add_controller (entry, keys);
+          self->cells[i * cols + c] = entry;
+          gtk_grid_attach (self->grid, entry, (int) c + FIRST_SCORE_COLUMN, (int) i + 2, 1, 1);
+          set_cell_tooltip (self, i, c);
+          update_suggestion_icon (self, i, c);
+        }
+      gtk_widget_add_css_class (total, "numeric");
+      gtk_widget_add_css_class (total, "heading");
+      gtk_label_set_xalign (GTK_LABEL (total), 1);
+      gtk_label_set_width_chars (GTK_LABEL (total), 6);
+      gtk_label_set_width_chars (GTK_LABEL (rank), 4);
+      gtk_label_set_width_chars (GTK_LABEL (grade), 6);
+      gtk_widget_add_css_class (grade, "grade-label");
+      self->total_labels[i] = GTK_LABEL (total);
+      self->rank_labels[i] = GTK_LABEL (rank);
+      self->grade_labels[i] = GTK_LABEL (grade);
+      gtk_grid_attach (self->grid, total, 1, (int) i + 2, 1, 1);
+      gtk_grid_attach (self->grid, rank, 2, (int) i + 2, 1, 1);
+      gtk_grid_attach (self->grid, grade, 3, (int) i + 2, 1, 1);
+    }
+  refresh_totals (self);
+}
+
+/* ---- loading ---- */
+
+static void
+load_suggestions (CouncilAssessmentView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->suggestions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint c = 0; c < n_columns (self); c++)
+    {
+      CouncilIndicator *ind = column_indicator (self, c);
+      g_autoptr(GArray) list = NULL;
+
+      if (ind->kind != COUNCIL_INDICATOR_COMPUTED)
+        continue;
+      list = council_store_compute_assessment_suggestions (self->store, self->scheme, ind, &error);
+      if (list == NULL)
+        {
+          g_warning ("%s", error->message);
+          g_clear_error (&error);
+          continue;
+        }
+      for (guint k = 0; k < list->len; k++)
+        {
+          CouncilAssessmentSuggestion *s = &g_array_index (list, CouncilAssessmentSuggestion, k);
+          g_hash_table_insert (self->suggestions, g_strdup_printf ("%u:%" G_GINT64_FORMAT, c, s->org_id),
+                               g_memdup2 (s, sizeof *s));
+        }
+    }
+}
+
+static void
+update_header (CouncilAssessmentView *self)
+{
+  gboolean have = self->scheme != NULL;
+  gboolean finalized = have && self->scheme->finalized;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->finalize_button), have && !finalized);
+  gtk_widget_set_visible (GTK_WIDGET (self->reopen_button), finalized);
+  gtk_widget_set_visible (self->banner, finalized);
+  if (finalized)
+    {
+      g_autofree char *when = format_when (self->scheme->finalized_at);
+      g_autofree char *text = g_strdup_printf (_("“%s” was finalized on %s and is read-only. Reopen it to change scores, indicators or grade bands."),
+                                               self->scheme->title, when);
+      gtk_label_set_text (self->banner_label, text);
+    }
+  if (have && self->indicators != NULL)
+    {
+      double sum = council_assessment_sum_of_max (self->indicators);
+      g_autofree char *sum_text = council_assessment_format_score (sum);
+      g_autofree char *total_text = council_assessment_format_score (self->scheme->total_score);
+      g_autofree char *label = g_strdup_printf (_("%u organizations · %u indicators · max scores add up to %s of %s"),
+                                                n_orgs (self), n_columns (self), sum_text, total_text);
+      gtk_label_set_text (self->sum_label, label);
+      if (council_assessment_totals_tie (sum, self->scheme->total_score))
+        gtk_widget_remove_css_class (GTK_WIDGET (self->sum_label), "error");
+      else
+        gtk_widget_add_css_class (GTK_WIDGET (self->sum_label), "error");
+    }
+  else
+    gtk_label_set_text (self->sum_label, have ? "" : _("No assessment scheme yet. Create one with “New scheme”."));
+}
+
+static void
+load_scheme (CouncilAssessmentView *self, gint64 scheme_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  clear_scheme (self);
+  if (scheme_id > 0)
+    {
+      self->scheme = council_store_get_assessment_scheme (self->store, scheme_id, &error);
+      if (self->scheme != NULL)
+        self->indicators = council_store_list_assessment_indicators (self->store, scheme_id, &error);
+      if (self->indicators != NULL)
+        self->orgs = council_store_list_assessment_organizations (self->store, self->scheme, &error);
+      if (self->orgs != NULL)
+        self->matrix = council_store_load_assessment_matrix (self->store, self->scheme, self->indicators, self->orgs, &error);
+      if (self->matrix == NULL)
+        {
+          show_error (self, error);
+          clear_scheme (self);
+        }
+    }
+  if (self->indicators != NULL)
+    {
+      self->scored = g_ptr_array_new ();
+      for (guint j = 0; j < self->indicators->len; j++)
+        if (council_indicator_is_scored (g_ptr_array_index (self->indicators, j)))
+          g_ptr_array_add (self->scored, g_ptr_array_index (self->indicators, j));
+      load_suggestions (self);
+    }
+  build_grid (self);
+  set_grid_message (self, NULL);
+  update_header (self);
+  council_scheme_editor_load (self->editor, self->scheme ? self->scheme->id : 0);
+
+  for (guint i = 0; i < n_orgs (self); i++)
+    gtk_string_list_append (names, org_name (self, i));
+  {
+    guint keep = gtk_drop_down_get_selected (self->yoy_dropdown);
+    gtk_drop_down_set_model (self->yoy_dropdown, G_LIST_MODEL (names));
+    gtk_drop_down_set_selected (self->yoy_dropdown, keep < n_orgs (self) ? keep : 0);
+  }
+  refresh_ranking (self);
+  refresh_yoy (self);
+}
+
+static void
+on_scheme_selected_cb (GObject *dropdown, GParamSpec *pspec, CouncilAssessmentView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->scheme_dropdown);
+
+  if (self->scheme_ids == NULL || selected >= self->scheme_ids->len)
+    return;
+  if (self->scheme != NULL && self->scheme->id == g_array_index (self->scheme_ids, gint64, selected))
+    return;
+  load_scheme (self, g_array_index (self->scheme_ids, gint64, selected));
+}
+
+static void
+fill_scheme_list (CouncilAssessmentView *self, gint64 select_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) schemes = council_store_list_assessment_schemes (self->store, &error);
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  g_array_set_size (self->scheme_ids, 0);
+  if (schemes == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  for (guint k = 0; k < schemes->len; k++)
+    {
+      CouncilAssessmentScheme *scheme = g_ptr_array_index (schemes, k);
+      g_autofree char *title = scheme->finalized ? g_strdup_printf (_("%s (finalized)"), scheme->title)
+                                                 : g_strdup (scheme->title);
+      gtk_string_list_append (titles, title);
+      g_array_append_val (self->scheme_ids, scheme->id);
+      if (scheme->id == select_id)
+        selected = k;
+    }
+  g_signal_handlers_block_by_func (self->scheme_dropdown, on_scheme_selected_cb, self);
+  gtk_drop_down_set_model (self->scheme_dropdown, G_LIST_MODEL (titles));
+  gtk_drop_down_set_selected (self->scheme_dropdown, selected);
+  g_signal_handlers_unblock_by_func (self->scheme_dropdown, on_scheme_selected_cb, self);
+}
+
+static void
+reload (CouncilAssessmentView *self)
+{
+  gint64 current = self->scheme ? self->scheme->id : 0;
+  gint64 id;
+
+  fill_scheme_list (self, current);
+  id = self->scheme_ids->len > 0
+       ? g_array_index (self->scheme_ids, gint64, gtk_drop_down_get_selected (self->scheme_dropdown))
+       : 0;
+  load_scheme (self, id);
+}
+
+static void
+on_store_changed_cb (CouncilStore *store, const char *table, CouncilAssessmentView *self)
+{
+  if (self->saving)
+    return;
+  /* Undo, the scheme editor, the roster and the records behind computed indicators. */
+  reload (self);
+}
+
+/* ---- toolbar actions ---- */
+
+static void
+on_new_clicked_cb (GtkButton *button, CouncilAssessmentView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) schemes = council_store_list_assessment_schemes (self->store, &error);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int year = g_date_time_get_year (now);
+  gint64 id = 0;
+
+  if (schemes == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  if (schemes->len > 0)
+    {
+      /* Copy the newest whole-year scheme to the year after it (or this year). */
+      CouncilAssessmentScheme *newest = NULL;
+      for (guint k = 0; k < schemes->len && newest == NULL; k++)
+        if (((CouncilAssessmentScheme *) g_ptr_array_index (schemes, k))->period == COUNCIL_PERIOD_YEAR)
+          newest = g_ptr_array_index (schemes, k);
+      if (newest == NULL)
+        newest = g_ptr_array_index (schemes, 0);
+      self->saving = TRUE;
+      id = council_store_copy_assessment_scheme (self->store, newest->id, MAX (year, newest->year + 1), &error);
+      self->saving = FALSE;
+    }
+  else
+    {
+      g_autoptr(CouncilAssessmentScheme) scheme = council_assessment_scheme_new (year);
+      self->saving = TRUE;
+      if (council_store_save_assessment_scheme (self->store, scheme, &error))
+        id = scheme->id;
+      self->saving = FALSE;
+    }
+  if (id == 0)
+    {
+      show_error (self, error);
+      return;
+    }
+  fill_scheme_list (self, id);
+  load_scheme (self, id);
+  council_assessment_view_show_page (self, "scheme");
+}
+
+static void
+on_finalize_clicked_cb (GtkButton *button, CouncilAssessmentView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->scheme == NULL)
+    return;
+  if (!council_store_finalize_assessment_scheme (self->store, self->scheme->id, &error))
+    show_error (self, error);
+}
+
+static void
+on_reopen_response_cb (GtkDialog *dialog, int response, CouncilAssessmentView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response != GTK_RESPONSE_ACCEPT || self->scheme == NULL)
+    return;
+  if (!council_store_reopen_assessment_scheme (self->store, self->scheme->id, &error))
+    show_error (self, error);
+}
+
+static void
+on_reopen_clicked_cb (GtkButton *button, CouncilAssessmentView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  if (self->scheme == NULL)
+    return;
+  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   _("Reopen “%s”?"), self->scheme->title);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("The ranking may already have been signed off. Reopening lets scores, indicators and grade bands change again; the reopening is recorded in the history."));
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Reopen"), GTK_RESPONSE_ACCEPT);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_reopen_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- construction ---- */
+
+static GtkWidget *
+build_scores_page (CouncilAssessmentView *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  self->sum_label = GTK_LABEL (gtk_label_new (""));
+  gtk_label_set_xalign (self->sum_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->sum_label), "dim-label");
+  gtk_widget_set_margin_start (GTK_WIDGET (self->sum_label), 12);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->sum_label));
+
+  self->grid = GTK_GRID (gtk_grid_new ());
+  gtk_grid_set_row_spacing (self->grid, 2);
+  gtk_grid_set_column_spacing (self->grid, 4);
+  gtk_widget_add_css_class (GTK_WIDGET (self->grid), "assessment-grid");
+  gtk_widget_set_margin_start (GTK_WIDGET (self->grid), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->grid), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->grid), 12);
+  self->grid_scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
+  gtk_scrolled_window_set_child (self->grid_scroller, GTK_WIDGET (self->grid));
+  gtk_widget_set_vexpand (GTK_WIDGET (self->grid_scroller), TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->grid_scroller));
+
+  self->grid_message = GTK_LABEL (gtk_label_new (""));
+  gtk_label_set_xalign (self->grid_message, 0);
+  gtk_label_set_wrap (self->grid_message, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->grid_message), "field-error");
+  gtk_widget_set_margin_start (GTK_WIDGET (self->grid_message), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->grid_message), 6);
+  gtk_widget_set_visible (GTK_WIDGET (self->grid_message), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->grid_message), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Why the value was refused"), -1);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->grid_message));
+
+  /* The focused cell's evidence note (佐证材料), who scored it and when. */
+  self->evidence_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  self->evidence_label = GTK_LABEL (gtk_label_new (_("Evidence")));
+  gtk_label_set_ellipsize (self->evidence_label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (self->evidence_label, 36);
+  self->evidence_entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->evidence_entry), TRUE);
+  gtk_entry_set_placeholder_text (self->evidence_entry, _("What the score rests on: reports, records, documents"));
+  gtk_label_set_mnemonic_widget (self->evidence_label, GTK_WIDGET (self->evidence_entry));
+  g_signal_connect_object (self->evidence_entry, "activate", G_CALLBACK (on_evidence_save_cb), self, 0);
+  self->scored_by_label = GTK_LABEL (gtk_label_new (""));
+  gtk_widget_add_css_class (GTK_WIDGET (self->scored_by_label), "dim-label");
+  {
+    GtkWidget *save = gtk_button_new_with_mnemonic (_("Save e_vidence"));
+    g_signal_connect_object (save, "clicked", G_CALLBACK (on_evidence_save_cb), self, 0);
+    gtk_box_append (GTK_BOX (self->evidence_bar), GTK_WIDGET (self->evidence_label));
+    gtk_box_append (GTK_BOX (self->evidence_bar), GTK_WIDGET (self->evidence_entry));
+    gtk_box_append (GTK_BOX (self->evidence_bar), GTK_WIDGET (self->scored_by_label));
+    gtk_box_append (GTK_BOX (self->evidence_bar), save);
+  }
+  gtk_widget_set_margin_start (self->evidence_bar, 12);
+  gtk_widget_set_margin_end (self->evidence_bar, 12);
+  gtk_widget_set_margin_bottom (self->evidence_bar, 8);
+  gtk_widget_set_sensitive (self->evidence_bar, FALSE);
+  gtk_box_append (GTK_BOX (box), self->evidence_bar);
+  return box;
+}
+
+static GtkWidget *
+titled (const char *title, GtkWidget *child)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "title-4");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), child);
+  return box;
+}
+
+static GtkWidget *
+build_ranking_page (CouncilAssessmentView *self)
+{
+  GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  GtkWidget *left_scroll = gtk_scrolled_window_new ();
+  GtkWidget *right = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *right_scroll = gtk_scrolled_window_new ();
+  GtkWidget *yoy_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  self->ranking_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->ranking_list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->ranking_list), "boxed-list");
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (left_scroll),
+                                 titled (_("Ranking"), GTK_WIDGET (self->ranking_list)));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (left_scroll), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_size_request (left_scroll, 470, -1);
+  gtk_widget_set_margin_start (left_scroll, 12);
+
+  self->chart = GTK_DRAWING_AREA (gtk_drawing_area_new ());
+  gtk_drawing_area_set_content_width (self->chart, 420);
+  gtk_drawing_area_set_draw_func (self->chart, draw_chart_cb, self, NULL);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->chart), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Bar chart of the totals by rank"), -1);
+  gtk_box_append (GTK_BOX (right), titled (_("Totals"), GTK_WIDGET (self->chart)));
+
+  self->yoy_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  gtk_drop_down_set_enable_search (self->yoy_dropdown, FALSE);
+  gtk_widget_set_halign (GTK_WIDGET (self->yoy_dropdown), GTK_ALIGN_START);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->yoy_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Organization to compare across years"), -1);
+  g_signal_connect_object (self->yoy_dropdown, "notify::selected", G_CALLBACK (on_yoy_selected_cb), self, 0);
+  self->yoy_table = GTK_GRID (gtk_grid_new ());
+  gtk_grid_set_column_spacing (self->yoy_table, 24);
+  gtk_grid_set_row_spacing (self->yoy_table, 4);
+  self->yoy_chart = GTK_DRAWING_AREA (gtk_drawing_area_new ());
+  gtk_drawing_area_set_content_height (self->yoy_chart, 140);
+  gtk_drawing_area_set_content_width (self->yoy_chart, 280);
+  gtk_drawing_area_set_draw_func (self->yoy_chart, draw_yoy_cb, self, NULL);
+  gtk_widget_set_halign (GTK_WIDGET (self->yoy_chart), GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (yoy_box), GTK_WIDGET (self->yoy_dropdown));
+  gtk_box_append (GTK_BOX (yoy_box), GTK_WIDGET (self->yoy_table));
+  gtk_box_append (GTK_BOX (yoy_box), GTK_WIDGET (self->yoy_chart));
+  gtk_box_append (GTK_BOX (right), titled (_("Year over year"), yoy_box));
+  gtk_widget_set_margin_start (right, 12);
+  gtk_widget_set_margin_end (right, 12);
+  gtk_widget_set_margin_bottom (right, 12);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (right_scroll), right);
+
+  gtk_paned_set_start_child (GTK_PANED (paned), left_scroll);
+  gtk_paned_set_end_child (GTK_PANED (paned), right_scroll);
+  gtk_paned_set_resize_start_child (GTK_PANED (paned), FALSE);
+  gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
+  return paned;
+}
+
+static void
+council_assessment_view_dispose (GObject *object)
+{
+  CouncilAssessmentView *self = COUNCIL_ASSESSMENT_VIEW (object);
+
+  clear_scheme (self);
+  g_clear_pointer (&self->yoy, g_array_unref);
+  g_clear_pointer (&self->scheme_ids, g_array_unref);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (council_assessment_view_parent_class)->dispose (object);
+}
+
+/* Ctrl+N: a new indicator in the scheme editor (an open scheme only). */
+static void
+new_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CouncilAssessmentView *self = COUNCIL_ASSESSMENT_VIEW (widget);
+
+  if (self->scheme == NULL)
+    {
+      on_new_clicked_cb (NULL, self);
+      return;
+    }
+  council_assessment_view_show_page (self, "scheme");
+  if (!council_scheme_editor_add_indicator (self->editor))
+    council_widget_show_message (widget, _("The scheme is finalized; reopen it to add indicators."), TRUE);
+}
+
+/* Ctrl+F: to the grid, on the first cell without a score. */
+static void
+find_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CouncilAssessmentView *self = COUNCIL_ASSESSMENT_VIEW (widget);
+
+  council_assessment_view_show_page (self, "scores");
+  for (guint i = 0; i < n_orgs (self); i++)
+    for (guint c = 0; c < n_columns (self); c++)
+      if (gtk_editable_get_text (GTK_EDITABLE (self->cells[i * n_columns (self) + c]))[0] == '\0')
+        {
+          focus_cell (self, i, c);
+          return;
+        }
+  if (n_orgs (self) > 0 && n_columns (self) > 0)
+    focus_cell (self, 0, 0);
+}
+
+static void
+council_assessment_view_class_init (CouncilAssessmentViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = council_assessment_view_dispose;
+  gtk_widget_class_install_action (widget_class, "view.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "view.find", NULL, find_action);
+}
+
+static void
+council_assessment_view_init (CouncilAssessmentView *self)
+{
+  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new_with_mnemonic (_("_Scheme"));
+  GtkWidget *switcher = gtk_stack_switcher_new ();
+  GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *banner_icon = gtk_image_new_from_icon_name ("changes-prevent-symbolic");
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  self->scheme_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->evidence_org = self->evidence_col = -1;
+
+  self->scheme_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->scheme_dropdown));
+  g_signal_connect_object (self->scheme_dropdown, "notify::selected", G_CALLBACK (on_scheme_selected_cb), self, 0);
+  self->new_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_New scheme")));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_button),
+                               _("Copy the newest scheme to the next year (or start one with the usual grade bands)"));
+  g_signal_connect_object (self->new_button, "clicked", G_CALLBACK (on_new_clicked_cb), self, 0);
+  self->finalize_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Finalize")));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->finalize_button),
+                               _("Lock the scheme: no score, indicator or band changes until it is reopened"));
+  gtk_widget_add_css_class (GTK_WIDGET (self->finalize_button), "suggested-action");
+  g_signal_connect_object (self->finalize_button, "clicked", G_CALLBACK (on_finalize_clicked_cb), self, 0);
+  self->reopen_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Reopen")));
+  g_signal_connect_object (self->reopen_button, "clicked", G_CALLBACK (on_reopen_clicked_cb), self, 0);
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), self->stack);
+  gtk_widget_set_hexpand (spacer, TRUE);
+
+  gtk_box_append (GTK_BOX (toolbar), label);
+  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->scheme_dropdown));
+  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->new_button));
+  gtk_box_append (GTK_BOX (toolbar), spacer);
+  gtk_box_append (GTK_BOX (toolbar), switcher);
+  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->finalize_button));
+  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->reopen_button));
+  gtk_widget_set_margin_start (toolbar, 12);
+  gtk_widget_set_margin_end (toolbar, 12);
+  gtk_widget_set_margin_top (toolbar, 8);
+  gtk_widget_set_margin_bottom (toolbar, 6);
+  gtk_box_append (GTK_BOX (self), toolbar);
+
+  self->banner = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  self->banner_label = GTK_LABEL (gtk_label_new (""));
+  gtk_label_set_wrap (self->banner_label, TRUE);
+  gtk_label_set_xalign (self->banner_label, 0);
+  gtk_box_append (GTK_BOX (self->banner), banner_icon);
+  gtk_box_append (GTK_BOX (self->banner), GTK_WIDGET (self->banner_label));
+  gtk_widget_add_css_class (self->banner, "assessment-banner");
+  gtk_widget_set_visible (self->banner, FALSE);
+  gtk_box_append (GTK_BOX (self), self->banner);
+
+  self->editor = council_scheme_editor_new ();
+  gtk_stack_add_titled (self->stack, build_scores_page (self), "scores", _("Scores"));
+  gtk_stack_add_titled (self->stack, GTK_WIDGET (self->editor), "scheme", _("Scheme"));
+  gtk_stack_add_titled (self->stack, build_ranking_page (self), "ranking", _("Ranking"));
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->stack));
+}
+
+CouncilAssessmentView *
+council_assessment_view_new (CouncilStore *store)
+{
+  CouncilAssessmentView *self;
+
+  g_return_val_if_fail (COUNCIL_IS_STORE (store), NULL);
+  self = g_object_new (COUNCIL_TYPE_ASSESSMENT_VIEW, NULL);
+  self->store = g_object_ref (store);
+  council_scheme_editor_set_store (self->editor, store);
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
+  reload (self);
+  return self;
+}
+
+void
+council_assessment_view_select_scheme (CouncilAssessmentView *self, gint64 scheme_id)
+{
+  fill_scheme_list (self, scheme_id);
+  if (self->scheme_ids->len > 0)
+    load_scheme (self, g_array_index (self->scheme_ids, gint64, gtk_drop_down_get_selected (self->scheme_dropdown)));
+}
+
+gint64
+council_assessment_view_get_scheme_id (CouncilAssessmentView *self)
+{
+  return self->scheme ? self->scheme->id : 0;
+}
+
+GtkEntry *
+council_assessment_view_get_cell (CouncilAssessmentView *self, guint org, guint indicator)
+{
+  g_return_val_if_fail (org < n_orgs (self) && indicator < n_columns (self), NULL);
+  return GTK_ENTRY (self->cells[org * n_columns (self) + indicator]);
+}
+
+GtkLabel *
+council_assessment_view_get_total_label (CouncilAssessmentView *self, guint org)
+{
+  g_return_val_if_fail (org < n_orgs (self), NULL);
+  return self->total_labels[org];
+}
+
+GtkLabel *
+council_assessment_view_get_rank_label (CouncilAssessmentView *self, guint org)
+{
+  g_return_val_if_fail (org < n_orgs (self), NULL);
+  return self->rank_labels[org];
+}
+
+const char *
+council_assessment_view_get_grid_message (CouncilAssessmentView *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->grid_message)) ? gtk_label_get_text (self->grid_message) : "";
+}
+
+void
+council_assessment_view_show_page (CouncilAssessmentView *self, const char *page)
+{
+  gtk_stack_set_visible_child_name (self->stack, page);
+}
+
+GtkEntry *
+council_assessment_view_get_evidence_entry (CouncilAssessmentView *self)
+{
+  return self->evidence_entry;
+}
+
+const char *
+council_assessment_view_get_page (CouncilAssessmentView *self)
+{
+  return gtk_stack_get_visible_child_name (self->stack);
+}

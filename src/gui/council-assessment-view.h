@@ -1,0 +1,35 @@
+/* council-assessment-view.h: target-management assessment — the scoring grid,
+ * the scheme editor and the ranking.
+ *
+ * Copyright 2026 Council Desk developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "core/council-store.h"
+
+G_BEGIN_DECLS
+
+#define COUNCIL_TYPE_ASSESSMENT_VIEW (council_assessment_view_get_type ())
+G_DECLARE_FINAL_TYPE (CouncilAssessmentView, council_assessment_view, COUNCIL, ASSESSMENT_VIEW, GtkBox)
+
+CouncilAssessmentView *council_assessment_view_new (CouncilStore *store);
+/* Shows the scheme (0: the newest). */
+void       council_assessment_view_select_scheme (CouncilAssessmentView *self, gint64 scheme_id);
+gint64     council_assessment_view_get_scheme_id (CouncilAssessmentView *self);
+/* The grid's entry for an organization (row, roster order) and scored
+ * indicator (column); for tests and keyboard navigation. */
+GtkEntry  *council_assessment_view_get_cell      (CouncilAssessmentView *self, guint org, guint indicator);
+GtkLabel  *council_assessment_view_get_total_label (CouncilAssessmentView *self, guint org);
+GtkLabel  *council_assessment_view_get_rank_label  (CouncilAssessmentView *self, guint org);
+/* The message under the grid (the last refused value's reason). */
+const char *council_assessment_view_get_grid_message (CouncilAssessmentView *self);
+/* The evidence note of the focused cell (Enter saves it). */
+GtkEntry  *council_assessment_view_get_evidence_entry (CouncilAssessmentView *self);
+/* "scores", "scheme" or "ranking". */
+void       council_assessment_view_show_page     (CouncilAssessmentView *self, const char *page);
+const char *council_assessment_view_get_page     (CouncilAssessmentView *self);
+
+G_END_DECLS

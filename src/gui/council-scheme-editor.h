@@ -1,0 +1,26 @@
+/* council-scheme-editor.h: an assessment scheme — its settings, grade bands
+ * and the indicator tree (category → indicator).
+ *
+ * Copyright 2026 Council Desk developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "core/council-store.h"
+
+G_BEGIN_DECLS
+
+#define COUNCIL_TYPE_SCHEME_EDITOR (council_scheme_editor_get_type ())
+G_DECLARE_FINAL_TYPE (CouncilSchemeEditor, council_scheme_editor, COUNCIL, SCHEME_EDITOR, GtkBox)
+
+CouncilSchemeEditor *council_scheme_editor_new       (void);
+void                 council_scheme_editor_set_store (CouncilSchemeEditor *self, CouncilStore *store);
+/* Loads the scheme (0: none), keeping the selected indicator when it still exists. */
+void                 council_scheme_editor_load      (CouncilSchemeEditor *self, gint64 scheme_id);
+
+/* Starts a new indicator under the selected category (Ctrl+N); FALSE when the scheme is locked. */
+gboolean             council_scheme_editor_add_indicator (CouncilSchemeEditor *self);
+
+G_END_DECLS
