@@ -12,6 +12,7 @@
 
 #include "core/council-workbook.h"
 #include "council-import-dialog.h"
+#include "council-projects-view.h"
 #include "council-roster-view.h"
 #include "council-window.h"
 #include "council-window-private.h"
@@ -211,12 +212,18 @@ typedef struct
   char *db_path;
   char *out_path;
   CouncilWorkbookOptions options;
+  gboolean projects_only;         /* the Projects view's Export… */
+  CouncilProjectFilter filter;
+  char *search;                   /* owned copy of filter.search */
+  CouncilProjectSort sort;
+  gboolean descending;
 } ExportJob;
 
 static void
 export_job_free (gpointer data)
 {
   ExportJob *job = data;
+  g_free (job->search);
   g_free (job->db_path);
   g_free (job->out_path);
   g_free (job);
@@ -232,8 +239,12 @@ export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
   /* The worker reads through its own connection; the window's stays free. */
   reader = council_store_open (job->db_path, &error);
   if (reader == NULL ||
-      !council_workbook_export (reader, job->out_path, &job->options, report_progress, source,
-                                cancellable, &error))
+      !(job->projects_only
+        ? council_workbook_export_projects (reader, job->out_path, &job->options, &job->filter,
+                                            job->sort, job->descending, report_progress, source,
+                                            cancellable, &error)
+        : council_workbook_export (reader, job->out_path, &job->options, report_progress, source,
+                                   cancellable, &error)))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -262,19 +273,46 @@ on_export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-start_export (CouncilWindow *self, const char *path)
+run_export (CouncilWindow *self, ExportJob *job)
 {
   g_autoptr(GTask) task = NULL;
-  ExportJob *job = g_new0 (ExportJob, 1);
-
-  job->db_path = g_strdup (council_store_get_path (self->store));
-  job->out_path = g_strdup (path);
-  council_workbook_options_init (&job->options);
 
   begin_task (self, _("Exporting the workbook…"));
   task = g_task_new (self, self->task_cancellable, on_export_done_cb, NULL);
   g_task_set_task_data (task, job, export_job_free);
   g_task_run_in_thread (task, export_thread);
+}
+
+static void
+start_export (CouncilWindow *self, const char *path)
+{
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  job->db_path = g_strdup (council_store_get_path (self->store));
+  job->out_path = g_strdup (path);
+  council_workbook_options_init (&job->options);
+  run_export (self, job);
+}
+
+void
+council_window_export_projects (CouncilWindow              *self,
+                                const char                 *path,
+                                const CouncilProjectFilter *filter,
+                                CouncilProjectSort          sort,
+                                gboolean                    descending)
+{
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  job->db_path = g_strdup (council_store_get_path (self->store));
+  job->out_path = g_strdup (path);
+  council_workbook_options_init (&job->options);
+  job->projects_only = TRUE;
+  job->filter = *filter;
+  job->search = g_strdup (filter->search);
+  job->filter.search = job->search;
+  job->sort = sort;
+  job->descending = descending;
+  run_export (self, job);
 }
 
 static char *
@@ -523,6 +561,17 @@ council_window_set_view (CouncilWindow *self, const char *name)
     gtk_stack_set_visible_child_name (self->stack, name);
 }
 
+void
+council_window_show_project (CouncilWindow *self, gint64 id)
+{
+  GtkWidget *view = gtk_stack_get_child_by_name (self->stack, "projects");
+
+  if (view == NULL)
+    return;
+  gtk_stack_set_visible_child (self->stack, view);
+  council_projects_view_show_project (COUNCIL_PROJECTS_VIEW (view), id);
+}
+
 const char *
 council_window_get_view (CouncilWindow *self)
 {
@@ -612,15 +661,28 @@ rotate_backups_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static CouncilRosterView *
+static GtkWidget *
 find_view_with_unsaved_changes (CouncilWindow *self)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
        child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (COUNCIL_IS_ROSTER_VIEW (child) &&
-        council_roster_view_has_unsaved_changes (COUNCIL_ROSTER_VIEW (child)))
-      return COUNCIL_ROSTER_VIEW (child);
+    {
+      if (COUNCIL_IS_ROSTER_VIEW (child) &&
+          council_roster_view_has_unsaved_changes (COUNCIL_ROSTER_VIEW (child)))
+        return child;
+      if (COUNCIL_IS_PROJECTS_VIEW (child) &&
+          council_projects_view_has_unsaved_changes (COUNCIL_PROJECTS_VIEW (child)))
+        return child;
+    }
   return NULL;
+}
+
+static gboolean
+save_view (GtkWidget *view)
+{
+  if (COUNCIL_IS_PROJECTS_VIEW (view))
+    return council_projects_view_save (COUNCIL_PROJECTS_VIEW (view));
+  return council_roster_view_save (COUNCIL_ROSTER_VIEW (view));
 }
 
 static gboolean
@@ -634,10 +696,10 @@ static void
 on_close_unsaved_response_cb (GtkDialog *dialog, int response, gpointer user_data)
 {
   CouncilWindow *self = COUNCIL_WINDOW (user_data);
-  CouncilRosterView *view = find_view_with_unsaved_changes (self);
+  GtkWidget *view = find_view_with_unsaved_changes (self);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  if (response == GTK_RESPONSE_ACCEPT && view != NULL && !council_roster_view_save (view))
+  if (response == GTK_RESPONSE_ACCEPT && view != NULL && !save_view (view))
     return;  /* the reasons are at the fields; the window stays open */
   if (response == GTK_RESPONSE_ACCEPT || response == GTK_RESPONSE_REJECT)
     {
@@ -650,14 +712,14 @@ on_close_unsaved_response_cb (GtkDialog *dialog, int response, gpointer user_dat
 
 /* Closing never drops what someone typed without asking. */
 static void
-ask_before_closing (CouncilWindow *self, CouncilRosterView *view)
+ask_before_closing (CouncilWindow *self, GtkWidget *view)
 {
   GtkWidget *dialog =
     gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                             GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s",
                             _("Save changes before closing?"));
 
-  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (view));
+  gtk_stack_set_visible_child (self->stack, view);
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
     _("The form holds changes that are not saved yet. If you close without saving, they are lost."));
   gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("Close _without Saving"), GTK_RESPONSE_REJECT,
@@ -675,7 +737,7 @@ static gboolean
 council_window_close_request (GtkWindow *window)
 {
   CouncilWindow *self = COUNCIL_WINDOW (window);
-  CouncilRosterView *unsaved = self->close_confirmed ? NULL : find_view_with_unsaved_changes (self);
+  GtkWidget *unsaved = self->close_confirmed ? NULL : find_view_with_unsaved_changes (self);
 
   if (unsaved != NULL)
     {
@@ -765,6 +827,7 @@ council_window_new (CouncilApplication *application)
                    ? g_object_ref (council_application_get_settings (application)) : NULL;
 
   add_view (self, GTK_WIDGET (council_roster_view_new (self->store)), "roster", _("Roster"));
+  add_view (self, GTK_WIDGET (council_projects_view_new (self->store)), "projects", _("Projects"));
 
   if (self->settings != NULL)
     {
