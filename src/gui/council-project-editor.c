@@ -225,6 +225,48 @@ page_error_label (CouncilProjectEditor *self, CouncilProjectField field)
   return error;
 }
 
+static void
+on_name_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (ellipsize)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 12);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_name_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer ellipsize)
+{
+  GtkStringObject *name = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (name));
+}
+
+/* Organization names are long: the button shortens them, the pop-up does not. */
+static GtkWidget *
+new_org_drop (GtkStringList *names)
+{
+  GtkWidget *drop = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+  g_autoptr(GtkListItemFactory) button_factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) list_factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (button_factory, "setup", G_CALLBACK (on_name_setup_cb), GINT_TO_POINTER (TRUE));
+  g_signal_connect (button_factory, "bind", G_CALLBACK (on_name_bind_cb), NULL);
+  g_signal_connect (list_factory, "setup", G_CALLBACK (on_name_setup_cb), NULL);
+  g_signal_connect (list_factory, "bind", G_CALLBACK (on_name_bind_cb), NULL);
+  gtk_drop_down_set_factory (GTK_DROP_DOWN (drop), button_factory);
+  gtk_drop_down_set_list_factory (GTK_DROP_DOWN (drop), list_factory);
+  gtk_drop_down_set_expression (GTK_DROP_DOWN (drop),
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (drop), TRUE);
+  return drop;
+}
+
 static GtkWidget *
 scrolled_page (GtkWidget *child)
 {
@@ -234,7 +276,8 @@ scrolled_page (GtkWidget *child)
   gtk_widget_set_margin_bottom (child, 12);
   gtk_widget_set_margin_start (child, 12);
   gtk_widget_set_margin_end (child, 12);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  /* Wide rows (fund entries) scroll sideways rather than widen the editor. */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), child);
   gtk_widget_set_vexpand (scrolled, TRUE);
   return scrolled;
@@ -298,11 +341,10 @@ static void
 add_partner_row (CouncilProjectEditor *self, CouncilProjectPartner *partner)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *org = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->org_names)), NULL);
+  GtkWidget *org = new_org_drop (self->org_names);
   GtkWidget *role = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->role_names)), NULL);
   GtkWidget *remove = remove_button (_("Remove this partner"));
 
-  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (org), TRUE);
   gtk_widget_set_hexpand (org, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (org), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Partner organization"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (role), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Partner role"), -1);
@@ -381,7 +423,13 @@ fill_liaisons (CouncilProjectEditor *self, CouncilProject *project)
       /* Translators: a liaison officer: name, department, organization */
       text = g_strdup_printf (_("%s — %s, %s"), council_liaison_choice_get_name (c),
                               council_liaison_choice_get_department (c), council_liaison_choice_get_org_name (c));
-      check = gtk_check_button_new_with_label (text);
+      check = gtk_check_button_new ();
+      {
+        GtkWidget *label = gtk_label_new (text);
+        gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+        gtk_label_set_xalign (GTK_LABEL (label), 0);
+        gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
+      }
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), is_linked);
       g_object_set_data_full (G_OBJECT (check), "liaison-id", g_memdup2 (&id, sizeof id), g_free);
       g_signal_connect (check, "toggled", G_CALLBACK (on_any_changed_cb), self);
@@ -1300,8 +1348,7 @@ build_details (CouncilProjectEditor *self)
   self->title_zh_entry = GTK_ENTRY (new_entry (NULL, 0));
   self->title_en_entry = GTK_ENTRY (new_entry (_("Optional"), 0));
   self->category_drop = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
-  self->lead_drop = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->org_names)), NULL));
-  gtk_drop_down_set_enable_search (self->lead_drop, TRUE);
+  self->lead_drop = GTK_DROP_DOWN (new_org_drop (self->org_names));
   self->target_entry = GTK_ENTRY (new_entry (_("e.g. migrant workers, left-behind children"), 0));
   self->start_entry = GTK_ENTRY (new_entry (_("YYYY-MM-DD"), 11));
   self->end_entry = GTK_ENTRY (new_entry (_("YYYY-MM-DD"), 11));
@@ -1311,7 +1358,8 @@ build_details (CouncilProjectEditor *self)
   self->budget_entry = GTK_ENTRY (new_entry (_("e.g. 125000 or 12.5万"), 14));
   self->planned_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 10000000, 1));
   self->actual_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 10000000, 1));
-  self->brand_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("_Brand project (can be integrated into a council-level brand)")));
+  self->brand_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("_Brand project")));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->brand_check), _("A brand project can be integrated into a council-level brand"));
   self->description_view = GTK_TEXT_VIEW (gtk_text_view_new ());
 
   gtk_label_set_xalign (self->status_changes_label, 0);
@@ -1368,6 +1416,7 @@ static GtkWidget *
 build_partners (CouncilProjectEditor *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *page;
 
   self->partners_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
   self->liaisons_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 2));
@@ -1379,7 +1428,10 @@ build_partners (CouncilProjectEditor *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->liaisons_box));
   gtk_box_append (GTK_BOX (box), page_error_label (self, COUNCIL_PROJECT_FIELD_LIAISONS));
   self->inputs[COUNCIL_PROJECT_FIELD_PARTNERS] = GTK_WIDGET (self->partners_box);
-  return scrolled_page (box);
+  page = scrolled_page (box);
+  /* The officers' labels wrap: this page never needs to scroll sideways. */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (page), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  return page;
 }
 
 static GtkWidget *
@@ -1420,7 +1472,7 @@ build_form (CouncilProjectEditor *self)
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *switcher = gtk_stack_switcher_new ();
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label, *button, *brand_box;
+  GtkWidget *label, *button, *brand_box, *switcher_scroll;
 
   self->main_stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_parent (GTK_WIDGET (self->main_stack), GTK_WIDGET (self));
@@ -1465,6 +1517,12 @@ build_form (CouncilProjectEditor *self)
   gtk_stack_add_titled (self->page_stack, GTK_WIDGET (self->history), "history", _("History"));
   gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), self->page_stack);
   gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
+  /* Six tabs are wider than a narrow editor: they scroll instead. */
+  switcher_scroll = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (switcher_scroll), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (switcher_scroll), switcher);
+  gtk_widget_set_margin_start (switcher_scroll, 12);
+  gtk_widget_set_margin_end (switcher_scroll, 12);
 
   gtk_widget_set_margin_start (buttons, 12);
   gtk_widget_set_margin_end (buttons, 12);
@@ -1486,7 +1544,7 @@ build_form (CouncilProjectEditor *self)
   gtk_box_append (GTK_BOX (buttons), button);
 
   gtk_box_append (GTK_BOX (form), top);
-  gtk_box_append (GTK_BOX (form), switcher);
+  gtk_box_append (GTK_BOX (form), switcher_scroll);
   gtk_box_append (GTK_BOX (form), GTK_WIDGET (self->page_stack));
   gtk_box_append (GTK_BOX (form), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
   gtk_box_append (GTK_BOX (form), buttons);
