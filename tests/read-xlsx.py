@@ -6,6 +6,7 @@
 # Copyright 2026 Council Desk developers
 # SPDX-License-Identifier: GPL-3.0-or-later
 import sys
+import zipfile
 
 import openpyxl
 from openpyxl.utils import get_column_letter
@@ -22,7 +23,16 @@ def fact(sheet, key, value):
 
 def main(path):
     wb = openpyxl.load_workbook(path)
+    # Formulas come back as text starting with "="; their cached values (what
+    # a reader that does not recalculate shows) from a second, data-only load.
+    cached = openpyxl.load_workbook(path, data_only=True)
     fact('', 'sheets', '|'.join(wb.sheetnames))
+    with zipfile.ZipFile(path) as z:
+        charts = [n for n in z.namelist() if n.startswith('xl/charts/chart') and n.endswith('.xml')]
+        fact('', 'charts', len(charts))
+        for n in charts:
+            xml = z.read(n).decode('utf-8')
+            fact('', n + ':bar', 'c:barChart' in xml)
     for ws in wb.worksheets:
         name = ws.title
         fact(name, 'max_row', ws.max_row)
@@ -44,9 +54,12 @@ def main(path):
             for cell in row:
                 ref = cell.coordinate
                 fact(name, ref, cell.value)
+                if cell.data_type == 'f':
+                    fact(name, ref + ':cached', cached[name][ref].value)
                 fact(name, ref + ':type', cell.data_type)
                 fact(name, ref + ':bold', cell.font.b)
                 fact(name, ref + ':wrap', cell.alignment.wrap_text)
+                fact(name, ref + ':indent', int(cell.alignment.indent or 0))
                 fact(name, ref + ':number_format', cell.number_format)
                 fill = cell.fill
                 fact(name, ref + ':fill',
