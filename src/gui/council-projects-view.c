@@ -427,7 +427,7 @@ set_rows_model (CouncilProjectsView *self)
   g_clear_object (&self->tree);
   if (self->tree_mode)
     {
-      self->tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->list)), FALSE, TRUE,
+      self->tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->list)), FALSE, FALSE,
                                             create_children_cb, self, NULL);
       rows = g_object_ref (G_LIST_MODEL (self->tree));
     }
