@@ -1141,14 +1141,52 @@ council_projects_view_class_init (CouncilProjectsViewClass *klass)
 }
 
 static void
+on_filter_name_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (ellipsize)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_filter_name_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+/* A chosen organization's long name must not widen the filter row. */
+static void
+shorten_org_filter (CouncilProjectsView *self)
+{
+  g_autoptr(GtkListItemFactory) button_factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) list_factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (button_factory, "setup", G_CALLBACK (on_filter_name_setup_cb), GINT_TO_POINTER (TRUE));
+  g_signal_connect (button_factory, "bind", G_CALLBACK (on_filter_name_bind_cb), NULL);
+  g_signal_connect (list_factory, "setup", G_CALLBACK (on_filter_name_setup_cb), NULL);
+  g_signal_connect (list_factory, "bind", G_CALLBACK (on_filter_name_bind_cb), NULL);
+  gtk_drop_down_set_factory (self->org_filter, button_factory);
+  gtk_drop_down_set_list_factory (self->org_filter, list_factory);
+  gtk_drop_down_set_expression (self->org_filter,
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+}
+
+static void
 council_projects_view_init (CouncilProjectsView *self)
 {
   self->org_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->status_filter = NULL;
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Typing is answered 150 ms after the last key, not on every key. */
   gtk_search_entry_set_search_delay (self->search_entry, 150);
+  shorten_org_filter (self);
   add_columns (self);
 }
 
