@@ -766,6 +766,7 @@ fill_brand_page (CouncilProjectEditor *self)
     {
       CouncilProjectRollup r = { 0 };
       g_autofree char *budget = NULL, *raised = NULL, *spent = NULL, *summary = NULL;
+      g_autofree char *actual = NULL, *planned = NULL;
 
       add_brand_text (self->brand_page, _("Integrated brand of these source projects:"), "heading");
       for (guint i = 0; i < n; i++)
@@ -779,11 +780,13 @@ fill_brand_page (CouncilProjectEditor *self)
           budget = council_money_format (r.budget_fen, chinese);
           raised = council_money_format (r.raised_fen, chinese);
           spent = council_money_format (r.spent_fen, chinese);
-          /* Translators: the roll-up of an integrated brand with its sources */
+          actual = g_strdup_printf ("%" G_GINT64_FORMAT, r.actual_beneficiaries);
+          planned = g_strdup_printf ("%" G_GINT64_FORMAT, r.planned_beneficiaries);
+          /* Translators: the roll-up of an integrated brand with its sources:
+           * budget, raised, spent, actual and planned beneficiaries, status, health */
           summary = g_strdup_printf (_("With its sources: budget %s, raised %s, spent %s; "
-                                       "%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " planned beneficiaries reached; "
-                                       "status %s, health %s."),
-                                     budget, raised, spent, r.actual_beneficiaries, r.planned_beneficiaries,
+                                       "%s of %s planned beneficiaries reached; status %s, health %s."),
+                                     budget, raised, spent, actual, planned,
                                      council_project_status_label (r.status), council_project_health_label (r.health));
           add_brand_text (self->brand_page, summary, NULL);
         }
