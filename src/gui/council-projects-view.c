@@ -111,8 +111,8 @@ static char *text_beneficiaries (CouncilProject *p)
 }
 
 static const ColumnSpec column_specs[] = {
-  { N_("Code"), COUNCIL_PROJECT_SORT_CODE, 150, FALSE, text_code },
-  { N_("Title"), COUNCIL_PROJECT_SORT_TITLE, 240, FALSE, text_title },
+  { N_("Project code"), COUNCIL_PROJECT_SORT_CODE, 150, FALSE, text_code },
+  { N_("Project title"), COUNCIL_PROJECT_SORT_TITLE, 240, FALSE, text_title },
   { N_("Lead"), COUNCIL_PROJECT_SORT_LEAD, 150, FALSE, text_lead },
   { N_("Partners"), -1, 160, FALSE, text_partners },
   { N_("Category"), COUNCIL_PROJECT_SORT_CATEGORY, 110, FALSE, text_category },
