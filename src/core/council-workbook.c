@@ -27,6 +27,11 @@ static const CouncilSheetWriteFunc project_sheet_writers[] = {
   council_workbook_write_projects,
 };
 
+static const CouncilSheetWriteFunc projects_and_funds_writers[] = {
+  council_workbook_write_projects,
+  council_workbook_write_funds,
+};
+
 #define HEADER_FILL   0xDCE6F1
 #define ALERT_FILL    0xFFC7CE
 #define ALERT_FONT    0x9C0006
@@ -378,4 +383,15 @@ council_workbook_export_projects (CouncilStore                 *store,
 {
   return export_sheets (store, path, options, project_sheet_writers, G_N_ELEMENTS (project_sheet_writers),
                         filter, sort, descending, progress, user_data, cancellable, error);
+}
+
+gboolean
+council_workbook_export_projects_and_funds (CouncilStore                 *store,
+                                            const char                   *path,
+                                            const CouncilWorkbookOptions *options,
+                                            GError                      **error)
+{
+  return export_sheets (store, path, options, projects_and_funds_writers,
+                        G_N_ELEMENTS (projects_and_funds_writers), NULL, COUNCIL_PROJECT_SORT_CODE, FALSE,
+                        NULL, NULL, NULL, error);
 }

@@ -44,4 +44,11 @@ gboolean council_workbook_export_projects (CouncilStore                 *store,
                                            GCancellable                 *cancellable,
                                            GError                      **error);
 
+/* The Projects (every project, by code) and Funds sheets only: what the
+ * export benchmark measures against a bare libxlsxwriter loop. */
+gboolean council_workbook_export_projects_and_funds (CouncilStore                 *store,
+                                                     const char                   *path,
+                                                     const CouncilWorkbookOptions *options,
+                                                     GError                      **error);
+
 G_END_DECLS
