@@ -117,7 +117,7 @@ main (int argc, char **argv)
   CouncilProjectFilter all = COUNCIL_PROJECT_FILTER_INIT;
   CouncilWorkbookOptions options;
   double ours[RUNS], bare[RUNS];
-  long hwm_after_first, hwm_after_all;
+  long hwm_after_first = -1, hwm_after_all;
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
   g_autoptr(GArray) pivot = NULL;
   gint64 start;

@@ -486,11 +486,30 @@ fill_projects_page (CouncilOrgEditor *self, gint64 org_id)
   if (n == 0)
     {
       GtkWidget *label = gtk_label_new (_("This organization leads or partners no project."));
+      GtkWidget *row = gtk_list_box_row_new ();
+
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_tooltip_text (label, gtk_label_get_text (GTK_LABEL (label)));
       gtk_widget_add_css_class (label, "dim-label");
       gtk_widget_set_margin_top (label, 12);
-      gtk_list_box_append (self->projects_list, label);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (label)), FALSE);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_append (self->projects_list, row);
     }
+}
+
+static GtkWidget *
+find_stack_switcher (GtkWidget *widget)
+{
+  if (GTK_IS_STACK_SWITCHER (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_stack_switcher (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static void
@@ -505,8 +524,31 @@ add_projects_page (CouncilOrgEditor *self)
                                   _("Projects of this organization"), -1);
   g_signal_connect (self->projects_list, "row-activated", G_CALLBACK (on_project_row_activated_cb), self);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->projects_list));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_vexpand (scrolled, TRUE);
   gtk_stack_add_titled (self->page_stack, scrolled, "projects", _("Projects"));
+  {
+    /* A third tab must not widen the window: the tabs scroll when narrow. */
+    GtkWidget *switcher = find_stack_switcher (GTK_WIDGET (self));
+    GtkWidget *parent = switcher ? gtk_widget_get_parent (switcher) : NULL;
+
+    if (GTK_IS_BOX (parent))
+      {
+        GtkWidget *tabs = gtk_scrolled_window_new ();
+        GtkWidget *before = gtk_widget_get_prev_sibling (switcher);
+
+        gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (tabs), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+        gtk_widget_set_halign (tabs, gtk_widget_get_halign (switcher));
+        gtk_widget_set_margin_top (tabs, gtk_widget_get_margin_top (switcher));
+        gtk_widget_set_margin_top (switcher, 0);
+        g_object_ref (switcher);
+        gtk_box_remove (GTK_BOX (parent), switcher);
+        gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (tabs), switcher);
+        g_object_unref (switcher);
+        gtk_box_insert_child_after (GTK_BOX (parent), tabs, before);
+        gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (tabs), TRUE);
+      }
+  }
 }
 
 static void

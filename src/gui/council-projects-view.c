@@ -81,6 +81,23 @@ item_project (gpointer item)
   return COUNCIL_PROJECT (item);
 }
 
+static void set_rows_model (CouncilProjectsView *self);
+
+/* GTK 4.8's list item manager answers a model's items-changed by asking for
+ * every added item (to reuse row widgets): 100,000 rows fetched for one
+ * keystroke. A new query is therefore shown by detaching the rows and
+ * attaching a fresh selection over them, which asks only for visible rows. */
+static void
+detach_rows (CouncilProjectsView *self)
+{
+  if (self->selection == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->selection, self);
+  gtk_column_view_set_model (self->column_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->tree);
+}
+
 /* ---- cells ---- */
 
 typedef char *(*CellTextFunc) (CouncilProject *project);
@@ -227,7 +244,9 @@ apply_sort (CouncilProjectsView *self)
   order = gtk_sorter_compare (sorter, a, b);
   self->sort = self->probed_sort >= 0 ? (CouncilProjectSort) self->probed_sort : COUNCIL_PROJECT_SORT_CODE;
   self->descending = self->probed_sort >= 0 && order == GTK_ORDERING_LARGER;
+  detach_rows (self);
   council_project_list_set_sort (self->list, self->sort, self->descending);
+  set_rows_model (self);
 }
 
 static void
@@ -313,9 +332,9 @@ apply_filter (CouncilProjectsView *self)
   if (self->filling_filters)
     return;
   current_filter (self, &filter);
-  self->syncing_selection = TRUE;
+  detach_rows (self);
   council_project_list_set_filter (self->list, &filter);
-  self->syncing_selection = FALSE;
+  set_rows_model (self);
 }
 
 static void
@@ -447,7 +466,6 @@ on_brands_toggled_cb (GtkToggleButton *button, CouncilProjectsView *self)
     return;
   self->tree_mode = tree;
   apply_filter (self);
-  set_rows_model (self);
   update_count (self);
 }
 
@@ -593,6 +611,25 @@ on_store_changed_cb (CouncilStore *store, const char *table, CouncilProjectsView
     fill_filters (self);
   /* A brand's children are listed once per expansion: a new tree shows new sources. */
   if (self->tree_mode && (table == NULL || g_str_equal (table, "project")))
+    set_rows_model (self);
+}
+
+/* Around the list model's own answer to a change of the store (see
+ * detach_rows): a long list is detached before and attached again after;
+ * a short one keeps its rows, selection and scroll position. */
+#define DETACH_ABOVE_ROWS 2000
+
+static void
+on_store_changing_cb (CouncilStore *store, const char *table, CouncilProjectsView *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > DETACH_ABOVE_ROWS)
+    detach_rows (self);
+}
+
+static void
+on_store_changed_after_cb (CouncilStore *store, const char *table, CouncilProjectsView *self)
+{
+  if (self->selection == NULL)
     set_rows_model (self);
 }
 
@@ -1201,6 +1238,8 @@ council_projects_view_new (CouncilStore *store)
   self = g_object_new (COUNCIL_TYPE_PROJECTS_VIEW, NULL);
   self->store = g_object_ref (store);
   fill_filters (self);
+  /* Connected before the list model connects its own handler. */
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changing_cb), self, 0);
   self->list = council_store_new_project_list (store, &filter, COUNCIL_PROJECT_SORT_CODE, FALSE);
   g_signal_connect (self->list, "items-changed", G_CALLBACK (on_list_items_changed_cb), self);
   set_rows_model (self);
@@ -1210,6 +1249,7 @@ council_projects_view_new (CouncilStore *store)
   gtk_paned_set_end_child (self->paned, GTK_WIDGET (self->editor));
   g_signal_connect_object (self->editor, "saved", G_CALLBACK (on_editor_saved_cb), self, 0);
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_after_cb), self, G_CONNECT_AFTER);
   council_project_editor_load (self->editor, COUNCIL_PROJECT_EDITOR_NONE);
   update_count (self);
   return self;
