@@ -244,9 +244,7 @@ apply_sort (CouncilProjectsView *self)
   order = gtk_sorter_compare (sorter, a, b);
   self->sort = self->probed_sort >= 0 ? (CouncilProjectSort) self->probed_sort : COUNCIL_PROJECT_SORT_CODE;
   self->descending = self->probed_sort >= 0 && order == GTK_ORDERING_LARGER;
-  detach_rows (self);
   council_project_list_set_sort (self->list, self->sort, self->descending);
-  set_rows_model (self);
 }
 
 static void
@@ -332,9 +330,9 @@ apply_filter (CouncilProjectsView *self)
   if (self->filling_filters)
     return;
   current_filter (self, &filter);
-  detach_rows (self);
+  self->syncing_selection = TRUE;
   council_project_list_set_filter (self->list, &filter);
-  set_rows_model (self);
+  self->syncing_selection = FALSE;
 }
 
 static void
@@ -466,6 +464,7 @@ on_brands_toggled_cb (GtkToggleButton *button, CouncilProjectsView *self)
     return;
   self->tree_mode = tree;
   apply_filter (self);
+  set_rows_model (self);
   update_count (self);
 }
 
