@@ -83,21 +83,6 @@ item_project (gpointer item)
 
 static void set_rows_model (CouncilProjectsView *self);
 
-/* GTK 4.8's list item manager answers a model's items-changed by asking for
- * every added item (to reuse row widgets): 100,000 rows fetched for one
- * keystroke. A new query is therefore shown by detaching the rows and
- * attaching a fresh selection over them, which asks only for visible rows. */
-static void
-detach_rows (CouncilProjectsView *self)
-{
-  if (self->selection == NULL)
-    return;
-  g_signal_handlers_disconnect_by_data (self->selection, self);
-  gtk_column_view_set_model (self->column_view, NULL);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->tree);
-}
-
 /* ---- cells ---- */
 
 typedef char *(*CellTextFunc) (CouncilProject *project);
@@ -610,25 +595,6 @@ on_store_changed_cb (CouncilStore *store, const char *table, CouncilProjectsView
     fill_filters (self);
   /* A brand's children are listed once per expansion: a new tree shows new sources. */
   if (self->tree_mode && (table == NULL || g_str_equal (table, "project")))
-    set_rows_model (self);
-}
-
-/* Around the list model's own answer to a change of the store (see
- * detach_rows): a long list is detached before and attached again after;
- * a short one keeps its rows, selection and scroll position. */
-#define DETACH_ABOVE_ROWS 2000
-
-static void
-on_store_changing_cb (CouncilStore *store, const char *table, CouncilProjectsView *self)
-{
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > DETACH_ABOVE_ROWS)
-    detach_rows (self);
-}
-
-static void
-on_store_changed_after_cb (CouncilStore *store, const char *table, CouncilProjectsView *self)
-{
-  if (self->selection == NULL)
     set_rows_model (self);
 }
 
@@ -1237,8 +1203,6 @@ council_projects_view_new (CouncilStore *store)
   self = g_object_new (COUNCIL_TYPE_PROJECTS_VIEW, NULL);
   self->store = g_object_ref (store);
   fill_filters (self);
-  /* Connected before the list model connects its own handler. */
-  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changing_cb), self, 0);
   self->list = council_store_new_project_list (store, &filter, COUNCIL_PROJECT_SORT_CODE, FALSE);
   g_signal_connect (self->list, "items-changed", G_CALLBACK (on_list_items_changed_cb), self);
   set_rows_model (self);
@@ -1248,7 +1212,6 @@ council_projects_view_new (CouncilStore *store)
   gtk_paned_set_end_child (self->paned, GTK_WIDGET (self->editor));
   g_signal_connect_object (self->editor, "saved", G_CALLBACK (on_editor_saved_cb), self, 0);
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
-  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_after_cb), self, G_CONNECT_AFTER);
   council_project_editor_load (self->editor, COUNCIL_PROJECT_EDITOR_NONE);
   update_count (self);
   return self;
