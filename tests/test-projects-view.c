@@ -11,6 +11,7 @@
 
 #include "council-demo.h"
 #include "council-gui-resources.h"
+#include "council-org-editor-private.h"
 #include "council-projects-view-private.h"
 #include "council-store-projects.h"
 #include "council-test-helpers.h"
@@ -317,6 +318,33 @@ test_integrate_then_undo (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (council_store_find_project_by_code (fixture->store, "QT-2026-900", NULL), ==, 0);
 }
 
+/* The roster editor's Projects tab lists what an organization leads or partners. */
+static void
+test_org_editor_lists_projects (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(CouncilProject) first = row_project (fixture, 0);
+  gint64 org_id = council_project_get_lead_org_id (first);
+  g_autoptr(GListStore) expected = council_store_list_projects_of_organization (fixture->store, org_id, NULL);
+  CouncilOrgEditor *editor = council_org_editor_new (fixture->store);
+  GtkListBox *list;
+  guint n = 0;
+  gboolean found = FALSE;
+
+  g_object_ref_sink (editor);
+  g_assert_true (council_org_editor_load (editor, org_id));
+  list = council_org_editor_get_projects_list (editor);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *label = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      n++;
+      found |= g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)), council_project_get_code (first));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (expected)), >=, 1);
+  g_assert_cmpuint (n, ==, g_list_model_get_n_items (G_LIST_MODEL (expected)));
+  g_assert_true (found);
+  g_object_unref (editor);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -330,5 +358,6 @@ main (int argc, char *argv[])
   g_test_add ("/projects-view/invalid-budget", Fixture, NULL, fixture_set_up, test_invalid_budget_is_refused_at_the_field, fixture_tear_down);
   g_test_add ("/projects-view/tree-mode", Fixture, NULL, fixture_set_up, test_tree_mode_shows_sources_under_brand, fixture_tear_down);
   g_test_add ("/projects-view/integrate-undo", Fixture, NULL, fixture_set_up, test_integrate_then_undo, fixture_tear_down);
+  g_test_add ("/projects-view/org-editor-projects", Fixture, NULL, fixture_set_up, test_org_editor_lists_projects, fixture_tear_down);
   return g_test_run ();
 }

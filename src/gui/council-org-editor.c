@@ -512,6 +512,12 @@ find_stack_switcher (GtkWidget *widget)
   return NULL;
 }
 
+GtkListBox *
+council_org_editor_get_projects_list (CouncilOrgEditor *self)
+{
+  return self->projects_list;
+}
+
 static void
 add_projects_page (CouncilOrgEditor *self)
 {
