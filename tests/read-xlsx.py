@@ -42,6 +42,11 @@ def main(path):
     with zipfile.ZipFile(path) as z:
         for member in z.namelist():
             fact('', 'zip:' + member, 1)
+        charts = [n for n in z.namelist() if n.startswith('xl/charts/chart') and n.endswith('.xml')]
+        fact('', 'charts', len(charts))
+        for n in charts:
+            xml = z.read(n).decode('utf-8')
+            fact('', n + ':bar', 'c:barChart' in xml)
     for ws in wb.worksheets:
         name = ws.title
         fact(name, 'max_row', ws.max_row)
@@ -69,6 +74,7 @@ def main(path):
                 fact(name, ref + ':type', cell.data_type)
                 fact(name, ref + ':bold', cell.font.b)
                 fact(name, ref + ':wrap', cell.alignment.wrap_text)
+                fact(name, ref + ':indent', int(cell.alignment.indent or 0))
                 fact(name, ref + ':number_format', cell.number_format)
                 fill = cell.fill
                 fact(name, ref + ':fill',

@@ -137,7 +137,7 @@ test_meetings_sheet (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n, >=, 10);
 
   /* Meetings and action items follow the roster; other issues add their sheets around them. */
-  g_assert_nonnull (strstr (fact (facts, "", "sheets"), "成员单位|会议|督办事项"));
+  g_assert_nonnull (strstr (fact (facts, "", "sheets"), "|会议|督办事项"));
   g_assert_cmpstr (cell (facts, s, "A", 1, NULL), ==, "日期");
   g_assert_cmpstr (cell (facts, s, "B", 1, NULL), ==, "会议类型");
   g_assert_cmpstr (cell (facts, s, "D", 1, NULL), ==, "会议名称");
@@ -198,7 +198,7 @@ test_action_items_sheet (Fixture *f, gconstpointer data)
   n = council_store_count_action_items (f->store, &filter, NULL);
   g_assert_cmpuint (n, >=, 10);
 
-  g_assert_nonnull (strstr (fact (facts, "", "sheets"), "Roster|Meetings|Action items"));
+  g_assert_nonnull (strstr (fact (facts, "", "sheets"), "|Meetings|Action items"));
   g_assert_cmpstr (cell (facts, "Meetings", "A", 1, NULL), ==, "Date");
   g_assert_cmpstr (cell (facts, s, "A", 1, NULL), ==, "Action item");
   g_assert_cmpstr (cell (facts, s, "B", 1, NULL), ==, "Owner");

@@ -244,10 +244,16 @@ council_sql_list_model_invalidate (CouncilSqlListModel *self)
   old_n = self->n_items;
   drop_pages (self);
   g_clear_error (&self->error);
+  /* Rows are not tracked by identity: every row may have moved. They go in
+   * two steps, all out then all in: GTK 4.8's list views answer one
+   * "removed n, added m" by asking for every added row to find widgets to
+   * reuse, which would fetch the whole result a page at a time. */
+  self->n_items = 0;
+  if (old_n != 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
   self->n_items = count_rows (self);
-  /* Rows are not tracked by identity: every row may have moved. */
-  if (old_n != 0 || self->n_items != 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
+  if (self->n_items != 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
 }
 
 void

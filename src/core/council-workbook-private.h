@@ -8,6 +8,7 @@
 
 #include <xlsxwriter.h>
 
+#include "council-store-projects.h"
 #include "council-workbook.h"
 
 G_BEGIN_DECLS
@@ -50,6 +51,10 @@ typedef struct
   gpointer                      progress_data;
   double                        progress_start; /* this sheet's share of the bar */
   double                        progress_span;
+  /* The Projects sheet writes these rows (NULL: every project, by code). */
+  const CouncilProjectFilter   *project_filter;
+  CouncilProjectSort            project_sort;
+  gboolean                      project_descending;
 } CouncilWorkbookWriter;
 
 typedef gboolean (*CouncilSheetWriteFunc) (CouncilWorkbookWriter *writer,
@@ -110,6 +115,14 @@ gboolean       council_workbook_write_action_items (CouncilWorkbookWriter *write
 gboolean       council_workbook_write_assessment_ranking (CouncilWorkbookWriter *writer,
                                              GError               **error);
 gboolean       council_workbook_write_assessment_scores (CouncilWorkbookWriter *writer,
+                                             GError               **error);
+gboolean       council_workbook_write_projects (CouncilWorkbookWriter *writer,
+                                             GError               **error);
+gboolean       council_workbook_write_brands (CouncilWorkbookWriter *writer,
+                                             GError               **error);
+gboolean       council_workbook_write_funds (CouncilWorkbookWriter *writer,
+                                             GError               **error);
+gboolean       council_workbook_write_fund_disclosure (CouncilWorkbookWriter *writer,
                                              GError               **error);
 
 G_END_DECLS

@@ -17,10 +17,23 @@
 /* Later issues add their sheets here, in the order leaders read them. */
 static const CouncilSheetWriteFunc sheet_writers[] = {
   council_workbook_write_roster,
+  council_workbook_write_projects,
+  council_workbook_write_brands,
+  council_workbook_write_funds,
+  council_workbook_write_fund_disclosure,
   council_workbook_write_meetings,
   council_workbook_write_action_items,
   council_workbook_write_assessment_ranking,
   council_workbook_write_assessment_scores,
+};
+
+static const CouncilSheetWriteFunc project_sheet_writers[] = {
+  council_workbook_write_projects,
+};
+
+static const CouncilSheetWriteFunc projects_and_funds_writers[] = {
+  council_workbook_write_projects,
+  council_workbook_write_funds,
 };
 
 #define HEADER_FILL   0xDCE6F1
@@ -256,14 +269,19 @@ check_destination (const char *path, GError **error)
   return TRUE;
 }
 
-gboolean
-council_workbook_export (CouncilStore                 *store,
-                         const char                   *path,
-                         const CouncilWorkbookOptions *options,
-                         CouncilProgressFunc           progress,
-                         gpointer                      user_data,
-                         GCancellable                 *cancellable,
-                         GError                      **error)
+static gboolean
+export_sheets (CouncilStore                 *store,
+               const char                   *path,
+               const CouncilWorkbookOptions *options,
+               const CouncilSheetWriteFunc  *writers,
+               guint                         n_writers,
+               const CouncilProjectFilter   *project_filter,
+               CouncilProjectSort            project_sort,
+               gboolean                      project_descending,
+               CouncilProgressFunc           progress,
+               gpointer                      user_data,
+               GCancellable                 *cancellable,
+               GError                      **error)
 {
   CouncilWorkbookOptions defaults;
   CouncilWorkbookWriter writer = { 0 };
@@ -299,14 +317,17 @@ council_workbook_export (CouncilStore                 *store,
   writer.cancellable = cancellable;
   writer.progress = progress;
   writer.progress_data = user_data;
+  writer.project_filter = project_filter;
+  writer.project_sort = project_sort;
+  writer.project_descending = project_descending;
   add_formats (&writer);
 
-  for (guint i = 0; i < G_N_ELEMENTS (sheet_writers); i++)
+  for (guint i = 0; i < n_writers; i++)
     {
       /* The last few percent are for zipping the file. */
-      writer.progress_start = 0.95 * i / G_N_ELEMENTS (sheet_writers);
-      writer.progress_span = 0.95 / G_N_ELEMENTS (sheet_writers);
-      if (council_workbook_cancelled (&writer, error) || !sheet_writers[i] (&writer, error))
+      writer.progress_start = 0.95 * i / n_writers;
+      writer.progress_span = 0.95 / n_writers;
+      if (council_workbook_cancelled (&writer, error) || !writers[i] (&writer, error))
         {
           lxw_workbook_free (writer.workbook);
           g_unlink (partial);
@@ -336,4 +357,45 @@ council_workbook_export (CouncilStore                 *store,
   if (progress != NULL)
     progress (1.0, user_data);
   return TRUE;
+}
+
+gboolean
+council_workbook_export (CouncilStore                 *store,
+                         const char                   *path,
+                         const CouncilWorkbookOptions *options,
+                         CouncilProgressFunc           progress,
+                         gpointer                      user_data,
+                         GCancellable                 *cancellable,
+                         GError                      **error)
+{
+  return export_sheets (store, path, options, sheet_writers, G_N_ELEMENTS (sheet_writers),
+                        NULL, COUNCIL_PROJECT_SORT_CODE, FALSE,
+                        progress, user_data, cancellable, error);
+}
+
+gboolean
+council_workbook_export_projects (CouncilStore                 *store,
+                                  const char                   *path,
+                                  const CouncilWorkbookOptions *options,
+                                  const CouncilProjectFilter   *filter,
+                                  CouncilProjectSort            sort,
+                                  gboolean                      descending,
+                                  CouncilProgressFunc           progress,
+                                  gpointer                      user_data,
+                                  GCancellable                 *cancellable,
+                                  GError                      **error)
+{
+  return export_sheets (store, path, options, project_sheet_writers, G_N_ELEMENTS (project_sheet_writers),
+                        filter, sort, descending, progress, user_data, cancellable, error);
+}
+
+gboolean
+council_workbook_export_projects_and_funds (CouncilStore                 *store,
+                                            const char                   *path,
+                                            const CouncilWorkbookOptions *options,
+                                            GError                      **error)
+{
+  return export_sheets (store, path, options, projects_and_funds_writers,
+                        G_N_ELEMENTS (projects_and_funds_writers), NULL, COUNCIL_PROJECT_SORT_CODE, FALSE,
+                        NULL, NULL, NULL, error);
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "council-store.h"
+#include "council-store-projects.h"
 
 G_BEGIN_DECLS
 
@@ -29,5 +30,25 @@ gboolean council_workbook_export       (CouncilStore                 *store,
                                         gpointer                      user_data,
                                         GCancellable                 *cancellable,
                                         GError                      **error);
+
+/* Only the Projects sheet, with the rows a view shows: @filter and @sort
+ * as in council_store_foreach_project(). */
+gboolean council_workbook_export_projects (CouncilStore                 *store,
+                                           const char                   *path,
+                                           const CouncilWorkbookOptions *options,
+                                           const CouncilProjectFilter   *filter,
+                                           CouncilProjectSort            sort,
+                                           gboolean                      descending,
+                                           CouncilProgressFunc           progress,
+                                           gpointer                      user_data,
+                                           GCancellable                 *cancellable,
+                                           GError                      **error);
+
+/* The Projects (every project, by code) and Funds sheets only: what the
+ * export benchmark measures against a bare libxlsxwriter loop. */
+gboolean council_workbook_export_projects_and_funds (CouncilStore                 *store,
+                                                     const char                   *path,
+                                                     const CouncilWorkbookOptions *options,
+                                                     GError                      **error);
 
 G_END_DECLS

@@ -18,5 +18,7 @@ GtkWidget *council_org_editor_get_field_error_label (CouncilOrgEditor *self,
 GtkWidget *council_org_editor_get_save_button       (CouncilOrgEditor *self);
 /* The open "Reload or Overwrite" GtkMessageDialog after a conflicting save, or NULL. */
 GtkWidget *council_org_editor_get_conflict_dialog   (CouncilOrgEditor *self);
+/* The Projects tab's list: one row per project the organization leads or partners. */
+GtkListBox *council_org_editor_get_projects_list    (CouncilOrgEditor *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "core/council-store-meetings.h"
+#include "core/council-store-projects.h"
 #include "council-history-list.h"
 #include "council-liaison-row.h"
 #include "council-meeting-editor.h"
@@ -72,6 +73,7 @@ struct _CouncilOrgEditor
   GtkWidget parent_instance;
 
   CouncilStore *store;
+  GtkListBox *projects_list;      /* the organization's projects (Projects tab) */
   CouncilOrganization *loaded;   /* the record as read; NULL when showing nothing */
   guint touched;                 /* FIELD_BITs whose errors are shown */
   gboolean show_all_errors;      /* after a save attempt */
@@ -638,6 +640,127 @@ fill_action_items (CouncilOrgEditor *self, gint64 org_id)
 
 /* ---- loading ---- */
 
+/* ---- the Projects tab: what the organization leads or partners ---- */
+
+static void
+on_project_row_activated_cb (GtkListBox *list, GtkListBoxRow *row, CouncilOrgEditor *self)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (row), "project-id");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (id != NULL && COUNCIL_IS_WINDOW (root))
+    council_window_show_project (COUNCIL_WINDOW (root), *id);
+}
+
+static void
+fill_projects_page (CouncilOrgEditor *self, gint64 org_id)
+{
+  g_autoptr(GListStore) projects = NULL;
+  GtkWidget *child;
+  guint n;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->projects_list))) != NULL)
+    gtk_list_box_remove (self->projects_list, child);
+  if (org_id <= 0)
+    return;
+  projects = council_store_list_projects_of_organization (self->store, org_id, NULL);
+  n = projects ? g_list_model_get_n_items (G_LIST_MODEL (projects)) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CouncilProject) p = g_list_model_get_item (G_LIST_MODEL (projects), i);
+      gint64 id = council_project_get_id (p);
+      /* Translators: a project in an organization's Projects tab: code, title, the organization's part */
+      g_autofree char *text = g_strdup_printf (_("%s  %s — %s"), council_project_get_code (p),
+                                               council_project_get_title (p),
+                                               council_project_get_lead_org_id (p) == org_id
+                                                 ? _("lead") : _("partner"));
+      GtkWidget *label = gtk_label_new (text);
+      GtkWidget *row = gtk_list_box_row_new ();
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_margin_top (label, 6);
+      gtk_widget_set_margin_bottom (label, 6);
+      gtk_widget_set_margin_start (label, 6);
+      gtk_widget_set_tooltip_text (row, _("Open this project in the Projects view"));
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      g_object_set_data_full (G_OBJECT (row), "project-id", g_memdup2 (&id, sizeof id), g_free);
+      gtk_list_box_append (self->projects_list, row);
+    }
+  if (n == 0)
+    {
+      GtkWidget *label = gtk_label_new (_("This organization leads or partners no project."));
+      GtkWidget *row = gtk_list_box_row_new ();
+
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_tooltip_text (label, gtk_label_get_text (GTK_LABEL (label)));
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_set_margin_top (label, 12);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_append (self->projects_list, row);
+    }
+}
+
+static GtkWidget *
+find_stack_switcher (GtkWidget *widget)
+{
+  if (GTK_IS_STACK_SWITCHER (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_stack_switcher (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkListBox *
+council_org_editor_get_projects_list (CouncilOrgEditor *self)
+{
+  return self->projects_list;
+}
+
+static void
+add_projects_page (CouncilOrgEditor *self)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  self->projects_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->projects_list, GTK_SELECTION_NONE);
+  gtk_list_box_set_activate_on_single_click (self->projects_list, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->projects_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Projects of this organization"), -1);
+  g_signal_connect (self->projects_list, "row-activated", G_CALLBACK (on_project_row_activated_cb), self);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->projects_list));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_stack_add_titled (self->page_stack, scrolled, "projects", _("Projects"));
+  {
+    /* A third tab must not widen the window: the tabs scroll when narrow. */
+    GtkWidget *switcher = find_stack_switcher (GTK_WIDGET (self));
+    GtkWidget *parent = switcher ? gtk_widget_get_parent (switcher) : NULL;
+
+    if (GTK_IS_BOX (parent))
+      {
+        GtkWidget *tabs = gtk_scrolled_window_new ();
+        GtkWidget *before = gtk_widget_get_prev_sibling (switcher);
+
+        gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (tabs), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+        gtk_widget_set_halign (tabs, gtk_widget_get_halign (switcher));
+        gtk_widget_set_margin_top (tabs, gtk_widget_get_margin_top (switcher));
+        gtk_widget_set_margin_top (switcher, 0);
+        g_object_ref (switcher);
+        gtk_box_remove (GTK_BOX (parent), switcher);
+        gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (tabs), switcher);
+        g_object_unref (switcher);
+        gtk_box_insert_child_after (GTK_BOX (parent), tabs, before);
+        gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (tabs), TRUE);
+      }
+  }
+}
+
 static void
 show_record (CouncilOrgEditor *self, CouncilOrganization *org)
 {
@@ -652,8 +775,10 @@ show_record (CouncilOrgEditor *self, CouncilOrganization *org)
       gtk_stack_set_visible_child_name (self->main_stack, "empty");
       council_history_list_set_record (self->history_list, NULL, NULL, 0);
       fill_action_items (self, 0);
+      fill_projects_page (self, 0);
       return;
     }
+  fill_projects_page (self, council_organization_get_id (org));
   self->loading = TRUE;
   organization_to_form (self, org);
   self->loading = FALSE;
@@ -1204,6 +1329,7 @@ council_org_editor_init (CouncilOrgEditor *self)
   self->store_error_field = COUNCIL_ORG_FIELD_NONE;
   self->label_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   build_form (self);
+  add_projects_page (self);
   add_save_shortcut (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
 }

@@ -15,6 +15,7 @@
 #include "council-import-dialog.h"
 #include "council-meetings-view.h"
 #include "council-assessment-view.h"
+#include "council-projects-view.h"
 #include "council-roster-view.h"
 #include "council-roster-view-private.h"
 #include "council-window.h"
@@ -228,12 +229,18 @@ typedef struct
   char *db_path;
   char *out_path;
   CouncilWorkbookOptions options;
+  gboolean projects_only;         /* the Projects view's Export… */
+  CouncilProjectFilter filter;
+  char *search;                   /* owned copy of filter.search */
+  CouncilProjectSort sort;
+  gboolean descending;
 } ExportJob;
 
 static void
 export_job_free (gpointer data)
 {
   ExportJob *job = data;
+  g_free (job->search);
   g_free (job->db_path);
   g_free (job->out_path);
   g_free (job);
@@ -249,8 +256,12 @@ export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
   /* The worker reads through its own connection; the window's stays free. */
   reader = council_store_open (job->db_path, &error);
   if (reader == NULL ||
-      !council_workbook_export (reader, job->out_path, &job->options, report_progress, source,
-                                cancellable, &error))
+      !(job->projects_only
+        ? council_workbook_export_projects (reader, job->out_path, &job->options, &job->filter,
+                                            job->sort, job->descending, report_progress, source,
+                                            cancellable, &error)
+        : council_workbook_export (reader, job->out_path, &job->options, report_progress, source,
+                                   cancellable, &error)))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -279,19 +290,46 @@ on_export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-start_export (CouncilWindow *self, const char *path)
+run_export (CouncilWindow *self, ExportJob *job)
 {
   g_autoptr(GTask) task = NULL;
-  ExportJob *job = g_new0 (ExportJob, 1);
-
-  job->db_path = g_strdup (council_store_get_path (self->store));
-  job->out_path = g_strdup (path);
-  council_workbook_options_init (&job->options);
 
   begin_task (self, _("Exporting the workbook…"));
   task = g_task_new (self, self->task_cancellable, on_export_done_cb, NULL);
   g_task_set_task_data (task, job, export_job_free);
   g_task_run_in_thread (task, export_thread);
+}
+
+static void
+start_export (CouncilWindow *self, const char *path)
+{
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  job->db_path = g_strdup (council_store_get_path (self->store));
+  job->out_path = g_strdup (path);
+  council_workbook_options_init (&job->options);
+  run_export (self, job);
+}
+
+void
+council_window_export_projects (CouncilWindow              *self,
+                                const char                 *path,
+                                const CouncilProjectFilter *filter,
+                                CouncilProjectSort          sort,
+                                gboolean                    descending)
+{
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  job->db_path = g_strdup (council_store_get_path (self->store));
+  job->out_path = g_strdup (path);
+  council_workbook_options_init (&job->options);
+  job->projects_only = TRUE;
+  job->filter = *filter;
+  job->search = g_strdup (filter->search);
+  job->filter.search = job->search;
+  job->sort = sort;
+  job->descending = descending;
+  run_export (self, job);
 }
 
 static char *
@@ -540,6 +578,17 @@ council_window_set_view (CouncilWindow *self, const char *name)
     gtk_stack_set_visible_child_name (self->stack, name);
 }
 
+void
+council_window_show_project (CouncilWindow *self, gint64 id)
+{
+  GtkWidget *view = gtk_stack_get_child_by_name (self->stack, "projects");
+
+  if (view == NULL)
+    return;
+  gtk_stack_set_visible_child (self->stack, view);
+  council_projects_view_show_project (COUNCIL_PROJECTS_VIEW (view), id);
+}
+
 const char *
 council_window_get_view (CouncilWindow *self)
 {
@@ -636,6 +685,8 @@ view_has_unsaved_changes (GtkWidget *view)
     return council_roster_view_has_unsaved_changes (COUNCIL_ROSTER_VIEW (view));
   if (COUNCIL_IS_MEETINGS_VIEW (view))
     return council_meetings_view_has_unsaved_changes (COUNCIL_MEETINGS_VIEW (view));
+  if (COUNCIL_IS_PROJECTS_VIEW (view))
+    return council_projects_view_has_unsaved_changes (COUNCIL_PROJECTS_VIEW (view));
   return FALSE;
 }
 
@@ -646,6 +697,8 @@ view_save (GtkWidget *view)
     return council_roster_view_save (COUNCIL_ROSTER_VIEW (view));
   if (COUNCIL_IS_MEETINGS_VIEW (view))
     return council_meetings_view_save (COUNCIL_MEETINGS_VIEW (view));
+  if (COUNCIL_IS_PROJECTS_VIEW (view))
+    return council_projects_view_save (COUNCIL_PROJECTS_VIEW (view));
   return TRUE;
 }
 
@@ -826,6 +879,7 @@ council_window_new (CouncilApplication *application)
                    ? g_object_ref (council_application_get_settings (application)) : NULL;
 
   add_view (self, GTK_WIDGET (council_roster_view_new (self->store)), "roster", _("Roster"));
+  add_view (self, GTK_WIDGET (council_projects_view_new (self->store)), "projects", _("Projects"));
   add_view (self, GTK_WIDGET (council_meetings_view_new (self->store)), "meetings", _("Meetings"));
   add_view (self, GTK_WIDGET (council_action_items_view_new (self->store)), "actions", _("Action Items"));
   add_view (self, GTK_WIDGET (council_assessment_view_new (self->store)), "assessment", _("Assessment"));

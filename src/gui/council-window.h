@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "core/council-store-projects.h"
 #include "council-application.h"
 
 G_BEGIN_DECLS
@@ -27,5 +28,15 @@ void           council_widget_show_message (GtkWidget          *widget,
 void           council_window_set_view     (CouncilWindow      *self,
                                             const char         *name);
 const char    *council_window_get_view     (CouncilWindow      *self);
+/* Writes a workbook of one Projects sheet (rows as @filter and @sort select)
+ * in a thread, with the window's progress bar and Cancel button. */
+void           council_window_export_projects (CouncilWindow              *self,
+                                               const char                 *path,
+                                               const CouncilProjectFilter *filter,
+                                               CouncilProjectSort          sort,
+                                               gboolean                    descending);
+/* Switches to the Projects view and opens project @id there. */
+void           council_window_show_project (CouncilWindow      *self,
+                                            gint64              id);
 
 G_END_DECLS
