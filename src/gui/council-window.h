@@ -27,5 +27,19 @@ void           council_widget_show_message (GtkWidget          *widget,
 void           council_window_set_view     (CouncilWindow      *self,
                                             const char         *name);
 const char    *council_window_get_view     (CouncilWindow      *self);
+/* Long work of a view (an import batch): the window's progress bar with its
+ * Cancel button. Returns the cancellable that Cancel cancels (owned by the
+ * window until council_window_end_task()), or NULL while another task runs. */
+GCancellable  *council_window_begin_task   (CouncilWindow      *self,
+                                            const char         *label);
+/* From the main thread; @label NULL keeps the current one. */
+void           council_window_set_task_progress (CouncilWindow *self,
+                                            double              fraction,
+                                            const char         *label);
+void           council_window_end_task     (CouncilWindow      *self);
+/* Shows document @id in the documents view (the window action
+ * win.show-document does the same for links in other views). */
+void           council_window_show_document (CouncilWindow     *self,
+                                            gint64              id);
 
 G_END_DECLS
