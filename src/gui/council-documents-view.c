@@ -157,11 +157,11 @@ bind_pages (GtkLabel *label, CouncilDocument *doc)
 
 static const ColumnSpec column_specs[] = {
   { N_("Title"), "title", FALSE, -1, bind_title },
-  { N_("Issuing body"), "issuing-body", FALSE, 110, bind_body },
-  { N_("Document number"), "doc-number", FALSE, 140, bind_number },
-  { N_("Issue date"), "issue-date", FALSE, 105, bind_date },
+  { N_("Issuing body"), "issuing-body", FALSE, 100, bind_body },
+  { N_("Number"), "doc-number", FALSE, 125, bind_number },
+  { N_("Issue date"), "issue-date", FALSE, 98, bind_date },
   { N_("Kind"), "kind-label", FALSE, 60, bind_kind },
-  { N_("Pages"), "page-count", TRUE, 50, bind_pages },
+  { N_("Pages"), "page-count", TRUE, 48, bind_pages },
 };
 
 static void
