@@ -1085,6 +1085,7 @@ ask_password (CouncilDocumentsView *self, const char *name, gboolean wrong,
 /* ---- the viewer ---- */
 
 static void show_in_viewer (CouncilDocumentsView *self, const char *password);
+static void apply_pending_page (CouncilDocumentsView *self);
 
 static void
 on_viewer_password_cb (CouncilDocumentsView *self, const char *password, gpointer data)
@@ -1118,6 +1119,13 @@ show_in_viewer (CouncilDocumentsView *self, const char *password)
       return;
     }
   self->viewer_loaded = TRUE;
+  apply_pending_page (self);
+}
+
+/* Goes to the page asked for, with the phrase highlighted. */
+static void
+apply_pending_page (CouncilDocumentsView *self)
+{
   if (self->pending_phrase != NULL && self->pending_page > 0)
     council_pdf_viewer_find (self->viewer, self->pending_phrase, self->pending_page);
   if (self->pending_page > 0 && council_pdf_viewer_get_current_hit_page (self->viewer) != self->pending_page)
@@ -1229,10 +1237,9 @@ council_documents_view_open_document (CouncilDocumentsView *self, gint64 id, gui
           self->pending_page = page_no;
           g_free (self->pending_phrase);
           self->pending_phrase = phrase && *phrase ? g_strdup (phrase) : NULL;
-          if (!g_str_equal (gtk_stack_get_visible_child_name (self->page_stack), "viewer"))
-            gtk_stack_set_visible_child_name (self->page_stack, "viewer");
           if (self->viewer_loaded)
-            show_in_viewer (self, NULL);
+            apply_pending_page (self);
+          gtk_stack_set_visible_child_name (self->page_stack, "viewer");   /* opens it if needed */
         }
       return;
     }

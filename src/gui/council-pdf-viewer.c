@@ -161,6 +161,7 @@ struct _CouncilPdfViewer
   GArray *hit_index;             /* HitRef, every hit of the find in order */
   int current_hit;
   char *selected_text;
+  char *find_text;               /* what the hits are of */
 
   GtkWidget *toolbar;
   GtkWidget *page_entry;
@@ -717,6 +718,8 @@ council_pdf_viewer_find (CouncilPdfViewer *self, const char *text, guint from_pa
       g_signal_handlers_unblock_matched (self->find_entry, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
     }
   clear_hits (self);
+  g_free (self->find_text);
+  self->find_text = g_strdup (text ? text : "");
   if (from_page == 0)
     from_page = council_pdf_viewer_get_page (self);
   if (text != NULL && !is_blank (text) && self->document != NULL)
@@ -783,6 +786,9 @@ find_action (GtkWidget *widget, const char *name, GVariant *param)
 static void
 on_find_changed_cb (GtkSearchEntry *entry, CouncilPdfViewer *self)
 {
+  /* The entry reports text set by the program too, a moment later. */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), self->find_text) == 0)
+    return;
   council_pdf_viewer_find (self, gtk_editable_get_text (GTK_EDITABLE (entry)), 0);
 }
 
@@ -963,6 +969,8 @@ council_pdf_viewer_load (CouncilPdfViewer *self, GBytes *pdf, const char *passwo
   self->serial = ++serials;
   self->cancellable = g_cancellable_new ();
   self->pending_y = -1;
+  g_free (self->find_text);
+  self->find_text = g_strdup ("");
   gtk_editable_set_text (GTK_EDITABLE (self->find_entry), "");
   gtk_label_set_text (GTK_LABEL (self->hits_label), "");
   if (document != NULL)
@@ -1105,6 +1113,7 @@ council_pdf_viewer_finalize (GObject *object)
 
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->hit_index, g_array_unref);
+  g_clear_pointer (&self->find_text, g_free);
   G_OBJECT_CLASS (council_pdf_viewer_parent_class)->finalize (object);
 }
 
