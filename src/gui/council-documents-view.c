@@ -762,8 +762,12 @@ describe_link (CouncilDocumentsView *self, const CouncilDocumentLink *link)
     default:
       break;
     }
-  /* Translators: a linked record known only by its number */
-  return g_strdup_printf (_("No. %" G_GINT64_FORMAT), link->target_id);
+  {
+    g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, link->target_id);
+
+    /* Translators: a linked record known only by its number */
+    return g_strdup_printf (_("No. %s"), number);
+  }
 }
 
 static const char *
