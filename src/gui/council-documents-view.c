@@ -157,9 +157,9 @@ bind_pages (GtkLabel *label, CouncilDocument *doc)
 
 static const ColumnSpec column_specs[] = {
   { N_("Title"), "title", FALSE, -1, bind_title },
-  { N_("Issuing body"), "issuing-body", FALSE, 100, bind_body },
+  { N_("Issuing body"), "issuing-body", FALSE, 96, bind_body },
   { N_("Number"), "doc-number", FALSE, 125, bind_number },
-  { N_("Issue date"), "issue-date", FALSE, 98, bind_date },
+  { N_("Issue date"), "issue-date", FALSE, 112, bind_date },
   { N_("Kind"), "kind-label", FALSE, 60, bind_kind },
   { N_("Pages"), "page-count", TRUE, 48, bind_pages },
 };
@@ -259,6 +259,39 @@ on_hit_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer u
 }
 
 /* ---- filters ---- */
+
+static void
+on_choice_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 4);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_choice_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  GtkStringObject *choice = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (choice));
+  gtk_widget_set_tooltip_text (label, gtk_string_object_get_string (choice));
+}
+
+/* Drop-downs of names whose longest entry must not set the view's width. */
+static void
+use_ellipsizing_factory (GtkDropDown *dropdown)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_choice_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_choice_bind_cb), NULL);
+  gtk_drop_down_set_factory (dropdown, factory);
+  g_object_unref (factory);
+}
 
 static void
 read_filter (CouncilDocumentsView *self, CouncilDocumentFilter *filter)
@@ -705,11 +738,11 @@ build_details (CouncilDocumentsView *self)
   gtk_widget_set_margin_bottom (GTK_WIDGET (grid), 12);
   gtk_widget_set_margin_start (GTK_WIDGET (grid), 12);
   gtk_widget_set_margin_end (GTK_WIDGET (grid), 12);
-  attach_field (self, grid, 0, COUNCIL_DOCUMENT_FIELD_TITLE, _("_Title"), new_entry (NULL));
+  attach_field (self, grid, 0, COUNCIL_DOCUMENT_FIELD_TITLE, C_("document", "_Title"), new_entry (NULL));
   attach_field (self, grid, 1, COUNCIL_DOCUMENT_FIELD_ISSUING_BODY, _("_Issuing body"), new_entry (NULL));
   attach_field (self, grid, 2, COUNCIL_DOCUMENT_FIELD_DOC_NUMBER, _("Document _number"), number);
   attach_field (self, grid, 3, COUNCIL_DOCUMENT_FIELD_ISSUE_DATE, _("Issue _date"), new_entry (_("YYYY-MM-DD")));
-  attach_field (self, grid, 4, COUNCIL_DOCUMENT_FIELD_KIND, _("_Kind"), kind);
+  attach_field (self, grid, 4, COUNCIL_DOCUMENT_FIELD_KIND, C_("document", "_Kind"), kind);
   attach_field (self, grid, 5, COUNCIL_DOCUMENT_FIELD_TAGS, _("Ta_gs"), new_entry (_("Separated by commas")));
   gtk_widget_set_halign (kind, GTK_ALIGN_START);
   g_signal_connect (number, "activate", G_CALLBACK (on_doc_number_activate_cb), self);
@@ -1903,6 +1936,11 @@ council_documents_view_init (CouncilDocumentsView *self)
   setup_models (self);
   build_details (self);
   build_links (self);
+  use_ellipsizing_factory (self->body_filter);
+  use_ellipsizing_factory (self->kind_filter);
+  use_ellipsizing_factory (self->year_filter);
+  use_ellipsizing_factory (self->org_dropdown);
+  use_ellipsizing_factory (self->meeting_dropdown);
   g_signal_connect (self->page_stack, "notify::visible-child", G_CALLBACK (on_page_stack_visible_cb), self);
   g_signal_connect (self->results_close_button, "clicked", G_CALLBACK (on_results_close_clicked_cb), self);
 

@@ -1066,8 +1066,6 @@ build_toolbar (CouncilPdfViewer *self)
   gtk_box_append (GTK_BOX (row), self->fit_page_button);
   gtk_widget_set_hexpand (spacer, TRUE);
   gtk_box_append (GTK_BOX (row), spacer);
-  gtk_box_append (GTK_BOX (row), icon_button ("edit-copy-symbolic", "viewer.copy", _("Copy the selected text (Ctrl+C)")));
-  gtk_box_append (GTK_BOX (row), icon_button ("document-print-symbolic", "viewer.print", _("Print…")));
 
   self->find_entry = gtk_search_entry_new ();
   gtk_widget_set_hexpand (self->find_entry, TRUE);
@@ -1085,6 +1083,8 @@ build_toolbar (CouncilPdfViewer *self)
   gtk_label_set_width_chars (GTK_LABEL (self->hits_label), 9);
   gtk_widget_add_css_class (self->hits_label, "dim-label");
   gtk_box_append (GTK_BOX (find_row), self->hits_label);
+  gtk_box_append (GTK_BOX (find_row), icon_button ("edit-copy-symbolic", "viewer.copy", _("Copy the selected text (Ctrl+C)")));
+  gtk_box_append (GTK_BOX (find_row), icon_button ("document-print-symbolic", "viewer.print", _("Print…")));
 
   gtk_box_append (GTK_BOX (box), row);
   gtk_box_append (GTK_BOX (box), find_row);
