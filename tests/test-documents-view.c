@@ -12,6 +12,7 @@
 #include "core/council-demo.h"
 #include "core/council-store-documents.h"
 #include "council-documents-view-private.h"
+#include "council-linked-documents.h"
 #include "council-test-helpers.h"
 
 typedef struct
@@ -235,6 +236,21 @@ test_doc_number_canonical (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (council_document_get_doc_number (saved), ==, "九龙坡委办发〔2026〕12号");
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.revert", NULL);
   g_assert_false (council_documents_view_has_unsaved_changes (fixture->view));
+
+  /* A link shows on the other side too: the organization's linked documents. */
+  {
+    g_autoptr(GListStore) orgs = council_store_list_organizations (fixture->store, FALSE, NULL);
+    g_autoptr(CouncilOrganization) org = g_list_model_get_item (G_LIST_MODEL (orgs), 0);
+    GtkWidget *linked = g_object_ref_sink (council_linked_documents_new ());
+
+    council_linked_documents_set_record (COUNCIL_LINKED_DOCUMENTS (linked), fixture->store,
+                                         COUNCIL_LINK_ORGANIZATION, council_organization_get_id (org));
+    g_assert_cmpuint (council_linked_documents_get_n_documents (COUNCIL_LINKED_DOCUMENTS (linked)), ==, 0);
+    g_assert_true (council_store_add_document_link (fixture->store, id, COUNCIL_LINK_ORGANIZATION,
+                                                    council_organization_get_id (org), NULL));
+    g_assert_cmpuint (council_linked_documents_get_n_documents (COUNCIL_LINKED_DOCUMENTS (linked)), ==, 1);
+    g_object_unref (linked);
+  }
 }
 
 static void

@@ -157,10 +157,10 @@ bind_pages (GtkLabel *label, CouncilDocument *doc)
 
 static const ColumnSpec column_specs[] = {
   { N_("Title"), "title", FALSE, -1, bind_title },
-  { N_("Issuing body"), "issuing-body", FALSE, 96, bind_body },
+  { N_("Issuing body"), "issuing-body", FALSE, 100, bind_body },
   { N_("Number"), "doc-number", FALSE, 125, bind_number },
   { N_("Issue date"), "issue-date", FALSE, 112, bind_date },
-  { N_("Kind"), "kind-label", FALSE, 60, bind_kind },
+  { N_("Kind"), "kind-label", FALSE, 66, bind_kind },
   { N_("Pages"), "page-count", TRUE, 48, bind_pages },
 };
 
