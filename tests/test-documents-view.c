@@ -271,6 +271,85 @@ test_damaged_refused (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (n_rows (fixture), ==, rows);
 }
 
+static GtkWidget *
+find_password_entry (GtkWidget *widget)
+{
+  if (GTK_IS_PASSWORD_ENTRY (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_password_entry (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+password_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window) && find_password_entry (window))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+password_asked (Fixture *fixture, gpointer data)
+{
+  return password_dialog () != NULL;
+}
+
+/* An encrypted PDF asks for its password; a wrong one asks again, the right
+ * one imports the file. */
+static void
+test_encrypted_asks_password (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *qpdf = g_find_program_in_path ("qpdf");
+  g_autofree char *plain = write_policy_pdf (fixture);
+  g_autofree char *locked = g_build_filename (fixture->dir, "locked.pdf", NULL);
+  guint before = council_store_count_documents (fixture->store);
+  g_auto(GStrv) messages = NULL;
+  GtkWidget *dialog;
+
+  if (qpdf == NULL)
+    {
+      g_test_skip ("qpdf is not installed (build-aux/dev installs it)");
+      return;
+    }
+  {
+    const char *argv[] = { qpdf, "--encrypt", "秘书处2026", "owner-pw", "256", "--", plain, locked, NULL };
+    g_assert_cmpint (council_test_spawn (argv, NULL, NULL), ==, 0);
+  }
+  messages = import_one (fixture, locked);
+  g_assert_nonnull (strstr (messages[0], "locked.pdf"));
+  g_assert_nonnull (strstr (messages[0], "encrypted"));
+  g_assert_cmpuint (council_store_count_documents (fixture->store), ==, before);
+
+  g_assert_true (wait_until (fixture, password_asked, NULL));
+  dialog = password_dialog ();
+  gtk_editable_set_text (GTK_EDITABLE (find_password_entry (dialog)), "wrong");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_assert_true (wait_until (fixture, import_done, NULL));
+  g_assert_cmpuint (council_store_count_documents (fixture->store), ==, before);
+
+  g_assert_true (wait_until (fixture, password_asked, NULL));
+  dialog = password_dialog ();
+  gtk_editable_set_text (GTK_EDITABLE (find_password_entry (dialog)), "秘书处2026");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_assert_true (wait_until (fixture, import_done, NULL));
+  g_assert_cmpuint (council_store_count_documents (fixture->store), ==, before + 1);
+  g_strfreev (messages);
+  messages = council_documents_view_dup_import_messages (fixture->view);
+  g_assert_nonnull (strstr (messages[g_strv_length (messages) - 1], "imported"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -278,5 +357,6 @@ main (int argc, char *argv[])
   g_test_add ("/documents-view/import-search-open", Fixture, NULL, fixture_set_up, test_import_search_open, fixture_tear_down);
   g_test_add ("/documents-view/doc-number-canonical", Fixture, NULL, fixture_set_up, test_doc_number_canonical, fixture_tear_down);
   g_test_add ("/documents-view/damaged-refused", Fixture, NULL, fixture_set_up, test_damaged_refused, fixture_tear_down);
+  g_test_add ("/documents-view/encrypted-asks-password", Fixture, NULL, fixture_set_up, test_encrypted_asks_password, fixture_tear_down);
   return g_test_run ();
 }

@@ -1559,9 +1559,7 @@ end_import (CouncilDocumentsView *self)
 
   if (!self->import_owns_cancellable && COUNCIL_IS_WINDOW (root))
     council_window_end_task (COUNCIL_WINDOW (root));
-  if (self->import_owns_cancellable)
-    g_clear_object (&self->import_cancellable);
-  self->import_cancellable = NULL;
+  g_clear_object (&self->import_cancellable);
   self->importing = FALSE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.import", TRUE);
 }
@@ -1627,10 +1625,17 @@ start_batch (CouncilDocumentsView *self, char **paths, const char *password, gbo
   self->import_owns_cancellable = !COUNCIL_IS_WINDOW (root);
   if (self->import_owns_cancellable)
     self->import_cancellable = g_cancellable_new ();
-  else if ((self->import_cancellable = council_window_begin_task (COUNCIL_WINDOW (root), label)) == NULL)
+  else
     {
-      council_widget_show_message (GTK_WIDGET (self), _("Another task is running; import when it has finished."), TRUE);
-      return;
+      GCancellable *cancellable = council_window_begin_task (COUNCIL_WINDOW (root), label);
+
+      if (cancellable == NULL)
+        {
+          council_widget_show_message (GTK_WIDGET (self), _("Another task is running; import when it has finished."), TRUE);
+          return;
+        }
+      /* Our own reference: the window lets go of its one when it closes. */
+      self->import_cancellable = g_object_ref (cancellable);
     }
   if (!retry)
     {
@@ -1826,8 +1831,7 @@ council_documents_view_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->organizations);
   g_clear_object (&self->meetings);
-  if (self->import_owns_cancellable)
-    g_clear_object (&self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (council_documents_view_parent_class)->dispose (object);
 }

@@ -944,7 +944,7 @@ unload (CouncilPdfViewer *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   clear_hits (self);
-  while ((child = gtk_widget_get_first_child (self->pages_box)) != NULL)
+  while (self->pages_box != NULL && (child = gtk_widget_get_first_child (self->pages_box)) != NULL)
     gtk_box_remove (GTK_BOX (self->pages_box), child);
   g_ptr_array_set_size (self->pages, 0);
   g_clear_object (&self->document);
@@ -1103,6 +1103,7 @@ council_pdf_viewer_dispose (GObject *object)
     unload (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  self->pages_box = NULL;
   G_OBJECT_CLASS (council_pdf_viewer_parent_class)->dispose (object);
 }
 
