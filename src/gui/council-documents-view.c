@@ -1488,7 +1488,8 @@ add_result_row (CouncilDocumentsView *self, const CouncilDocumentImportResult *r
     }
   else if (g_error_matches (result->error, COUNCIL_DOCUMENT_ERROR, COUNCIL_DOCUMENT_ERROR_DUPLICATE))
     {
-      text = g_strdup_printf (_("%s: already in the library"), name);
+      /* The message names the record that has these bytes already. */
+      text = g_strdup_printf ("%s: %s", name, result->error->message);
       icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
       open_id = result->existing_id;
       button = result_button (_("Open _Existing"), G_CALLBACK (on_open_result_clicked_cb), self);
