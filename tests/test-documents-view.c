@@ -193,6 +193,11 @@ test_import_search_open (Fixture *fixture, gconstpointer data)
   selected = council_pdf_viewer_get_text_in_area (viewer, 2, 0, 0, 595, 842);
   g_assert_nonnull (selected);
   g_assert_nonnull (strstr (selected, "派驻"));
+  g_free (selected);
+  /* A rectangle over the first line only: its text and none of the rest. */
+  selected = council_pdf_viewer_get_text_in_area (viewer, 2, 0, 0, 595, 100);
+  g_assert_nonnull (strstr (selected, "派驻人员"));
+  g_assert_null (strstr (selected, "每季度"));
 
   /* Clearing the search brings the documents back. */
   gtk_editable_set_text (council_documents_view_get_search_entry (fixture->view), "");
