@@ -44,7 +44,7 @@ council_cli_option_entries (CouncilCliOptions *o)
     { "language", 0, 0, G_OPTION_ARG_STRING, &o->language,
       N_("Language of exports: zh_CN or en (default: the user interface language)"), N_("LANG") },
     { "view", 0, 0, G_OPTION_ARG_STRING, &o->view,
-      N_("Open the window on view NAME: roster, meetings or actions"), N_("NAME") },
+      N_("Open the window on view NAME: roster, meetings, actions or documents"), N_("NAME") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o->version,
       N_("Print the version and exit"), NULL },
     /* Collects the FILE of "--export-minutes ID FILE". */

@@ -20,7 +20,9 @@
 #define PAGE_WIDTH 595.0
 #define PAGE_HEIGHT 842.0
 #define MARGIN 72.0
-#define BODY_FONT "Noto Sans CJK SC 12"
+/* Serif, as official documents are set; also, cairo's subset of Noto Sans
+ * CJK loses some glyphs (如 among them) that the serif keeps. */
+#define BODY_FONT "Noto Serif CJK SC, Source Han Serif SC, Noto Sans CJK SC, serif 12"
 
 gboolean
 council_demo_write_pdf (const char *path, const char *title, const char * const *pages, GError **error)

@@ -903,9 +903,16 @@ static void
 async_batch_job_done (gpointer data)
 {
   AsyncBatch *self = data;
+  GSource *source = g_idle_source_new ();
 
-  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, async_batch_advance_cb,
-                              g_atomic_rc_box_acquire (self), async_batch_unref);
+  /* Always a source, never g_main_context_invoke(): when the caller's context
+   * happens to be free (a loop iterated by hand), invoke would run the store
+   * part here, in the reader thread, which then joins itself. */
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, async_batch_advance_cb, g_atomic_rc_box_acquire (self), async_batch_unref);
+  g_source_set_static_name (source, "[council] import batch");
+  g_source_attach (source, self->context);
+  g_source_unref (source);
 }
 
 void

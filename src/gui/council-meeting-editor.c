@@ -11,6 +11,7 @@
 
 #include "core/council-minutes.h"
 #include "council-history-list.h"
+#include "council-linked-documents.h"
 #include "council-meeting-editor-private.h"
 #include "council-window.h"
 
@@ -91,6 +92,7 @@ struct _CouncilMeetingEditor
   GtkBox *agenda_box;
   GtkWidget *agenda_empty_label;
   CouncilHistoryList *history_list;
+  CouncilLinkedDocuments *linked_documents;
   GtkButton *save_button;
   GtkButton *revert_button;
 };
@@ -1293,6 +1295,7 @@ show_meeting (CouncilMeetingEditor *self, CouncilMeeting *meeting)
     {
       gtk_stack_set_visible_child_name (self->main_stack, "empty");
       council_history_list_set_record (self->history_list, NULL, NULL, 0);
+      council_linked_documents_set_record (self->linked_documents, NULL, COUNCIL_LINK_MEETING, 0);
       rebuild_agenda (self);
       return;
     }
@@ -1302,6 +1305,7 @@ show_meeting (CouncilMeetingEditor *self, CouncilMeeting *meeting)
   self->loading = FALSE;
   gtk_stack_set_visible_child_name (self->main_stack, "form");
   council_history_list_set_record (self->history_list, self->store, "meeting", council_meeting_get_id (meeting));
+  council_linked_documents_set_record (self->linked_documents, self->store, COUNCIL_LINK_MEETING, council_meeting_get_id (meeting));
   refresh_state (self);
 }
 
@@ -1964,6 +1968,7 @@ council_meeting_editor_class_init (CouncilMeetingEditorClass *klass)
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (COUNCIL_TYPE_HISTORY_LIST);
+  g_type_ensure (COUNCIL_TYPE_LINKED_DOCUMENTS);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/qunjian/CouncilDesk/ui/council-meeting-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, CouncilMeetingEditor, main_stack);
@@ -1987,6 +1992,7 @@ council_meeting_editor_class_init (CouncilMeetingEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CouncilMeetingEditor, agenda_box);
   gtk_widget_class_bind_template_child (widget_class, CouncilMeetingEditor, agenda_empty_label);
   gtk_widget_class_bind_template_child (widget_class, CouncilMeetingEditor, history_list);
+  gtk_widget_class_bind_template_child (widget_class, CouncilMeetingEditor, linked_documents);
   gtk_widget_class_bind_template_child (widget_class, CouncilMeetingEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, CouncilMeetingEditor, revert_button);
 

@@ -12,6 +12,7 @@
 #include "core/council-store-meetings.h"
 #include "core/council-store-projects.h"
 #include "council-history-list.h"
+#include "council-linked-documents.h"
 #include "council-liaison-row.h"
 #include "council-meeting-editor.h"
 #include "council-org-editor-private.h"
@@ -108,6 +109,7 @@ struct _CouncilOrgEditor
   GtkWidget *notes_frame;
   GtkLabel *notes_error_label;
   CouncilHistoryList *history_list;
+  CouncilLinkedDocuments *linked_documents;
   GtkLabel *attendance_rate_label;
   GtkLabel *action_items_summary_label;
   GtkListBox *action_items_list;
@@ -774,6 +776,7 @@ show_record (CouncilOrgEditor *self, CouncilOrganization *org)
       self->dirty = FALSE;
       gtk_stack_set_visible_child_name (self->main_stack, "empty");
       council_history_list_set_record (self->history_list, NULL, NULL, 0);
+      council_linked_documents_set_record (self->linked_documents, NULL, COUNCIL_LINK_ORGANIZATION, 0);
       fill_action_items (self, 0);
       fill_projects_page (self, 0);
       return;
@@ -785,6 +788,7 @@ show_record (CouncilOrgEditor *self, CouncilOrganization *org)
   gtk_stack_set_visible_child_name (self->main_stack, "form");
   council_history_list_set_record (self->history_list, self->store, "organization",
                                    council_organization_get_id (org));
+  council_linked_documents_set_record (self->linked_documents, self->store, COUNCIL_LINK_ORGANIZATION, council_organization_get_id (org));
   fill_action_items (self, council_organization_get_id (org));
   refresh_state (self);
 }
@@ -1277,6 +1281,7 @@ council_org_editor_class_init (CouncilOrgEditorClass *klass)
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (COUNCIL_TYPE_HISTORY_LIST);
+  g_type_ensure (COUNCIL_TYPE_LINKED_DOCUMENTS);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/qunjian/CouncilDesk/ui/council-org-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, CouncilOrgEditor, main_stack);
@@ -1295,6 +1300,7 @@ council_org_editor_class_init (CouncilOrgEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CouncilOrgEditor, notes_frame);
   gtk_widget_class_bind_template_child (widget_class, CouncilOrgEditor, notes_error_label);
   gtk_widget_class_bind_template_child (widget_class, CouncilOrgEditor, history_list);
+  gtk_widget_class_bind_template_child (widget_class, CouncilOrgEditor, linked_documents);
   gtk_widget_class_bind_template_child (widget_class, CouncilOrgEditor, attendance_rate_label);
   gtk_widget_class_bind_template_child (widget_class, CouncilOrgEditor, action_items_summary_label);
   gtk_widget_class_bind_template_child (widget_class, CouncilOrgEditor, action_items_list);

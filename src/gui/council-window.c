@@ -12,6 +12,7 @@
 
 #include "core/council-workbook.h"
 #include "council-action-items-view.h"
+#include "council-documents-view.h"
 #include "council-import-dialog.h"
 #include "council-meetings-view.h"
 #include "council-assessment-view.h"
@@ -169,6 +170,23 @@ show_meeting_action (GtkWidget *widget, const char *action_name, GVariant *param
   council_meetings_view_open_meeting (COUNCIL_MEETINGS_VIEW (view), g_variant_get_int64 (param));
 }
 
+static void
+show_document_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  council_window_show_document (COUNCIL_WINDOW (widget), g_variant_get_int64 (param));
+}
+
+void
+council_window_show_document (CouncilWindow *self, gint64 id)
+{
+  GtkWidget *view = gtk_stack_get_child_by_name (self->stack, "documents");
+
+  if (!COUNCIL_IS_DOCUMENTS_VIEW (view))
+    return;
+  gtk_stack_set_visible_child (self->stack, view);
+  council_documents_view_open_document (COUNCIL_DOCUMENTS_VIEW (view), id, 0, NULL);
+}
+
 /* ---- long tasks: exporting the workbook ---- */
 
 typedef struct
@@ -215,6 +233,32 @@ end_task (CouncilWindow *self)
   g_clear_object (&self->task_cancellable);
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-workbook", TRUE);
+}
+
+GCancellable *
+council_window_begin_task (CouncilWindow *self, const char *label)
+{
+  g_return_val_if_fail (COUNCIL_IS_WINDOW (self), NULL);
+  if (self->task_cancellable != NULL)
+    return NULL;
+  begin_task (self, label);
+  return self->task_cancellable;
+}
+
+void
+council_window_set_task_progress (CouncilWindow *self, double fraction, const char *label)
+{
+  g_return_if_fail (COUNCIL_IS_WINDOW (self));
+  gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0.0, 1.0));
+  if (label != NULL)
+    gtk_label_set_text (self->progress_label, label);
+}
+
+void
+council_window_end_task (CouncilWindow *self)
+{
+  g_return_if_fail (COUNCIL_IS_WINDOW (self));
+  end_task (self);
 }
 
 static void
@@ -687,6 +731,8 @@ view_has_unsaved_changes (GtkWidget *view)
     return council_meetings_view_has_unsaved_changes (COUNCIL_MEETINGS_VIEW (view));
   if (COUNCIL_IS_PROJECTS_VIEW (view))
     return council_projects_view_has_unsaved_changes (COUNCIL_PROJECTS_VIEW (view));
+  if (COUNCIL_IS_DOCUMENTS_VIEW (view))
+    return council_documents_view_has_unsaved_changes (COUNCIL_DOCUMENTS_VIEW (view));
   return FALSE;
 }
 
@@ -699,6 +745,8 @@ view_save (GtkWidget *view)
     return council_meetings_view_save (COUNCIL_MEETINGS_VIEW (view));
   if (COUNCIL_IS_PROJECTS_VIEW (view))
     return council_projects_view_save (COUNCIL_PROJECTS_VIEW (view));
+  if (COUNCIL_IS_DOCUMENTS_VIEW (view))
+    return council_documents_view_save (COUNCIL_DOCUMENTS_VIEW (view));
   return TRUE;
 }
 
@@ -836,6 +884,7 @@ council_window_class_init (CouncilWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.show-meeting", "x", show_meeting_action);
+  gtk_widget_class_install_action (widget_class, "win.show-document", "x", show_document_action);
   gtk_widget_class_install_action (widget_class, "win.export-workbook", NULL, export_workbook_action);
   gtk_widget_class_install_action (widget_class, "win.import-roster", NULL, import_roster_action);
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
@@ -883,6 +932,7 @@ council_window_new (CouncilApplication *application)
   add_view (self, GTK_WIDGET (council_meetings_view_new (self->store)), "meetings", _("Meetings"));
   add_view (self, GTK_WIDGET (council_action_items_view_new (self->store)), "actions", _("Action Items"));
   add_view (self, GTK_WIDGET (council_assessment_view_new (self->store)), "assessment", _("Assessment"));
+  add_view (self, GTK_WIDGET (council_documents_view_new (self->store)), "documents", _("Documents"));
 
   if (self->settings != NULL)
     {

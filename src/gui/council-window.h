@@ -38,5 +38,19 @@ void           council_window_export_projects (CouncilWindow              *self,
 /* Switches to the Projects view and opens project @id there. */
 void           council_window_show_project (CouncilWindow      *self,
                                             gint64              id);
+/* Long work of a view (an import batch): the window's progress bar with its
+ * Cancel button. Returns the cancellable that Cancel cancels (owned by the
+ * window until council_window_end_task()), or NULL while another task runs. */
+GCancellable  *council_window_begin_task   (CouncilWindow      *self,
+                                            const char         *label);
+/* From the main thread; @label NULL keeps the current one. */
+void           council_window_set_task_progress (CouncilWindow *self,
+                                            double              fraction,
+                                            const char         *label);
+void           council_window_end_task     (CouncilWindow      *self);
+/* Shows document @id in the documents view (the window action
+ * win.show-document does the same for links in other views). */
+void           council_window_show_document (CouncilWindow     *self,
+                                            gint64              id);
 
 G_END_DECLS
