@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "core/council-overview.h"
 #include "council-application.h"
 
 G_BEGIN_DECLS
@@ -27,5 +28,13 @@ void           council_widget_show_message (GtkWidget          *widget,
 void           council_window_set_view     (CouncilWindow      *self,
                                             const char         *name);
 const char    *council_window_get_view     (CouncilWindow      *self);
+/* Opens a record in its view (the Overview's lists, the global search).
+ * FALSE, with a message, when its view is not part of this build. */
+gboolean       council_window_show_record  (CouncilWindow      *self,
+                                            CouncilRecordKind   kind,
+                                            gint64              id);
+gboolean       council_widget_show_record  (GtkWidget          *widget,
+                                            CouncilRecordKind   kind,
+                                            gint64              id);
 
 G_END_DECLS
