@@ -210,6 +210,7 @@ draw_bars (GtkWidget *widget, cairo_t *cr, int width, int height, ChartRow *rows
     {
       double y = i * row_height;
       double bar_height = (row_height - 8) / n_series;
+      double longest = 0;
 
       pango_layout_set_width (layout, (int) (label_width * PANGO_SCALE));
       pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
@@ -218,8 +219,6 @@ draw_bars (GtkWidget *widget, cairo_t *cr, int width, int height, ChartRow *rows
       set_source_fg (widget, cr, 1.0);
       cairo_move_to (cr, 0, y + (row_height - h) / 2);
       pango_cairo_show_layout (cr, layout);
-
-      double longest = 0;
 
       for (guint s = 0; s < n_series; s++)
         {
