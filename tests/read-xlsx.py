@@ -6,6 +6,8 @@
 # Copyright 2026 Council Desk developers
 # SPDX-License-Identifier: GPL-3.0-or-later
 import sys
+import xml.etree.ElementTree as ElementTree
+import zipfile
 
 import openpyxl
 from openpyxl.utils import get_column_letter
@@ -21,6 +23,14 @@ def fact(sheet, key, value):
 
 
 def main(path):
+    with zipfile.ZipFile(path) as z:
+        names = z.namelist()
+        # Every part parses: a malformed one is what makes Excel offer a repair.
+        for part in names:
+            if part.endswith('.xml') or part.endswith('.rels'):
+                ElementTree.fromstring(z.read(part))
+        fact('', 'xml_parts_well_formed', 'yes')
+        fact('', 'charts', len([n for n in names if n.startswith('xl/charts/chart')]))
     wb = openpyxl.load_workbook(path)
     fact('', 'sheets', '|'.join(wb.sheetnames))
     for ws in wb.worksheets:
@@ -45,6 +55,8 @@ def main(path):
                 ref = cell.coordinate
                 fact(name, ref, cell.value)
                 fact(name, ref + ':type', cell.data_type)
+                if cell.hyperlink is not None:
+                    fact(name, ref + ':link', cell.hyperlink.location or cell.hyperlink.target)
                 fact(name, ref + ':bold', cell.font.b)
                 fact(name, ref + ':wrap', cell.alignment.wrap_text)
                 fact(name, ref + ':number_format', cell.number_format)

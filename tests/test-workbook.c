@@ -132,7 +132,7 @@ test_roster_sheet_chinese (Fixture *f, gconstpointer data)
   int r;
 
   g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
-  g_assert_cmpstr (fact (facts, "", "sheets"), ==, "成员单位|会议|督办事项");
+  g_assert_cmpstr (fact (facts, "", "sheets"), ==, "封面|成员单位|会议|督办事项");
   g_assert_cmpstr (cell (facts, s, "A", 1, NULL), ==, "单位名称");
   g_assert_cmpstr (cell (facts, s, "F", 1, NULL), ==, "联系电话");
   g_assert_cmpstr (cell (facts, s, "L", 1, NULL), ==, "抽调占比");
@@ -204,7 +204,7 @@ test_roster_sheet_english (Fixture *f, gconstpointer data)
   const char *s = "Roster";
   int r;
 
-  g_assert_cmpstr (fact (facts, "", "sheets"), ==, "Roster|Meetings|Action items");
+  g_assert_cmpstr (fact (facts, "", "sheets"), ==, "Cover|Roster|Meetings|Action items");
   g_assert_cmpstr (cell (facts, s, "A", 1, NULL), ==, "Name");
   g_assert_cmpstr (cell (facts, s, "I", 1, NULL), ==, "Establishment posts");
   g_assert_cmpstr (cell (facts, s, "N", 1, NULL), ==, "Grassroots coverage");

@@ -295,7 +295,7 @@ action_from_row (sqlite3_stmt *stmt, gboolean chinese, const char *as_of)
 
 /* Builds the WHERE clause of a filter; parameters keep fixed numbers
  * (?1 owner, ?2 meeting, ?3 project, ?4 status, ?5 as_of, ?6 due limit,
- * ?7 ?8 first and last day of the due year) so
+ * ?9 ?10 first and last day of the due year; ?7 ?8 are the page's LIMIT and OFFSET) so
  * each combination is one cached statement. */
 static void
 append_action_where (GString *sql, const CouncilActionFilter *f)
@@ -318,7 +318,7 @@ append_action_where (GString *sql, const CouncilActionFilter *f)
   if (f->due_within_days >= 0)
     ADD ("x.due_date <= ?6");
   if (f->due_year > 0)
-    ADD ("(x.due_date BETWEEN ?7 AND ?8 OR (" PENDING_SQL " AND x.due_date < ?7))");
+    ADD ("(x.due_date BETWEEN ?9 AND ?10 OR (" PENDING_SQL " AND x.due_date < ?9))");
 #undef ADD
 }
 
@@ -355,13 +355,13 @@ bind_action_filter (sqlite3_stmt *stmt, const CouncilActionFilter *f, const char
       text = council_iso_date_format (&limit);
       sqlite3_bind_text (stmt, 6, text, -1, SQLITE_TRANSIENT);
     }
-  if (n >= 8 && f->due_year > 0)
+  if (n >= 10 && f->due_year > 0)
     {
       g_autofree char *first = g_strdup_printf ("%04d-01-01", f->due_year);
       g_autofree char *last = g_strdup_printf ("%04d-12-31", f->due_year);
 
-      sqlite3_bind_text (stmt, 7, first, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 8, last, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 9, first, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 10, last, -1, SQLITE_TRANSIENT);
     }
 }
 
