@@ -67,7 +67,9 @@ query_counts (CouncilStore *self, sqlite3_stmt *stmt, gint64 *out, int n, GError
 }
 
 /* A project belongs to the years from its start to its end (the same rule as
- * the project list in council-store-projects.c). */
+ * the project list in council-store-projects.c). The project queries name
+ * project_overview (005-overview.sql), which covers them: with statistics the
+ * planner would otherwise skip-scan project_by_category and read every row. */
 #define PROJECT_IN_YEAR \
   "p.start_date <= ?2 AND coalesce(p.end_date, '9999-12-31') >= ?1"
 
@@ -98,7 +100,7 @@ fill_projects (CouncilStore *self, CouncilOverview *o, const YearBounds *b, gboo
     }
 
   stmt = council_store_prepare (self,
-    "SELECT p.category_id, p.status, p.health, count(*) FROM project p "
+    "SELECT p.category_id, p.status, p.health, count(*) FROM project p INDEXED BY project_overview "
     "WHERE " PROJECT_IN_YEAR " GROUP BY p.category_id, p.status, p.health", error);
   if (stmt == NULL)
     return FALSE;
@@ -129,9 +131,9 @@ fill_funds (CouncilStore *self, CouncilOverview *o, const YearBounds *b, GError 
   sqlite3_stmt *stmt;
   int rc;
 
-  /* fund_entry_by_date (entry_date, source, kind) narrows the scan to the year. */
+  /* fund_entry_overview (005-overview.sql) covers it: no row is read. */
   stmt = council_store_prepare (self,
-    "SELECT source, kind, sum(amount_fen) FROM fund_entry "
+    "SELECT source, kind, sum(amount_fen) FROM fund_entry INDEXED BY fund_entry_overview "
     "WHERE entry_date BETWEEN ?1 AND ?2 AND kind IN ('raised', 'spent') GROUP BY source, kind", error);
   if (stmt == NULL)
     return FALSE;
@@ -239,7 +241,7 @@ fill_off_track_projects (CouncilStore *self, CouncilOverview *o, const YearBound
   int rc;
 
 #define OFF_TRACK "p.health = 'off_track' AND p.status IN ('approved', 'in_progress') AND " PROJECT_IN_YEAR
-  stmt = council_store_prepare (self, "SELECT count(*) FROM project p WHERE " OFF_TRACK, error);
+  stmt = council_store_prepare (self, "SELECT count(*) FROM project p INDEXED BY project_overview WHERE " OFF_TRACK, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, b->first_day, -1, SQLITE_TRANSIENT);
@@ -250,7 +252,7 @@ fill_off_track_projects (CouncilStore *self, CouncilOverview *o, const YearBound
 
   stmt = council_store_prepare (self,
     "SELECT p.id, p.code, p.title_zh, p.title_en, o.name_zh, o.name_en, coalesce(p.end_date, '') "
-    "FROM project p JOIN organization o ON o.id = p.lead_org_id WHERE " OFF_TRACK
+    "FROM project p INDEXED BY project_overview JOIN organization o ON o.id = p.lead_org_id WHERE " OFF_TRACK
     " ORDER BY coalesce(p.end_date, '9999-12-31'), p.code LIMIT ?3", error);
 #undef OFF_TRACK
   if (stmt == NULL)
