@@ -59,7 +59,7 @@ typedef struct
 
 #define COUNCIL_OVERVIEW_DUE_DAYS 14
 /* Each list that needs attention keeps this many entries; n_* counts them all. */
-#define COUNCIL_OVERVIEW_LIST_LIMIT 50
+#define COUNCIL_OVERVIEW_LIST_LIMIT 20
 
 typedef struct
 {

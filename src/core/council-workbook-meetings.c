@@ -255,7 +255,7 @@ static const double action_max_widths[A_N_COLUMNS] = {
   [A_DONE] = 12, [A_DAYS_OVERDUE] = 10, [A_LAST_NOTE] = 50, [A_MEETING] = 40,
 };
 
-#define ACTION_PAGE 1000
+#define ACTION_PAGE 5000
 
 /* Organization names in the export language, by id. */
 static GHashTable *

@@ -582,6 +582,13 @@ council_overview_view_set_year (CouncilOverviewView *self, int year)
   gtk_spin_button_set_value (self->year_spin, year);
 }
 
+int
+council_overview_view_get_year (CouncilOverviewView *self)
+{
+  g_return_val_if_fail (COUNCIL_IS_OVERVIEW_VIEW (self), 0);
+  return gtk_spin_button_get_value_as_int (self->year_spin);
+}
+
 const CouncilOverview *
 council_overview_view_get_overview (CouncilOverviewView *self)
 {

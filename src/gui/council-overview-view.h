@@ -20,6 +20,7 @@ CouncilOverviewView   *council_overview_view_new          (CouncilStore        *
 void                   council_overview_view_set_year     (CouncilOverviewView *self,
                                                            int                  year);
 /* The figures on screen (NULL before the first computation or after an error). */
+int                    council_overview_view_get_year     (CouncilOverviewView *self);
 const CouncilOverview *council_overview_view_get_overview (CouncilOverviewView *self);
 /* The list box of one attention list, 0..3: overdue action items, off-track
  * projects, milestones due, staffing alerts (for tests). */

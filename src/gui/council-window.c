@@ -358,6 +358,12 @@ start_export (CouncilWindow *self, const char *path)
   job->db_path = g_strdup (council_store_get_path (self->store));
   job->out_path = g_strdup (path);
   council_workbook_options_init (&job->options);
+  /* The year on the Overview is the year the leaders are looking at. */
+  {
+    GtkWidget *overview = gtk_stack_get_child_by_name (self->stack, "overview");
+    if (COUNCIL_IS_OVERVIEW_VIEW (overview))
+      job->options.year = council_overview_view_get_year (COUNCIL_OVERVIEW_VIEW (overview));
+  }
 
   begin_task (self, _("Exporting the workbook…"));
   task = g_task_new (self, self->task_cancellable, on_export_done_cb, NULL);
