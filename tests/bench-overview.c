@@ -12,6 +12,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <gtk/gtk.h>
 #include <stdio.h>
 #include <xlsxwriter.h>
@@ -210,6 +212,42 @@ bare_loop (BareSheet *sheets, guint n_sheets, const char *path)
     g_error ("the bare libxlsxwriter loop failed to write %s", path);
 }
 
+/* The export's own peak: in a child process with its own connection, so the
+ * window, the generated data and the bare loop do not count. */
+static double
+export_peak_mb (CouncilStore *store, const char *path)
+{
+  int fds[2];
+  pid_t pid;
+  long kb = -1;
+
+  g_assert_cmpint (pipe (fds), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      CouncilWorkbookOptions options;
+      CouncilStore *reader = council_store_open (council_store_get_path (store), NULL);
+      long peak;
+
+      council_workbook_options_init (&options);
+      options.chinese = TRUE;
+      options.year = YEAR;
+      if (reader == NULL || !council_workbook_export (reader, path, &options, NULL, NULL, NULL, NULL))
+        _exit (1);
+      peak = vm_hwm_kb ();
+      if (write (fds[1], &peak, sizeof peak) != sizeof peak)
+        _exit (1);
+      _exit (0);
+    }
+  close (fds[1]);
+  if (read (fds[0], &kb, sizeof kb) != sizeof kb)
+    kb = -1;
+  close (fds[0]);
+  waitpid (pid, NULL, 0);
+  return kb / 1024.0;
+}
+
 static void
 measure_workbook (CouncilStore *store, const char *dir)
 {
@@ -258,8 +296,9 @@ measure_workbook (CouncilStore *store, const char *dir)
           "ratio %.2fx (target < 1.5x)\n",
           (guint) G_N_ELEMENTS (sheets), cells, median (export_ms, 3), median (bare_ms, 3),
           median (export_ms, 3) / median (bare_ms, 3));
-  printf ("Peak memory (VmHWM): %.1f MB before the exports, %.1f MB after (target < 200 MB)\n",
-          hwm_before / 1024.0, hwm_after / 1024.0);
+  printf ("Peak memory (VmHWM) of an export in its own process: %.1f MB (target < 200 MB); "
+          "this benchmark's process (window, data, bare loop): %.1f MB before the exports, %.1f MB after\n",
+          export_peak_mb (store, export_path), hwm_before / 1024.0, hwm_after / 1024.0);
   fflush (stdout);
   for (guint s = 0; s < G_N_ELEMENTS (sheets); s++)
     g_ptr_array_unref (sheets[s].cells);
