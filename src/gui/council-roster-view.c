@@ -578,14 +578,6 @@ council_roster_view_save (CouncilRosterView *self)
   return council_org_editor_save (self->editor);
 }
 
-/* ---- test accessors ---- */
-
-GtkColumnView *
-council_roster_view_get_column_view (CouncilRosterView *self)
-{
-  return self->column_view;
-}
-
 void
 council_roster_view_show_organization (CouncilRosterView *self, gint64 id)
 {
@@ -596,6 +588,14 @@ council_roster_view_show_organization (CouncilRosterView *self, gint64 id)
   gtk_drop_down_set_selected (self->role_filter, 0);
   refilter (self);
   request_switch (self, id);
+}
+
+/* ---- test accessors ---- */
+
+GtkColumnView *
+council_roster_view_get_column_view (CouncilRosterView *self)
+{
+  return self->column_view;
 }
 
 GtkEditable *
