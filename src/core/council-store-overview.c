@@ -68,7 +68,7 @@ query_counts (CouncilStore *self, sqlite3_stmt *stmt, gint64 *out, int n, GError
 
 /* A project belongs to the years from its start to its end (the same rule as
  * the project list in council-store-projects.c). The project queries name
- * project_overview (005-overview.sql), which covers them: with statistics the
+ * project_overview (006-overview.sql), which covers them: with statistics the
  * planner would otherwise skip-scan project_by_category and read every row. */
 #define PROJECT_IN_YEAR \
   "p.start_date <= ?2 AND coalesce(p.end_date, '9999-12-31') >= ?1"
@@ -131,7 +131,7 @@ fill_funds (CouncilStore *self, CouncilOverview *o, const YearBounds *b, GError 
   sqlite3_stmt *stmt;
   int rc;
 
-  /* fund_entry_overview (005-overview.sql) covers it: no row is read. */
+  /* fund_entry_overview (006-overview.sql) covers it: no row is read. */
   stmt = council_store_prepare (self,
     "SELECT source, kind, sum(amount_fen) FROM fund_entry INDEXED BY fund_entry_overview "
     "WHERE entry_date BETWEEN ?1 AND ?2 AND kind IN ('raised', 'spent') GROUP BY source, kind", error);

@@ -1,4 +1,4 @@
--- 005-overview.sql: covering indexes for the Overview's aggregates, so that
+-- 006-overview.sql: covering indexes for the Overview's aggregates, so that
 -- the figures of a year come from the indexes alone on a council of 100,000
 -- projects and 300,000 fund entries (council-store-overview.c names them).
 
