@@ -7,6 +7,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 import re
 import sys
+import xml.etree.ElementTree as ElementTree
 import zipfile
 
 import openpyxl
@@ -35,6 +36,13 @@ def fact(sheet, key, value):
 
 
 def main(path):
+    with zipfile.ZipFile(path) as z:
+        names = z.namelist()
+        # Every part parses: a malformed one is what makes Excel offer a repair.
+        for part in names:
+            if part.endswith('.xml') or part.endswith('.rels'):
+                ElementTree.fromstring(z.read(part))
+        fact('', 'xml_parts_well_formed', 'yes')
     wb = openpyxl.load_workbook(path)
     # The values a reader that does not recalculate shows (formulas' cached results).
     cached = openpyxl.load_workbook(path, data_only=True)
@@ -72,6 +80,8 @@ def main(path):
                 if cell.data_type == 'f':
                     fact(name, ref + ':cached', cached[name][ref].value)
                 fact(name, ref + ':type', cell.data_type)
+                if cell.hyperlink is not None:
+                    fact(name, ref + ':link', cell.hyperlink.location or cell.hyperlink.target)
                 fact(name, ref + ':bold', cell.font.b)
                 fact(name, ref + ':wrap', cell.alignment.wrap_text)
                 fact(name, ref + ':indent', int(cell.alignment.indent or 0))

@@ -213,6 +213,8 @@ test_window_opens_roster_and_guards_unsaved_edits (void)
   int status;
 
   options.database = path;
+  /* The Overview is the default page; the roster is asked for, as --view does. */
+  options.view = (char *) "roster";
   state.app = council_application_new (&options);
   g_signal_connect (state.app, "window-added", G_CALLBACK (on_window_added_cb), &state);
   status = g_application_run (G_APPLICATION (state.app), 1, argv);

@@ -149,12 +149,15 @@ check_window (WindowTest *t)
   g_assert_cmpint (width, ==, 1000);
   g_assert_cmpint (height, ==, 700);
 
-  /* The sidebar lists the roster, which is the view shown. */
+  /* The sidebar lists the Overview first and the roster; with no view
+   * remembered the Overview is shown. */
   sidebar = template_child (t->window, "sidebar");
   stack = template_child (t->window, "stack");
+  g_assert_true (has_label (sidebar, "Overview"));
   g_assert_true (has_label (sidebar, "Roster"));
   g_assert_nonnull (gtk_stack_get_child_by_name (GTK_STACK (stack), "roster"));
-  g_assert_cmpstr (council_window_get_view (t->window), ==, "roster");
+  g_assert_cmpstr (gtk_stack_page_get_name (gtk_stack_get_page (GTK_STACK (stack), gtk_widget_get_first_child (stack))), ==, "overview");
+  g_assert_cmpstr (council_window_get_view (t->window), ==, "overview");
 
   /* Ctrl+Z is the undo key. */
   {
@@ -258,10 +261,7 @@ test_window (void)
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1100);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
-  {
-    g_autofree char *last_view = g_settings_get_string (settings, "last-view");
-    g_assert_cmpstr (last_view, ==, "roster");
-  }
+  g_assert_cmpstr (g_settings_get_string (settings, "last-view"), ==, "overview");
 
   /* The database was created where asked, private to the user, and closed
    * cleanly with the window: no -wal file left beside it. */

@@ -294,7 +294,8 @@ action_from_row (sqlite3_stmt *stmt, gboolean chinese, const char *as_of)
 }
 
 /* Builds the WHERE clause of a filter; parameters keep fixed numbers
- * (?1 owner, ?2 meeting, ?3 project, ?4 status, ?5 as_of, ?6 due limit) so
+ * (?1 owner, ?2 meeting, ?3 project, ?4 status, ?5 as_of, ?6 due limit,
+ * ?9 ?10 first and last day of the due year; ?7 ?8 are the page's LIMIT and OFFSET) so
  * each combination is one cached statement. */
 static void
 append_action_where (GString *sql, const CouncilActionFilter *f)
@@ -316,6 +317,11 @@ append_action_where (GString *sql, const CouncilActionFilter *f)
     ADD ("x.due_date < ?5");
   if (f->due_within_days >= 0)
     ADD ("x.due_date <= ?6");
+  /* "Pending" spelt as the expression of action_item_followup (the CHECK
+   * allows only the four statuses), so the whole-list order is served from
+   * that index alone: the workbook pages through 100,000 items. */
+  if (f->due_year > 0)
+    ADD ("(x.due_date BETWEEN ?9 AND ?10 OR ((x.status IN ('done', 'cancelled')) = 0 AND x.due_date < ?9))");
 #undef ADD
 }
 
@@ -351,6 +357,14 @@ bind_action_filter (sqlite3_stmt *stmt, const CouncilActionFilter *f, const char
       g_date_add_days (&limit, (guint) f->due_within_days);
       text = council_iso_date_format (&limit);
       sqlite3_bind_text (stmt, 6, text, -1, SQLITE_TRANSIENT);
+    }
+  if (n >= 10 && f->due_year > 0)
+    {
+      g_autofree char *first = g_strdup_printf ("%04d-01-01", f->due_year);
+      g_autofree char *last = g_strdup_printf ("%04d-12-31", f->due_year);
+
+      sqlite3_bind_text (stmt, 9, first, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 10, last, -1, SQLITE_TRANSIENT);
     }
 }
 

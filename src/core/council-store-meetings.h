@@ -33,6 +33,8 @@ typedef struct
   gboolean    overdue_only;     /* pending and due before as_of */
   int         due_within_days;  /* -1: no limit; N: pending and due before as_of + N days (inclusive), e.g. 7 = this week */
   const char *as_of;            /* reference date "YYYY-MM-DD"; NULL: today */
+  int         due_year;         /* 0: any; else due in that year, or pending and due
+                                   before it (carried over into it) */
 } CouncilActionFilter;
 
 void council_action_filter_init (CouncilActionFilter *filter);

@@ -197,6 +197,7 @@ council_workbook_write_meetings (CouncilWorkbookWriter *writer, GError **error)
     measure (&header, c, council_workbook_text (writer, &meeting_headers[c]));
 
   council_meeting_filter_init (&filter);
+  filter.year = writer->options->year;
   meetings = council_store_list_meetings (writer->store, &filter, error);
   kinds = council_store_list_meeting_kinds (writer->store, error);
   if (meetings == NULL || kinds == NULL)
@@ -254,7 +255,7 @@ static const double action_max_widths[A_N_COLUMNS] = {
   [A_DONE] = 12, [A_DAYS_OVERDUE] = 10, [A_LAST_NOTE] = 50, [A_MEETING] = 40,
 };
 
-#define ACTION_PAGE 1000
+#define ACTION_PAGE 5000
 
 /* Organization names in the export language, by id. */
 static GHashTable *
@@ -369,10 +370,12 @@ council_workbook_write_action_items (CouncilWorkbookWriter *writer, GError **err
   if (names == NULL)
     return FALSE;
 
-  /* Every item: the store sorts pending ones first by due date (so the
-   * overdue lead), then done and cancelled ones by due date. */
+  /* The items due in the export's year and the pending ones carried over
+   * into it: the store sorts pending ones first by due date (so the overdue
+   * lead), then done and cancelled ones by due date. */
   council_action_filter_init (&filter);
   filter.as_of = today;
+  filter.due_year = writer->options->year;
   n = council_store_count_action_items (writer->store, &filter, error);
   while (row < n)
     {

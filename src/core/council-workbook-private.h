@@ -37,6 +37,9 @@ typedef struct
   lxw_format *alert_wrap;
   lxw_format *alert_integer;
   lxw_format *alert_percent;
+  lxw_format *title;          /* the Cover's heading */
+  lxw_format *link;           /* a hyperlink in the contents */
+  lxw_format *money;          /* yuan with two decimals */
 } CouncilWorkbookFormats;
 
 typedef struct
@@ -55,6 +58,8 @@ typedef struct
   const CouncilProjectFilter   *project_filter;
   CouncilProjectSort            project_sort;
   gboolean                      project_descending;
+  GPtrArray                    *sheet_names;   /* after the Cover, in order: its contents */
+  lxw_worksheet                *cover;
 } CouncilWorkbookWriter;
 
 typedef gboolean (*CouncilSheetWriteFunc) (CouncilWorkbookWriter *writer,
@@ -106,6 +111,11 @@ gboolean       council_workbook_cancelled   (CouncilWorkbookWriter  *writer,
                                              GError                **error);
 
 /* Sheets */
+/* The Cover is added first and filled last, when the contents are known. */
+gboolean       council_workbook_add_cover    (CouncilWorkbookWriter *writer,
+                                             GError               **error);
+gboolean       council_workbook_write_cover  (CouncilWorkbookWriter *writer,
+                                             GError               **error);
 gboolean       council_workbook_write_roster (CouncilWorkbookWriter *writer,
                                              GError               **error);
 gboolean       council_workbook_write_meetings (CouncilWorkbookWriter *writer,

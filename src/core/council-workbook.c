@@ -14,7 +14,10 @@
 
 #include "council-workbook-private.h"
 
-/* Later issues add their sheets here, in the order leaders read them. */
+/* Later issues add their sheets here, in the order leaders read them; the
+ * Cover (council-workbook-cover.c) comes before them and lists them. Awaiting
+ * their branches: Projects, Brands, Funds, Fund disclosure (projects GUI)
+ * after the roster; Ranking, Scores (assessment) after the action items. */
 static const CouncilSheetWriteFunc sheet_writers[] = {
   council_workbook_write_roster,
   council_workbook_write_projects,
@@ -82,6 +85,8 @@ council_workbook_add_sheet (CouncilWorkbookWriter *writer, const CouncilBilingua
   if (sheet == NULL)
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                  _("Could not add the sheet “%s” to the workbook."), sheet_name);
+  else if (writer->sheet_names != NULL)
+    g_ptr_array_add (writer->sheet_names, g_strdup (sheet_name));
   return sheet;
 }
 
@@ -241,6 +246,14 @@ add_formats (CouncilWorkbookWriter *writer)
   f->alert_wrap = new_format (writer->workbook, TRUE, TRUE, NULL);
   f->alert_integer = new_format (writer->workbook, TRUE, FALSE, "0");
   f->alert_percent = new_format (writer->workbook, TRUE, FALSE, "0%");
+
+  f->title = workbook_add_format (writer->workbook);
+  format_set_bold (f->title);
+  format_set_font_size (f->title, 16);
+  f->link = workbook_add_format (writer->workbook);
+  format_set_underline (f->link, LXW_UNDERLINE_SINGLE);
+  format_set_font_color (f->link, LXW_COLOR_BLUE);
+  f->money = new_format (writer->workbook, FALSE, FALSE, "#,##0.00");
 }
 
 static gboolean
@@ -275,6 +288,7 @@ export_sheets (CouncilStore                 *store,
                const CouncilWorkbookOptions *options,
                const CouncilSheetWriteFunc  *writers,
                guint                         n_writers,
+               gboolean                      with_cover,
                const CouncilProjectFilter   *project_filter,
                CouncilProjectSort            project_sort,
                gboolean                      project_descending,
@@ -322,18 +336,22 @@ export_sheets (CouncilStore                 *store,
   writer.project_descending = project_descending;
   add_formats (&writer);
 
+  /* The leaders' workbook opens on a Cover whose contents list the sheets
+   * that follow; a view's own export (a few sheets) has none. */
+  if (with_cover && !council_workbook_add_cover (&writer, error))
+    goto failed;
+  writer.sheet_names = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < n_writers; i++)
     {
-      /* The last few percent are for zipping the file. */
+      /* The last few percent are for the cover and zipping the file. */
       writer.progress_start = 0.95 * i / n_writers;
       writer.progress_span = 0.95 / n_writers;
       if (council_workbook_cancelled (&writer, error) || !writers[i] (&writer, error))
-        {
-          lxw_workbook_free (writer.workbook);
-          g_unlink (partial);
-          return FALSE;
-        }
+        goto failed;
     }
+  if (with_cover && !council_workbook_write_cover (&writer, error))
+    goto failed;
+  g_clear_pointer (&writer.sheet_names, g_ptr_array_unref);
 
   result = workbook_close (writer.workbook);
   if (result != LXW_NO_ERROR)
@@ -357,6 +375,12 @@ export_sheets (CouncilStore                 *store,
   if (progress != NULL)
     progress (1.0, user_data);
   return TRUE;
+
+failed:
+  g_clear_pointer (&writer.sheet_names, g_ptr_array_unref);
+  lxw_workbook_free (writer.workbook);
+  g_unlink (partial);
+  return FALSE;
 }
 
 gboolean
@@ -368,7 +392,7 @@ council_workbook_export (CouncilStore                 *store,
                          GCancellable                 *cancellable,
                          GError                      **error)
 {
-  return export_sheets (store, path, options, sheet_writers, G_N_ELEMENTS (sheet_writers),
+  return export_sheets (store, path, options, sheet_writers, G_N_ELEMENTS (sheet_writers), TRUE,
                         NULL, COUNCIL_PROJECT_SORT_CODE, FALSE,
                         progress, user_data, cancellable, error);
 }
@@ -385,7 +409,7 @@ council_workbook_export_projects (CouncilStore                 *store,
                                   GCancellable                 *cancellable,
                                   GError                      **error)
 {
-  return export_sheets (store, path, options, project_sheet_writers, G_N_ELEMENTS (project_sheet_writers),
+  return export_sheets (store, path, options, project_sheet_writers, G_N_ELEMENTS (project_sheet_writers), FALSE,
                         filter, sort, descending, progress, user_data, cancellable, error);
 }
 
@@ -396,6 +420,6 @@ council_workbook_export_projects_and_funds (CouncilStore                 *store,
                                             GError                      **error)
 {
   return export_sheets (store, path, options, projects_and_funds_writers,
-                        G_N_ELEMENTS (projects_and_funds_writers), NULL, COUNCIL_PROJECT_SORT_CODE, FALSE,
+                        G_N_ELEMENTS (projects_and_funds_writers), FALSE, NULL, COUNCIL_PROJECT_SORT_CODE, FALSE,
                         NULL, NULL, NULL, error);
 }

@@ -86,7 +86,8 @@ council_application_startup (GApplication *app)
   g_autoptr(GError) error = NULL;
   static const char *undo_accels[] = { "<Control>z", NULL };
   static const char *new_accels[] = { "<Control>n", NULL };
-  static const char *find_accels[] = { "<Control>f", NULL };
+  static const char *find_accels[] = { "<Control><Shift>f", NULL };
+  static const char *search_accels[] = { "<Control>f", NULL };
   static const char *export_accels[] = { "<Control>e", NULL };
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *help_accels[] = { "F1", "<Control>question", NULL };
@@ -104,6 +105,7 @@ council_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.undo", undo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new", new_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.find", find_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.search-everything", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export-workbook", export_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", help_accels);

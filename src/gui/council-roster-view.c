@@ -580,6 +580,18 @@ council_roster_view_save (CouncilRosterView *self)
   return council_org_editor_save (self->editor);
 }
 
+void
+council_roster_view_show_organization (CouncilRosterView *self, gint64 id)
+{
+  g_return_if_fail (COUNCIL_IS_ROSTER_VIEW (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->category_filter, 0);
+  gtk_drop_down_set_selected (self->role_filter, 0);
+  refilter (self);
+  request_switch (self, id);
+}
+
 /* ---- test accessors ---- */
 
 GtkColumnView *

@@ -19,5 +19,9 @@ CouncilRosterView *council_roster_view_new (CouncilStore *store);
 gboolean council_roster_view_has_unsaved_changes (CouncilRosterView *self);
 /* Saves the editor's changes; on failure the reasons are shown at the fields. */
 gboolean council_roster_view_save (CouncilRosterView *self);
+/* Clears the search and filters so that the organization is listed, and
+ * opens it (asking first about unsaved edits). */
+void     council_roster_view_show_organization (CouncilRosterView *self,
+                                                gint64             id);
 
 G_END_DECLS

@@ -10,12 +10,15 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "core/council-store-meetings.h"
 #include "core/council-workbook.h"
 #include "council-action-items-view.h"
+#include "council-assessment-view.h"
 #include "council-documents-view.h"
+#include "council-global-search.h"
 #include "council-import-dialog.h"
 #include "council-meetings-view.h"
-#include "council-assessment-view.h"
+#include "council-overview-view.h"
 #include "council-projects-view.h"
 #include "council-roster-view.h"
 #include "council-roster-view-private.h"
@@ -158,6 +161,16 @@ find_action (GtkWidget *widget, const char *action_name, GVariant *param)
   forward_to_view (COUNCIL_WINDOW (widget), "view.find");
 }
 
+/* Ctrl+F: one field for every kind of record; each view's own search entry
+ * stays a click (or Ctrl+Shift+F, win.find) away. */
+static void
+search_everything_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CouncilWindow *self = COUNCIL_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (council_global_search_new (GTK_WINDOW (self), self->store)));
+}
+
 static void
 show_meeting_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
@@ -168,6 +181,12 @@ show_meeting_action (GtkWidget *widget, const char *action_name, GVariant *param
     return;
   gtk_stack_set_visible_child (self->stack, view);
   council_meetings_view_open_meeting (COUNCIL_MEETINGS_VIEW (view), g_variant_get_int64 (param));
+}
+
+static void
+show_project_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  council_window_show_project (COUNCIL_WINDOW (widget), g_variant_get_int64 (param));
 }
 
 static void
@@ -185,6 +204,67 @@ council_window_show_document (CouncilWindow *self, gint64 id)
     return;
   gtk_stack_set_visible_child (self->stack, view);
   council_documents_view_open_document (COUNCIL_DOCUMENTS_VIEW (view), id, 0, NULL);
+}
+
+/* ---- opening a record in its view ---- */
+
+/* Views built on other branches install these window actions (int64 id);
+ * until one exists, gtk_widget_activate_action() returns FALSE. */
+static const char *const record_actions[COUNCIL_N_RECORD_KINDS] = {
+  [COUNCIL_RECORD_ORGANIZATION] = NULL,
+  [COUNCIL_RECORD_PROJECT]      = "win.show-project",
+  [COUNCIL_RECORD_MEETING]      = "win.show-meeting",
+  [COUNCIL_RECORD_ACTION_ITEM]  = NULL,
+  [COUNCIL_RECORD_INDICATOR]    = "win.show-indicator",
+  [COUNCIL_RECORD_DOCUMENT]     = "win.show-document",
+};
+
+gboolean
+council_window_show_record (CouncilWindow *self, CouncilRecordKind kind, gint64 id)
+{
+  g_return_val_if_fail (COUNCIL_IS_WINDOW (self), FALSE);
+
+  if (kind == COUNCIL_RECORD_ORGANIZATION)
+    {
+      GtkWidget *view = gtk_stack_get_child_by_name (self->stack, "roster");
+
+      if (!COUNCIL_IS_ROSTER_VIEW (view))
+        return FALSE;
+      gtk_stack_set_visible_child (self->stack, view);
+      council_roster_view_show_organization (COUNCIL_ROSTER_VIEW (view), id);
+      return TRUE;
+    }
+  if (kind == COUNCIL_RECORD_ACTION_ITEM)
+    {
+      /* An action item is followed up in the minutes of its meeting. */
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CouncilActionItem) item = council_store_get_action_item (self->store, id, &error);
+
+      if (item == NULL)
+        {
+          council_window_show_message (self, error->message, TRUE);
+          return FALSE;
+        }
+      kind = COUNCIL_RECORD_MEETING;
+      id = council_action_item_get_meeting_id (item);
+    }
+  if (kind < COUNCIL_N_RECORD_KINDS && record_actions[kind] != NULL &&
+      gtk_widget_activate_action (GTK_WIDGET (self), record_actions[kind], "x", id))
+    return TRUE;
+  council_window_show_message (self, _("This record cannot be opened here: its view is not part of this version of Council Desk."), TRUE);
+  return FALSE;
+}
+
+gboolean
+council_widget_show_record (GtkWidget *widget, CouncilRecordKind kind, gint64 id)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (COUNCIL_IS_WINDOW (widget))
+    return council_window_show_record (COUNCIL_WINDOW (widget), kind, id);
+  if (COUNCIL_IS_WINDOW (root))
+    return council_window_show_record (COUNCIL_WINDOW (root), kind, id);
+  return FALSE;
 }
 
 /* ---- long tasks: exporting the workbook ---- */
@@ -352,6 +432,12 @@ start_export (CouncilWindow *self, const char *path)
   job->db_path = g_strdup (council_store_get_path (self->store));
   job->out_path = g_strdup (path);
   council_workbook_options_init (&job->options);
+  /* The year on the Overview is the year the leaders are looking at. */
+  {
+    GtkWidget *overview = gtk_stack_get_child_by_name (self->stack, "overview");
+    if (COUNCIL_IS_OVERVIEW_VIEW (overview))
+      job->options.year = council_overview_view_get_year (COUNCIL_OVERVIEW_VIEW (overview));
+  }
   run_export (self, job);
 }
 
@@ -883,8 +969,10 @@ council_window_class_init (CouncilWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.search-everything", NULL, search_everything_action);
   gtk_widget_class_install_action (widget_class, "win.show-meeting", "x", show_meeting_action);
   gtk_widget_class_install_action (widget_class, "win.show-document", "x", show_document_action);
+  gtk_widget_class_install_action (widget_class, "win.show-project", "x", show_project_action);
   gtk_widget_class_install_action (widget_class, "win.export-workbook", NULL, export_workbook_action);
   gtk_widget_class_install_action (widget_class, "win.import-roster", NULL, import_roster_action);
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
@@ -927,6 +1015,7 @@ council_window_new (CouncilApplication *application)
   self->settings = council_application_get_settings (application)
                    ? g_object_ref (council_application_get_settings (application)) : NULL;
 
+  add_view (self, GTK_WIDGET (council_overview_view_new (self->store)), "overview", _("Overview"));
   add_view (self, GTK_WIDGET (council_roster_view_new (self->store)), "roster", _("Roster"));
   add_view (self, GTK_WIDGET (council_projects_view_new (self->store)), "projects", _("Projects"));
   add_view (self, GTK_WIDGET (council_meetings_view_new (self->store)), "meetings", _("Meetings"));

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "core/council-store-projects.h"
+#include "core/council-overview.h"
 #include "council-application.h"
 
 G_BEGIN_DECLS
@@ -51,6 +52,14 @@ void           council_window_end_task     (CouncilWindow      *self);
 /* Shows document @id in the documents view (the window action
  * win.show-document does the same for links in other views). */
 void           council_window_show_document (CouncilWindow     *self,
+                                            gint64              id);
+/* Opens a record in its view (the Overview's lists, the global search).
+ * FALSE, with a message, when its view is not part of this build. */
+gboolean       council_window_show_record  (CouncilWindow      *self,
+                                            CouncilRecordKind   kind,
+                                            gint64              id);
+gboolean       council_widget_show_record  (GtkWidget          *widget,
+                                            CouncilRecordKind   kind,
                                             gint64              id);
 
 G_END_DECLS

@@ -1,0 +1,206 @@
+/* council-overview.c: the figures of a year and what needs attention.
+ *
+ * The Overview view draws this and the Cover sheet of the workbook writes it,
+ * so leaders read the same numbers on the screen and on paper.
+ *
+ * Copyright 2026 Council Desk developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "council-overview"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "council-date.h"
+#include "council-meeting.h"
+#include "council-overview.h"
+#include "council-store-meetings.h"
+#include "council-store-overview.h"
+
+CouncilRecordRef *
+council_record_ref_new (CouncilRecordKind kind, gint64 id, const char *title, const char *detail,
+                        const char *date)
+{
+  CouncilRecordRef *ref = g_new0 (CouncilRecordRef, 1);
+
+  ref->kind = kind;
+  ref->id = id;
+  ref->title = g_strdup (title ? title : "");
+  ref->detail = g_strdup (detail ? detail : "");
+  ref->date = g_strdup (date ? date : "");
+  return ref;
+}
+
+void
+council_record_ref_free (CouncilRecordRef *ref)
+{
+  if (ref == NULL)
+    return;
+  g_free (ref->title);
+  g_free (ref->detail);
+  g_free (ref->date);
+  g_free (ref);
+}
+
+static void
+clear_category (gpointer data)
+{
+  g_free (((CouncilCategoryCount *) data)->name);
+}
+
+static void
+clear_ranking_entry (gpointer data)
+{
+  g_free (((CouncilRankingEntry *) data)->organization);
+}
+
+void
+council_overview_free (CouncilOverview *overview)
+{
+  if (overview == NULL)
+    return;
+  g_clear_pointer (&overview->projects_by_category, g_array_unref);
+  g_clear_pointer (&overview->ranking, g_array_unref);
+  g_clear_pointer (&overview->overdue_action_items, g_ptr_array_unref);
+  g_clear_pointer (&overview->off_track_projects, g_ptr_array_unref);
+  g_clear_pointer (&overview->milestones_due, g_ptr_array_unref);
+  g_clear_pointer (&overview->staffing_alerts, g_ptr_array_unref);
+  g_free (overview->next_meeting_due);
+  g_free (overview->next_meeting_kind);
+  g_free (overview);
+}
+
+static GPtrArray *
+new_ref_array (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) council_record_ref_free);
+}
+
+/* The earliest date any scheduled kind of meeting is due (or planned). */
+static gboolean
+find_next_meeting (CouncilStore *store, CouncilOverview *o, gboolean chinese, GError **error)
+{
+  g_autoptr(GListStore) kinds = council_store_list_meeting_kinds (store, error);
+  guint n;
+
+  if (kinds == NULL)
+    return FALSE;
+  n = g_list_model_get_n_items (G_LIST_MODEL (kinds));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CouncilMeetingKind) kind = g_list_model_get_item (G_LIST_MODEL (kinds), i);
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *due = council_store_next_meeting_due (store, council_meeting_kind_get_id (kind),
+                                                             o->as_of, &local_error);
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (due == NULL || (o->next_meeting_due != NULL && strcmp (due, o->next_meeting_due) >= 0))
+        continue;
+      g_free (o->next_meeting_due);
+      g_free (o->next_meeting_kind);
+      o->next_meeting_due = g_strndup (due, 10);
+      o->next_meeting_kind = g_strdup (chinese || *council_meeting_kind_get_name_en (kind) == '\0'
+                                       ? council_meeting_kind_get_name_zh (kind)
+                                       : council_meeting_kind_get_name_en (kind));
+    }
+  return TRUE;
+}
+
+/* ---- plug-in: assessment ----
+ * The assessment store answers "organizations scored / total" and the ranking
+ * of the last finalized year. Until it is part of the build the Overview says
+ * "not available" and hides the ranking chart; the Cover sheet leaves the row
+ * out. When it lands, fill o->assessment_available, organizations_scored,
+ * organizations_assessed and o->ranking here. */
+static gboolean
+fill_assessment (CouncilStore *store, CouncilOverview *o, gboolean chinese, GError **error)
+{
+  o->assessment_available = FALSE;
+  o->organizations_scored = 0;
+  o->organizations_assessed = 0;
+  o->ranking = NULL;
+  return TRUE;
+}
+
+CouncilOverview *
+council_overview_compute (CouncilStore *store, int year, const char *as_of, gboolean chinese,
+                          GError **error)
+{
+  g_autoptr(CouncilOverview) o = g_new0 (CouncilOverview, 1);
+  g_autofree char *today = NULL;
+
+  g_return_val_if_fail (COUNCIL_IS_STORE (store), NULL);
+
+  if (as_of == NULL)
+    as_of = today = council_iso_date_today ();
+  if (!council_iso_date_is_valid (as_of))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a date (YYYY-MM-DD)."), as_of);
+      return NULL;
+    }
+  g_strlcpy (o->as_of, as_of, sizeof o->as_of);
+  o->year = year > 0 ? year : (int) g_ascii_strtoll (as_of, NULL, 10);
+  o->projects_by_category = g_array_new (FALSE, TRUE, sizeof (CouncilCategoryCount));
+  g_array_set_clear_func (o->projects_by_category, clear_category);
+  o->overdue_action_items = new_ref_array ();
+  o->off_track_projects = new_ref_array ();
+  o->milestones_due = new_ref_array ();
+  o->staffing_alerts = new_ref_array ();
+
+  if (!council_store_fill_overview (store, o, chinese, error) ||
+      !find_next_meeting (store, o, chinese, error) ||
+      !fill_assessment (store, o, chinese, error))
+    return NULL;
+  if (o->ranking != NULL)
+    g_array_set_clear_func (o->ranking, clear_ranking_entry);
+  return g_steal_pointer (&o);
+}
+
+/* ---- global search: one function per kind ----
+ * COUNCIL_RECORD_INDICATOR awaits the assessment store's indicator search. */
+static const CouncilSearchFunc search_functions[COUNCIL_N_RECORD_KINDS] = {
+  [COUNCIL_RECORD_ORGANIZATION] = council_store_search_organizations,
+  [COUNCIL_RECORD_PROJECT]      = council_store_search_projects,
+  [COUNCIL_RECORD_MEETING]      = council_store_search_meetings,
+  [COUNCIL_RECORD_ACTION_ITEM]  = council_store_search_action_items,
+  [COUNCIL_RECORD_INDICATOR]    = NULL,
+  [COUNCIL_RECORD_DOCUMENT]     = council_store_search_document_text,
+};
+
+gboolean
+council_search_kind_available (CouncilRecordKind kind)
+{
+  return kind < COUNCIL_N_RECORD_KINDS && search_functions[kind] != NULL;
+}
+
+gboolean
+council_search_everything (CouncilStore *store, const char *query, gboolean chinese,
+                           guint limit_per_kind, GPtrArray *results[COUNCIL_N_RECORD_KINDS],
+                           GError **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (query ? query : ""));
+
+  for (int k = 0; k < COUNCIL_N_RECORD_KINDS; k++)
+    results[k] = NULL;
+  for (int k = 0; k < COUNCIL_N_RECORD_KINDS; k++)
+    {
+      if (*trimmed != '\0' && search_functions[k] != NULL)
+        results[k] = search_functions[k] (store, trimmed, chinese, limit_per_kind, error);
+      else
+        results[k] = new_ref_array ();
+      if (results[k] == NULL)
+        {
+          for (int j = 0; j < k; j++)
+            g_clear_pointer (&results[j], g_ptr_array_unref);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}

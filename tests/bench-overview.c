@@ -1,0 +1,352 @@
+/* bench-overview.c: the Overview and the whole leaders' workbook of a large
+ * council — 100,000 projects, 300,000 fund entries, 200,000 action items.
+ *
+ * Prints medians against the issue's targets (Overview computed and first
+ * drawn under 300 ms; workbook under 1.5x a bare libxlsxwriter loop writing
+ * the same sheets, rows and columns from cells prepared in memory; peak
+ * memory under 200 MB). No assertions on time.
+ *
+ * Copyright 2026 Council Desk developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <gtk/gtk.h>
+#include <stdio.h>
+#include <xlsxwriter.h>
+
+#include "council-demo.h"
+#include "council-overview-view.h"
+#include "council-store-private.h"
+#include "council-test-helpers.h"
+#include "council-workbook.h"
+
+#define N_PROJECTS     100000
+#define N_FUNDS        300000
+#define N_MEETINGS      20000
+#define ITEMS_PER_MEETING  10
+#define YEAR             2026
+#define AS_OF    "2026-11-29"
+
+static int
+compare_doubles (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+static double
+median (double *v, guint n)
+{
+  qsort (v, n, sizeof *v, compare_doubles);
+  return v[n / 2];
+}
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static long
+vm_hwm_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, "VmHWM:");
+  return line ? strtol (line + 6, NULL, 10) : -1;
+}
+
+/* The action items of bench-meetings.c: set-wise, deterministic. */
+static void
+generate_action_items (CouncilStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = council_store_prepare (store, "SELECT coalesce(max(id), 0) FROM meeting", &error);
+  gint64 base;
+  g_autofree char *sql = NULL;
+
+  /* After the sample council's own meetings (whose minutes are locked). */
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  base = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  sql = g_strdup_printf (
+    "WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < %d) "
+    "INSERT INTO meeting (kind_id, title, session_no, starts_at, state) "
+    "SELECT 1 + n %% 3, '第' || n || '次联席会议', n %% 12 + 1, "
+    "       date('2019-01-01', '+' || ((n * 2654435761) %% 2920) || ' days') || 'T09:30', 'held' FROM s;"
+    "WITH RECURSIVE s(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM s WHERE n < %d - 1), "
+    "r AS (SELECT n, m.id AS mid, "
+    "        date(substr(m.starts_at, 1, 10), '+' || (14 + (n * 104729) %% 166) || ' days') AS due, "
+    "        CASE (n * 31337) %% 5 WHEN 0 THEN 'open' WHEN 1 THEN 'in_progress' "
+    "          WHEN 4 THEN 'cancelled' ELSE 'done' END AS status "
+    "      FROM s JOIN meeting m ON m.id = %" G_GINT64_FORMAT " + 1 + n / %d) "
+    "INSERT INTO action_item (meeting_id, text, owner_org_id, due_date, status, done_date) "
+    "SELECT mid, '落实会议决定事项，按期报送进展情况', 1 + (n * 7919) %% %u, due, status, "
+    "       CASE status WHEN 'done' THEN due END FROM r;",
+    N_MEETINGS, N_MEETINGS * ITEMS_PER_MEETING, base, ITEMS_PER_MEETING,
+    council_store_count_organizations (store, TRUE));
+
+  g_assert_true (council_store_begin_change (store, "benchmark data", &error));
+  council_store_exec (store, sql, &error);
+  g_assert_no_error (error);
+  g_assert_true (council_store_commit_change (store, &error));
+}
+
+/* ---- the Overview: computed, and drawn for the first time ---- */
+
+static void
+on_after_paint_cb (GdkFrameClock *clock, gboolean *painted)
+{
+  *painted = TRUE;
+}
+
+static double
+time_first_draw (CouncilStore *store)
+{
+  double start = now_ms ();
+  GtkWidget *window = gtk_window_new ();
+  CouncilOverviewView *view = council_overview_view_new (store);
+  gboolean painted = FALSE;
+  double elapsed;
+
+  council_overview_view_set_year (view, YEAR);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (window))
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_after_paint_cb), &painted);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  elapsed = now_ms () - start;
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (window), on_after_paint_cb, &painted);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  return elapsed;
+}
+
+static void
+measure_overview (CouncilStore *store)
+{
+  double compute[11], draw[5];
+
+  for (guint i = 0; i < G_N_ELEMENTS (compute); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      double start = now_ms ();
+      g_autoptr(CouncilOverview) o = council_overview_compute (store, YEAR, AS_OF, TRUE, &error);
+
+      g_assert_no_error (error);
+      compute[i] = now_ms () - start;
+      if (i == 0)
+        printf ("Overview of %d: %u projects, %u off track, %u open action items (%u overdue), raised %.0f yuan\n",
+                YEAR, o->projects, o->n_off_track_projects, o->action_items_open, o->action_items_overdue,
+                o->raised_fen / 100.0);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (draw); i++)
+    draw[i] = time_first_draw (store);
+  printf ("Overview computed: median %.1f ms; computed and first drawn: median %.1f ms (target < 300 ms)\n",
+          median (compute, G_N_ELEMENTS (compute)), median (draw, G_N_ELEMENTS (draw)));
+  fflush (stdout);
+}
+
+/* ---- the workbook against a bare libxlsxwriter loop ---- */
+
+typedef struct
+{
+  const char *name;
+  guint n_columns;
+  GPtrArray *cells;     /* row-major strings; NULL = number 0 */
+} BareSheet;
+
+/* The cells of a sheet, read with one query beforehand: the loop only writes. */
+static BareSheet
+prepare (CouncilStore *store, const char *name, const char *sql)
+{
+  BareSheet sheet = { name, 0, g_ptr_array_new_with_free_func (g_free) };
+  sqlite3_stmt *stmt = council_store_prepare (store, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  sheet.n_columns = (guint) sqlite3_column_count (stmt);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    for (guint c = 0; c < sheet.n_columns; c++)
+      g_ptr_array_add (sheet.cells, sqlite3_column_type (stmt, (int) c) == SQLITE_INTEGER
+                                    ? NULL : g_strdup ((const char *) sqlite3_column_text (stmt, (int) c)));
+  sqlite3_reset (stmt);
+  return sheet;
+}
+
+static void
+bare_loop (BareSheet *sheets, guint n_sheets, const char *path)
+{
+  lxw_workbook_options options = { .constant_memory = LXW_TRUE, .tmpdir = NULL, .use_zip64 = LXW_FALSE };
+  lxw_workbook *workbook = workbook_new_opt (path, &options);
+
+  for (guint s = 0; s < n_sheets; s++)
+    {
+      lxw_worksheet *ws = workbook_add_worksheet (workbook, sheets[s].name);
+      guint n = sheets[s].cells->len;
+
+      for (guint i = 0; i < n; i++)
+        {
+          const char *text = g_ptr_array_index (sheets[s].cells, i);
+          lxw_row_t row = i / sheets[s].n_columns;
+          lxw_col_t col = i % sheets[s].n_columns;
+
+          if (text == NULL)
+            worksheet_write_number (ws, row, col, 0, NULL);
+          else if (*text)
+            worksheet_write_string (ws, row, col, text, NULL);
+        }
+    }
+  if (workbook_close (workbook) != LXW_NO_ERROR)
+    g_error ("the bare libxlsxwriter loop failed to write %s", path);
+}
+
+/* The export's own peak: in a child process with its own connection, so the
+ * window, the generated data and the bare loop do not count. */
+static double
+export_peak_mb (CouncilStore *store, const char *path)
+{
+  int fds[2];
+  pid_t pid;
+  long kb = -1;
+
+  g_assert_cmpint (pipe (fds), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      CouncilWorkbookOptions options;
+      CouncilStore *reader = council_store_open (council_store_get_path (store), NULL);
+      long peak;
+
+      council_workbook_options_init (&options);
+      options.chinese = TRUE;
+      options.year = YEAR;
+      if (reader == NULL || !council_workbook_export (reader, path, &options, NULL, NULL, NULL, NULL))
+        _exit (1);
+      peak = vm_hwm_kb ();
+      if (write (fds[1], &peak, sizeof peak) != sizeof peak)
+        _exit (1);
+      _exit (0);
+    }
+  close (fds[1]);
+  if (read (fds[0], &kb, sizeof kb) != sizeof kb)
+    kb = -1;
+  close (fds[0]);
+  waitpid (pid, NULL, 0);
+  return kb / 1024.0;
+}
+
+static void
+measure_workbook (CouncilStore *store, const char *dir)
+{
+  g_autofree char *export_path = g_build_filename (dir, "workbook.xlsx", NULL);
+  g_autofree char *bare_path = g_build_filename (dir, "bare.xlsx", NULL);
+  CouncilWorkbookOptions options;
+  double export_ms[3], bare_ms[3];
+  long hwm_before, hwm_after;
+  /* The sheets of this build, with their columns and rows. */
+  BareSheet sheets[] = {
+    prepare (store, "封面", "SELECT '在册成员单位', 22, '' FROM project LIMIT 40"),
+    prepare (store, "成员单位", "SELECT name_zh, short_name, category, council_role, contact_person, phone, email, address, "
+                               "posts_established, staff_in_post, seconded_out, part_time, coverage, notes, '' FROM organization"),
+    prepare (store, "会议", "SELECT substr(m.starts_at, 1, 10), k.name_zh, m.session_no, m.title, m.place, m.chair, m.state, "
+                           "0, 0, 0, 0, 0, 0 FROM meeting m JOIN meeting_kind k ON k.id = m.kind_id "
+                           "WHERE m.starts_at >= '2026-01-01' AND m.starts_at < '2027-01-01' ORDER BY m.starts_at"),
+    prepare (store, "督办事项", "SELECT a.text, o.name_zh, '', a.due_date, a.status, coalesce(a.done_date, ''), 0, '', m.title "
+                               "FROM action_item a JOIN organization o ON o.id = a.owner_org_id JOIN meeting m ON m.id = a.meeting_id "
+                               "WHERE a.due_date BETWEEN '2026-01-01' AND '2026-12-31' "
+                               "OR (a.status IN ('open', 'in_progress') AND a.due_date < '2026-01-01') "
+                               "ORDER BY a.status IN ('done', 'cancelled'), a.due_date, a.id"),
+  };
+  guint cells = 0;
+
+  for (guint s = 0; s < G_N_ELEMENTS (sheets); s++)
+    cells += sheets[s].cells->len;
+  council_workbook_options_init (&options);
+  options.chinese = TRUE;
+  options.year = YEAR;
+
+  hwm_before = vm_hwm_kb ();
+  for (guint i = 0; i < G_N_ELEMENTS (export_ms); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      double start = now_ms ();
+
+      if (!council_workbook_export (store, export_path, &options, NULL, NULL, NULL, &error))
+        g_error ("export failed: %s", error->message);
+      export_ms[i] = now_ms () - start;
+      start = now_ms ();
+      bare_loop (sheets, G_N_ELEMENTS (sheets), bare_path);
+      bare_ms[i] = now_ms () - start;
+    }
+  hwm_after = vm_hwm_kb ();
+  printf ("Whole workbook (%u sheets of this build, %u cells): export median %.0f ms, bare loop median %.0f ms, "
+          "ratio %.2fx (target < 1.5x)\n",
+          (guint) G_N_ELEMENTS (sheets), cells, median (export_ms, 3), median (bare_ms, 3),
+          median (export_ms, 3) / median (bare_ms, 3));
+  printf ("Peak memory (VmHWM) of an export in its own process: %.1f MB (target < 200 MB); "
+          "this benchmark's process (window, data, bare loop): %.1f MB before the exports, %.1f MB after\n",
+          export_peak_mb (store, export_path), hwm_before / 1024.0, hwm_after / 1024.0);
+  fflush (stdout);
+  for (guint s = 0; s < G_N_ELEMENTS (sheets); s++)
+    g_ptr_array_unref (sheets[s].cells);
+  g_unlink (export_path);
+  g_unlink (bare_path);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = council_test_make_tmpdir ();
+  g_autofree char *db_path = NULL;
+  g_autoptr(CouncilStore) store = NULL;
+  g_autofree char *db_dir = NULL;
+  double start;
+
+  gtk_init ();
+  /* COUNCIL_BENCH_DB=FILE keeps the generated council there for the next run. */
+  if (g_getenv ("COUNCIL_BENCH_DB") != NULL && g_file_test (g_getenv ("COUNCIL_BENCH_DB"), G_FILE_TEST_EXISTS))
+    {
+      store = council_store_open (g_getenv ("COUNCIL_BENCH_DB"), &error);
+      g_assert_no_error (error);
+      printf ("reusing %s\n", g_getenv ("COUNCIL_BENCH_DB"));
+    }
+  else
+    {
+      store = g_getenv ("COUNCIL_BENCH_DB") ? council_store_open (g_getenv ("COUNCIL_BENCH_DB"), &error)
+                                            : council_test_open_store (&db_path);
+      g_assert_no_error (error);
+      start = now_ms ();
+      if (!council_demo_fill (store, &error) ||
+          !council_demo_generate_projects (store, N_PROJECTS, N_FUNDS, 2026, &error))
+        g_error ("could not generate the council: %s", error->message);
+      generate_action_items (store);
+      printf ("generated %d projects, %d fund entries, %d action items in %.0f ms\n",
+              N_PROJECTS, N_FUNDS, N_MEETINGS * ITEMS_PER_MEETING, now_ms () - start);
+    }
+  if (db_path != NULL)
+    db_dir = g_path_get_dirname (db_path);
+  fflush (stdout);
+
+  measure_overview (store);
+  measure_workbook (store, dir);
+
+  g_clear_object (&store);
+  council_test_rm_rf (dir);
+  if (db_dir != NULL)
+    council_test_rm_rf (db_dir);
+  return 0;
+}
