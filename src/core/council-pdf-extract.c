@@ -293,6 +293,11 @@ limit_memory (void)
 {
   struct rlimit limit;
 
+#if defined(__SANITIZE_ADDRESS__)
+  /* AddressSanitizer reserves terabytes of address space for its shadow
+   * memory; an address-space limit would stop the reader before it starts. */
+  return;
+#endif
   if (getrlimit (RLIMIT_AS, &limit) == 0 &&
       (limit.rlim_cur == RLIM_INFINITY || limit.rlim_cur > WORKER_MEMORY_LIMIT))
     {

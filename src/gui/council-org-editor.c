@@ -551,8 +551,8 @@ on_liaison_row_remove_cb (CouncilLiaisonRow *row, CouncilOrgEditor *self)
 
 /* ---- open action items (督办) of the organization ---- */
 
-static GtkWidget *
-action_item_row (CouncilActionItem *item, const char *today)
+GtkWidget *
+council_action_item_row_new (CouncilActionItem *item, const char *today)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *text = gtk_label_new (council_action_item_get_text (item));
@@ -624,7 +624,7 @@ fill_action_items (CouncilOrgEditor *self, gint64 org_id)
     {
       g_autoptr(CouncilActionItem) item = g_list_model_get_item (G_LIST_MODEL (items), i);
 
-      gtk_list_box_append (self->action_items_list, action_item_row (item, today));
+      gtk_list_box_append (self->action_items_list, council_action_item_row_new (item, today));
       n++;
       if (council_action_item_get_days_overdue (item, today) > 0)
         overdue++;

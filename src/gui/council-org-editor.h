@@ -7,6 +7,8 @@
 
 #include <gtk/gtk.h>
 
+#include "core/council-action-item.h"
+
 #include "core/council-draft.h"
 #include "core/council-store.h"
 
@@ -37,5 +39,10 @@ void     council_org_editor_restore_draft       (CouncilOrgEditor *self,
                                                  CouncilDraft     *draft);
 /* Forgets the draft of the record in the form (the person discarded it). */
 void     council_org_editor_discard_draft       (CouncilOrgEditor *self);
+
+/* One action item as a list row: text, due date, status, days overdue, meeting
+ * (also used by the project editor for the items linked to a project). */
+GtkWidget *council_action_item_row_new (CouncilActionItem *item,
+                                        const char        *today);
 
 G_END_DECLS

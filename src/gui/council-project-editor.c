@@ -13,8 +13,10 @@
 
 #include <glib/gi18n.h>
 
+#include "core/council-store-meetings.h"
 #include "core/council-store-projects.h"
 #include "council-history-list.h"
+#include "council-org-editor.h"
 #include "council-project-editor.h"
 #include "council-projects-view.h"
 #include "council-window.h"
@@ -62,6 +64,8 @@ struct _CouncilProjectEditor
   GtkLabel *fund_flags_label;
   GtkBox *brand_page;
   CouncilHistoryList *history;
+  GtkListBox *action_items_list;
+  GtkLabel *action_items_label;
 
   GArray *category_ids;          /* category_drop position -> id */
   GtkStringList *org_names;      /* shared by the lead and partner drop-downs */
@@ -282,6 +286,58 @@ scrolled_page (GtkWidget *child)
   gtk_widget_set_vexpand (scrolled, TRUE);
   return scrolled;
 }
+
+/* ---- action items (督办) linked to the project ---- */
+
+static GtkWidget *
+build_action_items (CouncilProjectEditor *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+
+  self->action_items_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->action_items_label, 0);
+  gtk_label_set_wrap (self->action_items_label, TRUE);
+  self->action_items_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->action_items_list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->action_items_list), "boxed-list");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->action_items_label));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->action_items_list));
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  return scrolled_page (box);
+}
+
+static void
+fill_action_items (CouncilProjectEditor *self, gint64 project_id)
+{
+  g_autofree char *today = council_iso_date_today ();
+  g_autoptr(GListStore) items = NULL;
+  g_autofree char *summary = NULL;
+  GtkWidget *child;
+  guint n = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->action_items_list))) != NULL)
+    gtk_list_box_remove (self->action_items_list, child);
+  if (project_id > 0)
+    items = council_store_list_action_items_for_project (self->store, project_id, today, NULL);
+  for (guint i = 0; items != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (items)); i++)
+    {
+      g_autoptr(CouncilActionItem) item = g_list_model_get_item (G_LIST_MODEL (items), i);
+
+      gtk_list_box_append (self->action_items_list, council_action_item_row_new (item, today));
+      n++;
+    }
+  if (n == 0)
+    summary = g_strdup (_("No action item of the council's meetings is linked to this project."));
+  else
+    summary = g_strdup_printf (ngettext ("%u action item of the council's meetings is linked to this project.",
+                                         "%u action items of the council's meetings are linked to this project.", n), n);
+  gtk_label_set_text (self->action_items_label, summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->action_items_list), n > 0);
+}
+
 
 static guint
 position_of_id (GArray *ids, gint64 id)
@@ -948,6 +1004,7 @@ fill_form (CouncilProjectEditor *self, CouncilProject *p)
   show_fund_flags (self, id);
   fill_brand_page (self);
   council_history_list_set_record (self->history, id > 0 ? self->store : NULL, id > 0 ? "project" : NULL, id);
+  fill_action_items (self, id);
   clear_field_errors (self);
   self->loading = FALSE;
   self->dirty = FALSE;
@@ -1517,6 +1574,7 @@ build_form (CouncilProjectEditor *self)
   gtk_box_append (GTK_BOX (brand_box), page_error_label (self, COUNCIL_PROJECT_FIELD_INTEGRATED_INTO));
   gtk_stack_add_titled (self->page_stack, scrolled_page (brand_box), "brand", _("Brand"));
   self->history = COUNCIL_HISTORY_LIST (council_history_list_new ());
+  gtk_stack_add_titled (self->page_stack, build_action_items (self), "actions", _("Action Items"));
   gtk_stack_add_titled (self->page_stack, GTK_WIDGET (self->history), "history", _("History"));
   gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), self->page_stack);
   gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
