@@ -79,3 +79,16 @@ council_iso_date_is_valid (const char *text)
   d = atoi (text + 8);
   return y >= 1900 && y <= 2999 && g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
 }
+
+char *
+council_iso_date_from_ymd (int year, int month, int day)
+{
+  g_autoptr(GDate) date = g_date_new_dmy (1, G_DATE_JANUARY, (GDateYear) year);
+  char buf[16];
+
+  /* Months past December run into the next year. */
+  g_date_add_months (date, (guint) MAX (month - 1, 0));
+  g_date_add_days (date, (guint) MAX (day - 1, 0));
+  g_date_strftime (buf, sizeof buf, "%Y-%m-%d", date);
+  return g_strdup (buf);
+}

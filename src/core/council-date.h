@@ -21,4 +21,10 @@ char       *council_iso_date_today          (void);
 /* "YYYY-MM-DD" of @date (newly allocated). */
 char       *council_iso_date_format         (const GDate *date);
 
+/* "YYYY-MM-DD" of day @day of month @month of @year; months past December
+ * run into the next year (newly allocated). */
+char       *council_iso_date_from_ymd       (int          year,
+                                             int          month,
+                                             int          day);
+
 G_END_DECLS

@@ -9,7 +9,6 @@
 
 #include "council-demo.h"
 #include "council-store-meetings.h"
-#include "council-store-private.h"
 
 /* Demo content is sample data in Chinese, like the roster it builds on; it is
  * not user interface text and is not translated. */
@@ -124,18 +123,6 @@ date_from (const GDate *base, int days)
   return council_iso_date_format (&d);
 }
 
-static gboolean
-store_has_meetings (CouncilStore *store)
-{
-  sqlite3_stmt *stmt = council_store_prepare (store, "SELECT EXISTS (SELECT 1 FROM meeting)", NULL);
-  gboolean any = TRUE;
-
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    any = sqlite3_column_int (stmt, 0) != 0;
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-  return any;
-}
 
 /* Follow-up of one action item: done, in progress, or left open (and, when
  * past due, overdue as of today). */
@@ -296,7 +283,7 @@ council_demo_fill_meetings (CouncilStore *store, GError **error)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   GDate today;
 
-  if (store_has_meetings (store))
+  if (council_store_has_meetings (store))
     return TRUE;
   orgs = council_store_list_organizations (store, FALSE, error);
   if (orgs == NULL)

@@ -1721,3 +1721,16 @@ council_store_next_meeting_due (CouncilStore *self, gint64 kind_id, const char *
   g_date_add_months (&due, (guint) rhythm_months (rhythm));
   return council_iso_date_format (&due);
 }
+
+gboolean
+council_store_has_meetings (CouncilStore *self)
+{
+  sqlite3_stmt *stmt = council_store_prepare (self, "SELECT EXISTS (SELECT 1 FROM meeting)", NULL);
+  gboolean any = TRUE;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    any = sqlite3_column_int (stmt, 0) != 0;
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return any;
+}

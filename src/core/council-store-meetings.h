@@ -70,6 +70,10 @@ gboolean    council_store_approve_minutes (CouncilStore *self, gint64 id, GError
 /* approved -> held: the explicit correction, recorded in history */
 gboolean    council_store_reopen_minutes  (CouncilStore *self, gint64 id, GError **error);
 
+/* TRUE when the council has recorded any meeting (TRUE also on error: callers
+ * use it to avoid adding sample meetings twice). */
+gboolean    council_store_has_meetings (CouncilStore *self);
+
 /* Attendance: present + delegated count as attended, excused as not. */
 gboolean    council_store_meeting_attendance_rate (CouncilStore *self, gint64 meeting_id,
                                                    CouncilAttendanceRate *out, GError **error);

@@ -2312,3 +2312,18 @@ council_store_suggest_integrations (CouncilStore *self, int year, GError **error
       g_ptr_array_remove_index (groups, i - 1);
   return g_steal_pointer (&groups);
 }
+
+gint64
+council_store_find_project_category (CouncilStore *self, const char *code)
+{
+  sqlite3_stmt *stmt = council_store_prepare (self, "SELECT id FROM project_category WHERE code = ?", NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}

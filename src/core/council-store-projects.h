@@ -169,6 +169,9 @@ GListStore   *council_store_list_liaison_choices  (CouncilStore  *self,
 
 GListStore   *council_store_list_project_categories (CouncilStore *self,
                                                    GError       **error);
+/* The id of the category with that code ("rights"…), or 0. */
+gint64        council_store_find_project_category (CouncilStore *self,
+                                                   const char   *code);
 /* Returns the new category's id, or 0 with @error set. */
 gint64        council_store_add_project_category  (CouncilStore  *self,
                                                    const char    *name_zh,
