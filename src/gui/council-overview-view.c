@@ -154,7 +154,7 @@ fill_cards (CouncilOverviewView *self)
   add_card (self, _("Meetings held"), n_meetings, next_detail, FALSE);
   add_card (self, _("Open action items"), n_open, overdue_detail, o->action_items_overdue > 0);
   add_card (self, _("Assessment progress"), assessment,
-            o->assessment_available ? _("organizations scored") : _("no assessment in this build"), FALSE);
+            o->assessment_available ? _("organizations scored") : _("see the Assessment view"), FALSE);
   add_card (self, _("Documents added"), n_documents, _("imported this year"), FALSE);
 }
 
