@@ -6,13 +6,16 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "council-document.h"
 #include "council-overview.h"
 #include "council-project.h"
+#include "council-store-assessment.h"
 #include "council-store-documents.h"
 #include "council-store-meetings.h"
+#include "council-store-overview.h"
 #include "council-store-projects.h"
 #include "council-test-helpers.h"
 
@@ -29,6 +32,10 @@ typedef struct
   gint64 meeting;
   gint64 overdue_item, open_item;
   gint64 document;
+  /* Assessment: 2025 finalized for every organization, 2026 open for three. */
+  gint64 scheme_2025, scheme_2026, leadership_2026, guide_only_2026;
+  gint64 best_org;          /* the top of 2025: 90 points */
+  gint64 bonus_org;         /* 2025: 50 + 30 + a bonus of 2 */
 } Fixture;
 
 static gint64
@@ -125,6 +132,101 @@ make_meeting (Fixture *f)
   g_assert_cmpint (f->open_item, >, 0);
 }
 
+static gint64
+add_indicator (Fixture *f, gint64 scheme_id, gint64 parent, CouncilIndicatorKind kind, const char *name_zh,
+               const char *name_en, double max, const char *guide)
+{
+  g_autoptr(CouncilIndicator) ind = council_indicator_new (kind, name_zh, max);
+  g_autoptr(GError) error = NULL;
+
+  ind->parent_id = parent;
+  g_free (ind->name_en);
+  ind->name_en = g_strdup (name_en);
+  g_free (ind->guide);
+  ind->guide = g_strdup (guide);
+  if (kind == COUNCIL_INDICATOR_BONUS)
+    {
+      ind->cap = max;
+      ind->max_score = 0;
+    }
+  g_assert_true (council_store_save_assessment_indicator (f->store, scheme_id, ind, &error));
+  g_assert_no_error (error);
+  return ind->id;
+}
+
+static gint64
+save_scheme (Fixture *f, int year, const char *title, const gint64 *only, guint n_only)
+{
+  g_autoptr(CouncilAssessmentScheme) scheme = council_assessment_scheme_new (year);
+  g_autoptr(GError) error = NULL;
+
+  g_free (scheme->title);
+  scheme->title = g_strdup (title);
+  if (n_only > 0)
+    {
+      scheme->applies_to = COUNCIL_APPLIES_TO_LIST;
+      g_array_append_vals (scheme->org_ids, only, n_only);
+    }
+  g_assert_true (council_store_save_assessment_scheme (f->store, scheme, &error));
+  g_assert_no_error (error);
+  return scheme->id;
+}
+
+static void
+set_score (Fixture *f, gint64 indicator, gint64 org, double value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (council_store_set_assessment_score (f->store, indicator, org, value, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* 2025: every organization i scores 50 + 2 (i mod 5) and 30 + (i mod 3), so
+ * totals tie; the first gets a bonus of 2; only i = 14 reaches 90. Finalized.
+ * 2026: three organizations, one fully scored, one half, one with a bonus only. */
+static void
+make_assessment (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CouncilAssessmentScheme) scheme = NULL;
+  g_autoptr(GPtrArray) orgs = NULL;
+  gint64 cat, work, reporting, bonus;
+
+  f->scheme_2025 = save_scheme (f, 2025, "2025年度目标管理考核", NULL, 0);
+  cat = add_indicator (f, f->scheme_2025, 0, COUNCIL_INDICATOR_CATEGORY, "基础工作", "Basic work", 0, "");
+  work = add_indicator (f, f->scheme_2025, cat, COUNCIL_INDICATOR_MANUAL, "班子建设", "Leadership team", 60, "");
+  reporting = add_indicator (f, f->scheme_2025, cat, COUNCIL_INDICATOR_MANUAL, "信息报送", "Information reporting", 40, "");
+  bonus = add_indicator (f, f->scheme_2025, cat, COUNCIL_INDICATOR_BONUS, "上级表彰", "Commendations", 3, "");
+  scheme = council_store_get_assessment_scheme (f->store, f->scheme_2025, &error);
+  g_assert_no_error (error);
+  orgs = council_store_list_assessment_organizations (f->store, scheme, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (orgs->len, >, 14);
+  for (guint i = 0; i < orgs->len; i++)
+    {
+      gint64 id = council_organization_get_id (g_ptr_array_index (orgs, i));
+
+      set_score (f, work, id, 50 + 2 * (i % 5));
+      set_score (f, reporting, id, 30 + i % 3);
+    }
+  f->bonus_org = council_organization_get_id (g_ptr_array_index (orgs, 0));
+  f->best_org = council_organization_get_id (g_ptr_array_index (orgs, 14));
+  set_score (f, bonus, f->bonus_org, 2);
+  g_assert_true (council_store_finalize_assessment_scheme (f->store, f->scheme_2025, &error));
+  g_assert_no_error (error);
+
+  f->scheme_2026 = save_scheme (f, 2026, "2026年度目标管理考核", f->orgs, 3);
+  cat = add_indicator (f, f->scheme_2026, 0, COUNCIL_INDICATOR_CATEGORY, "基础工作", "Basic work", 0, "");
+  f->leadership_2026 = add_indicator (f, f->scheme_2026, cat, COUNCIL_INDICATOR_MANUAL, "班子建设", "Leadership team", 60, "");
+  f->guide_only_2026 = add_indicator (f, f->scheme_2026, cat, COUNCIL_INDICATOR_MANUAL, "信息报送", "Information reporting", 40,
+                                      "按时报送政务简报，每迟报一次扣1分。");
+  bonus = add_indicator (f, f->scheme_2026, cat, COUNCIL_INDICATOR_BONUS, "上级表彰", "Commendations", 3, "");
+  set_score (f, f->leadership_2026, f->orgs[0], 55);
+  set_score (f, f->guide_only_2026, f->orgs[0], 35);
+  set_score (f, f->leadership_2026, f->orgs[1], 50);
+  set_score (f, bonus, f->orgs[2], 1);
+}
+
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
@@ -193,6 +295,7 @@ fixture_setup (Fixture *f, gconstpointer data)
     g_assert_no_error (error);
     g_assert_cmpint (f->document, >, 0);
   }
+  make_assessment (f);
 }
 
 static void
@@ -286,9 +389,17 @@ test_figures (Fixture *f, gconstpointer data)
   g_assert_cmpuint (o->n_staffing_alerts, ==, count_staffing_alerts (f->store));
   g_assert_true (refs_contain (o->staffing_alerts, COUNCIL_RECORD_ORGANIZATION, f->strained_org));
 
-  /* Until the assessment store is part of the build. */
-  g_assert_false (o->assessment_available);
-  g_assert_null (o->ranking);
+  /* 2026's scheme: one of its three organizations has every ordinary
+   * indicator scored (a bonus alone, or half the indicators, is not scored). */
+  g_assert_true (o->assessment_available);
+  g_assert_cmpint (o->assessment_scheme_id, ==, f->scheme_2026);
+  g_assert_cmpuint (o->organizations_assessed, ==, 3);
+  g_assert_cmpuint (o->organizations_scored, ==, 1);
+  /* 2026 is still open: the ranking is 2025's. */
+  g_assert_nonnull (o->ranking);
+  g_assert_cmpint (o->ranking_scheme_id, ==, f->scheme_2025);
+  g_assert_cmpint (o->ranking_year, ==, 2025);
+  g_assert_cmpstr (o->ranking_title, ==, "2025年度目标管理考核");
 
   /* Later: on 1 May nothing was overdue yet. */
   {
@@ -397,8 +508,108 @@ test_search (Fixture *f, gconstpointer data)
       g_assert_cmpuint (results[k]->len, ==, 0);
       g_ptr_array_unref (results[k]);
     }
-  g_assert_false (council_search_kind_available (COUNCIL_RECORD_INDICATOR));
   g_assert_true (council_search_kind_available (COUNCIL_RECORD_DOCUMENT));
+}
+
+static void
+test_search_indicators (Fixture *f, gconstpointer data)
+{
+  GPtrArray *results[COUNCIL_N_RECORD_KINDS];
+  g_autoptr(GError) error = NULL;
+  CouncilRecordRef *ref;
+
+  g_assert_true (council_search_kind_available (COUNCIL_RECORD_INDICATOR));
+  /* By its scoring guide, and by its English name in either language. */
+  assert_found (f->store, "政务简报", COUNCIL_RECORD_INDICATOR, f->guide_only_2026);
+  assert_found (f->store, "Leadership", COUNCIL_RECORD_INDICATOR, f->leadership_2026);
+
+  /* Both years have 班子建设: the newest scheme's first, the second line
+   * naming its scheme and category. */
+  g_assert_true (council_search_everything (f->store, "班子建设", FALSE, 8, results, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (results[COUNCIL_RECORD_INDICATOR]->len, ==, 2);
+  ref = g_ptr_array_index (results[COUNCIL_RECORD_INDICATOR], 0);
+  g_assert_cmpint (ref->id, ==, f->leadership_2026);
+  g_assert_cmpstr (ref->title, ==, "Leadership team");
+  g_assert_cmpstr (ref->detail, ==, "2026年度目标管理考核 · Basic work");
+  for (int k = 0; k < COUNCIL_N_RECORD_KINDS; k++)
+    g_ptr_array_unref (results[k]);
+
+  /* The indicator's scheme, for opening it; a gone one says so. */
+  g_assert_cmpint (council_store_find_indicator_scheme (f->store, f->leadership_2026, &error), ==, f->scheme_2026);
+  g_assert_no_error (error);
+  g_assert_cmpint (council_store_find_indicator_scheme (f->store, 999999, &error), ==, -1);
+  g_assert_error (error, COUNCIL_STORE_ERROR, COUNCIL_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_assessment (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CouncilOverview) zh = council_overview_compute (f->store, 2026, AS_OF, TRUE, &error);
+  g_autoptr(CouncilOverview) en = council_overview_compute (f->store, 2025, AS_OF, FALSE, &error);
+  g_autoptr(CouncilOverview) before = council_overview_compute (f->store, 2024, AS_OF, TRUE, &error);
+  g_autoptr(CouncilOrganization) best = council_store_get_organization (f->store, f->best_org, &error);
+  g_autoptr(GListStore) active = council_store_list_organizations (f->store, FALSE, NULL);
+  CouncilRankingEntry *first, *e;
+  gboolean seen_bonus = FALSE, seen_tie = FALSE;
+
+  g_assert_no_error (error);
+  /* Every active organization ranked, best first. */
+  g_assert_cmpuint (zh->ranking->len, ==, g_list_model_get_n_items (G_LIST_MODEL (active)));
+  first = &g_array_index (zh->ranking, CouncilRankingEntry, 0);
+  g_assert_cmpint (first->org_id, ==, f->best_org);
+  g_assert_cmpuint (first->rank, ==, 1);
+  g_assert_cmpfloat_with_epsilon (first->total, 90, 1e-9);
+  g_assert_cmpstr (first->organization, ==, council_organization_get_name_zh (best));
+  g_assert_cmpstr (first->grade, ==, "优秀");
+  for (guint k = 1; k < zh->ranking->len; k++)
+    {
+      CouncilRankingEntry *prev = &g_array_index (zh->ranking, CouncilRankingEntry, k - 1);
+
+      e = &g_array_index (zh->ranking, CouncilRankingEntry, k);
+      g_assert_cmpfloat (e->total, <=, prev->total);
+      /* 并列: equal totals share a rank; the next rank is skipped. */
+      if (fabs (e->total - prev->total) < 0.005)
+        {
+          g_assert_cmpuint (e->rank, ==, prev->rank);
+          seen_tie = TRUE;
+        }
+      else
+        g_assert_cmpuint (e->rank, ==, k + 1);
+      if (e->org_id == f->bonus_org)
+        {
+          g_assert_cmpfloat_with_epsilon (e->total, 82, 1e-9);
+          g_assert_cmpstr (e->grade, ==, "良好");
+          seen_bonus = TRUE;
+        }
+    }
+  g_assert_true (seen_bonus);
+  g_assert_true (seen_tie);
+
+  /* 2025 itself: finalized, every organization scored; names and grades in English. */
+  g_assert_true (en->assessment_available);
+  g_assert_cmpuint (en->organizations_scored, ==, en->organizations_assessed);
+  g_assert_cmpuint (en->organizations_assessed, ==, en->ranking->len);
+  first = &g_array_index (en->ranking, CouncilRankingEntry, 0);
+  g_assert_cmpstr (first->organization, ==, council_organization_get_name_for_language (best, FALSE));
+  g_assert_cmpstr (first->grade, ==, "Excellent");
+
+  /* Before any scheme: no progress, no ranking. */
+  g_assert_false (before->assessment_available);
+  g_assert_cmpuint (before->organizations_assessed, ==, 0);
+  g_assert_null (before->ranking);
+
+  /* Reopening 2025 leaves no finalized ranking. */
+  g_assert_true (council_store_reopen_assessment_scheme (f->store, f->scheme_2025, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(CouncilOverview) reopened = council_overview_compute (f->store, 2026, AS_OF, TRUE, &error);
+    g_assert_no_error (error);
+    g_assert_null (reopened->ranking);
+    g_assert_cmpint (reopened->ranking_scheme_id, ==, 0);
+    g_assert_cmpuint (reopened->organizations_scored, ==, 1);
+  }
 }
 
 int
@@ -410,5 +621,7 @@ main (int argc, char **argv)
   g_test_add ("/overview/names-follow-language", Fixture, NULL, fixture_setup, test_names_follow_language, fixture_teardown);
   g_test_add ("/overview/bad-date", Fixture, NULL, fixture_setup, test_bad_date, fixture_teardown);
   g_test_add ("/overview/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
+  g_test_add ("/overview/search-indicators", Fixture, NULL, fixture_setup, test_search_indicators, fixture_teardown);
+  g_test_add ("/overview/assessment", Fixture, NULL, fixture_setup, test_assessment, fixture_teardown);
   return g_test_run ();
 }

@@ -11,11 +11,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "council-date.h"
 #include "council-meeting.h"
 #include "council-overview.h"
+#include "council-store-assessment.h"
 #include "council-store-meetings.h"
 #include "council-store-overview.h"
 
@@ -53,7 +55,10 @@ clear_category (gpointer data)
 static void
 clear_ranking_entry (gpointer data)
 {
-  g_free (((CouncilRankingEntry *) data)->organization);
+  CouncilRankingEntry *e = data;
+
+  g_free (e->organization);
+  g_free (e->grade);
 }
 
 void
@@ -69,6 +74,7 @@ council_overview_free (CouncilOverview *overview)
   g_clear_pointer (&overview->staffing_alerts, g_ptr_array_unref);
   g_free (overview->next_meeting_due);
   g_free (overview->next_meeting_kind);
+  g_free (overview->ranking_title);
   g_free (overview);
 }
 
@@ -112,20 +118,136 @@ find_next_meeting (CouncilStore *store, CouncilOverview *o, gboolean chinese, GE
   return TRUE;
 }
 
-/* ---- plug-in: assessment ----
- * The assessment store answers "organizations scored / total" and the ranking
- * of the last finalized year. Until it is part of the build the Overview says
- * "not available" and hides the ranking chart; the Cover sheet leaves the row
- * out. When it lands, fill o->assessment_available, organizations_scored,
- * organizations_assessed and o->ranking here. */
+/* ---- assessment ---- */
+
+typedef struct
+{
+  CouncilAssessmentScheme *scheme;
+  GPtrArray               *indicators;
+  GPtrArray               *orgs;
+  CouncilAssessmentMatrix *matrix;
+} LoadedScheme;
+
+static void
+loaded_scheme_clear (LoadedScheme *l)
+{
+  g_clear_pointer (&l->scheme, council_assessment_scheme_free);
+  g_clear_pointer (&l->indicators, g_ptr_array_unref);
+  g_clear_pointer (&l->orgs, g_ptr_array_unref);
+  g_clear_pointer (&l->matrix, council_assessment_matrix_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LoadedScheme, loaded_scheme_clear)
+
+/* The scheme (taking over @scheme), its organizations and its matrix of
+ * scores with totals and ranks: what the Assessment view shows. */
+static gboolean
+load_scheme (CouncilStore *store, CouncilAssessmentScheme *scheme, LoadedScheme *out, GError **error)
+{
+  out->scheme = scheme;
+  out->indicators = council_store_list_assessment_indicators (store, scheme->id, error);
+  if (out->indicators == NULL)
+    return FALSE;
+  out->orgs = council_store_list_assessment_organizations (store, scheme, error);
+  if (out->orgs == NULL)
+    return FALSE;
+  out->matrix = council_store_load_assessment_matrix (store, scheme, out->indicators, out->orgs, error);
+  return out->matrix != NULL;
+}
+
+/* The rule the Assessment view grades by: every ordinary indicator holds a
+ * score (bonus and deduction items are often rightly empty). */
+static gboolean
+organization_is_scored (const CouncilAssessmentMatrix *m, guint org)
+{
+  guint ordinary = 0;
+
+  for (guint c = 0; c < m->n_indicators; c++)
+    {
+      if (m->kinds[c] == COUNCIL_INDICATOR_BONUS || m->kinds[c] == COUNCIL_INDICATOR_DEDUCTION)
+        continue;
+      ordinary++;
+      if (isnan (m->values[(gsize) org * m->n_indicators + c]))
+        return FALSE;
+    }
+  return ordinary > 0;
+}
+
+static gboolean
+fill_progress (CouncilStore *store, CouncilOverview *o, GError **error)
+{
+  g_auto(LoadedScheme) year = { 0 };
+  CouncilAssessmentScheme *scheme;
+  gint64 id = council_store_find_assessment_scheme (store, o->year, error);
+
+  if (id < 0)
+    return FALSE;
+  if (id == 0)
+    return TRUE;
+  scheme = council_store_get_assessment_scheme (store, id, error);
+  if (scheme == NULL || !load_scheme (store, scheme, &year, error))
+    return FALSE;
+  o->assessment_available = TRUE;
+  o->assessment_scheme_id = id;
+  o->organizations_assessed = year.matrix->n_orgs;
+  for (guint i = 0; i < year.matrix->n_orgs; i++)
+    o->organizations_scored += organization_is_scored (year.matrix, i);
+  return TRUE;
+}
+
+static const char *
+band_name (const CouncilGradeBand *band, gboolean chinese)
+{
+  return chinese || band->name_en == NULL || *band->name_en == '\0' ? band->name_zh : band->name_en;
+}
+
+static gboolean
+fill_ranking (CouncilStore *store, CouncilOverview *o, gboolean chinese, GError **error)
+{
+  g_autoptr(GPtrArray) schemes = council_store_list_assessment_schemes (store, error);
+  g_auto(LoadedScheme) last = { 0 };
+  CouncilAssessmentMatrix *m;
+
+  if (schemes == NULL)
+    return FALSE;
+  /* Newest year first, the whole-year scheme before the parts of its year. */
+  for (guint k = 0; k < schemes->len && last.scheme == NULL; k++)
+    {
+      CouncilAssessmentScheme *scheme = g_ptr_array_index (schemes, k);
+
+      if (scheme->finalized && scheme->year <= o->year &&
+          !load_scheme (store, g_ptr_array_steal_index (schemes, k), &last, error))
+        return FALSE;
+    }
+  if (last.scheme == NULL)
+    return TRUE;
+
+  m = last.matrix;
+  o->ranking_scheme_id = last.scheme->id;
+  o->ranking_year = last.scheme->year;
+  o->ranking_title = g_strdup (last.scheme->title);
+  o->ranking = g_array_sized_new (FALSE, TRUE, sizeof (CouncilRankingEntry), m->n_orgs);
+  g_array_set_clear_func (o->ranking, clear_ranking_entry);
+  for (guint k = 0; k < m->n_orgs; k++)
+    {
+      guint i = m->order[k];
+      int band = council_assessment_scheme_grade (last.scheme, m->totals[i]);
+      CouncilRankingEntry e = {
+        .org_id = m->org_ids[i],
+        .organization = g_strdup (council_organization_get_name_for_language (g_ptr_array_index (last.orgs, i), chinese)),
+        .total = m->totals[i],
+        .rank = m->ranks[i],
+        .grade = g_strdup (band >= 0 ? band_name (g_ptr_array_index (last.scheme->bands, band), chinese) : ""),
+      };
+      g_array_append_val (o->ranking, e);
+    }
+  return TRUE;
+}
+
+/* Assessment progress of the year's scheme and the last finalized ranking. */
 static gboolean
 fill_assessment (CouncilStore *store, CouncilOverview *o, gboolean chinese, GError **error)
 {
-  o->assessment_available = FALSE;
-  o->organizations_scored = 0;
-  o->organizations_assessed = 0;
-  o->ranking = NULL;
-  return TRUE;
+  return fill_progress (store, o, error) && fill_ranking (store, o, chinese, error);
 }
 
 CouncilOverview *
@@ -158,19 +280,16 @@ council_overview_compute (CouncilStore *store, int year, const char *as_of, gboo
       !find_next_meeting (store, o, chinese, error) ||
       !fill_assessment (store, o, chinese, error))
     return NULL;
-  if (o->ranking != NULL)
-    g_array_set_clear_func (o->ranking, clear_ranking_entry);
   return g_steal_pointer (&o);
 }
 
-/* ---- global search: one function per kind ----
- * COUNCIL_RECORD_INDICATOR awaits the assessment store's indicator search. */
+/* ---- global search: one function per kind ---- */
 static const CouncilSearchFunc search_functions[COUNCIL_N_RECORD_KINDS] = {
   [COUNCIL_RECORD_ORGANIZATION] = council_store_search_organizations,
   [COUNCIL_RECORD_PROJECT]      = council_store_search_projects,
   [COUNCIL_RECORD_MEETING]      = council_store_search_meetings,
   [COUNCIL_RECORD_ACTION_ITEM]  = council_store_search_action_items,
-  [COUNCIL_RECORD_INDICATOR]    = NULL,
+  [COUNCIL_RECORD_INDICATOR]    = council_store_search_indicators,
   [COUNCIL_RECORD_DOCUMENT]     = council_store_search_document_text,
 };
 

@@ -52,9 +52,11 @@ typedef struct
 /* One organization's place in the last finalized assessment. */
 typedef struct
 {
+  gint64 org_id;
   char  *organization;      /* in the language asked for */
   double total;
-  guint  rank;
+  guint  rank;              /* 1-based; equal totals share a rank (并列) */
+  char  *grade;             /* the grade band's name in the language asked for, "" without bands */
 } CouncilRankingEntry;
 
 #define COUNCIL_OVERVIEW_DUE_DAYS 14
@@ -80,10 +82,17 @@ typedef struct
   char    *next_meeting_kind;               /* its kind, in the language asked for */
   guint    action_items_open;               /* open or in progress on as_of */
   guint    action_items_overdue;            /* of those, due before as_of */
-  gboolean assessment_available;            /* FALSE until an assessment store answers */
-  guint    organizations_scored;
-  guint    organizations_assessed;
-  GArray  *ranking;                         /* CouncilRankingEntry; NULL when not available */
+  gboolean assessment_available;            /* the year has an assessment scheme */
+  gint64   assessment_scheme_id;            /* the year's scheme (the whole-year one first), 0 without */
+  guint    organizations_scored;            /* every ordinary indicator scored (bonus and
+                                               deduction items may stay empty) */
+  guint    organizations_assessed;          /* the organizations the year's scheme applies to */
+  /* The ranking of the last finalized scheme of the year or before (the
+   * whole-year one before a half or quarter of the same year). */
+  GArray  *ranking;                         /* CouncilRankingEntry in rank order; NULL without */
+  gint64   ranking_scheme_id;
+  int      ranking_year;
+  char    *ranking_title;                   /* that scheme's title */
   guint    documents_added;                 /* imported in the year */
 
   /* Lists that need attention (CouncilRecordRef*), the first LIST_LIMIT each. */

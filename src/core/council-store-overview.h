@@ -26,7 +26,12 @@ GPtrArray *council_store_search_meetings      (CouncilStore *self, const char *q
                                                gboolean chinese, guint limit, GError **error);
 GPtrArray *council_store_search_action_items  (CouncilStore *self, const char *query,
                                                gboolean chinese, guint limit, GError **error);
+GPtrArray *council_store_search_indicators    (CouncilStore *self, const char *query,
+                                               gboolean chinese, guint limit, GError **error);
 GPtrArray *council_store_search_document_text (CouncilStore *self, const char *query,
                                                gboolean chinese, guint limit, GError **error);
+
+/* The scheme an assessment indicator belongs to; -1 with @error when it is gone. */
+gint64     council_store_find_indicator_scheme (CouncilStore *self, gint64 indicator_id, GError **error);
 
 G_END_DECLS

@@ -115,6 +115,49 @@ council_store_search_action_items (CouncilStore *self, const char *query, gboole
 }
 
 GPtrArray *
+council_store_search_indicators (CouncilStore *self, const char *query, gboolean chinese,
+                                 guint limit, GError **error)
+{
+  /* Names and scoring guides; the newest scheme first, then the tree order.
+   * The second line names the scheme and the category. */
+  return collect (self, council_store_prepare (self,
+    "SELECT i.id, i.name_zh, i.name_en, "
+    "s.title || coalesce(' · ' || c.name_zh, ''), "
+    "s.title || coalesce(' · ' || CASE WHEN c.name_en = '' THEN c.name_zh ELSE c.name_en END, ''), '' "
+    "FROM assessment_indicator i JOIN assessment_scheme s ON s.id = i.scheme_id "
+    "LEFT JOIN assessment_indicator c ON c.id = i.parent_id "
+    "WHERE i.name_zh LIKE ?1 ESCAPE '\\' OR i.name_en LIKE ?1 ESCAPE '\\' OR i.guide LIKE ?1 ESCAPE '\\' "
+    "ORDER BY s.year DESC, s.period, coalesce(c.position, i.position), coalesce(c.id, i.id), "
+    "i.parent_id IS NOT NULL, i.position, i.id LIMIT ?2", error),
+    COUNCIL_RECORD_INDICATOR, query, chinese, limit, error);
+}
+
+gint64
+council_store_find_indicator_scheme (CouncilStore *self, gint64 indicator_id, GError **error)
+{
+  sqlite3_stmt *stmt = council_store_prepare (self,
+    "SELECT scheme_id FROM assessment_indicator WHERE id = ?", error);
+  gint64 scheme_id = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    scheme_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW)
+    return scheme_id;
+  if (rc == SQLITE_DONE)
+    g_set_error (error, COUNCIL_STORE_ERROR, COUNCIL_STORE_ERROR_NOT_FOUND,
+                 _("The assessment indicator no longer exists."));
+  else
+    council_store_set_sqlite_error (self, rc, error);
+  return -1;
+}
+
+GPtrArray *
 council_store_search_projects (CouncilStore *self, const char *query, gboolean chinese,
                                guint limit, GError **error)
 {
