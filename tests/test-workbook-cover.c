@@ -15,6 +15,7 @@
 #include "council-date.h"
 #include "council-demo.h"
 #include "council-overview.h"
+#include "council-store-assessment.h"
 #include "council-test-helpers.h"
 #include "council-workbook.h"
 
@@ -111,11 +112,65 @@ export (Fixture *f, gboolean chinese, int year, const char *name)
   return read_workbook (path);
 }
 
+#define COVER_ROWS 150
+
+/* The row of the Cover whose column A reads text; 0 when none. */
+static int
+cover_row (GHashTable *facts, const char *cover, const char *text)
+{
+  for (int row = 1; row < COVER_ROWS; row++)
+    {
+      g_autofree char *a = g_strdup_printf ("A%d", row);
+      const char *value = maybe_fact (facts, cover, a);
+
+      if (value != NULL && g_str_equal (value, text))
+        return row;
+    }
+  return 0;
+}
+
+static const char *
+cell (GHashTable *facts, const char *sheet, char column, int row)
+{
+  g_autofree char *key = g_strdup_printf ("%c%d", column, row);
+  return fact (facts, sheet, key);
+}
+
+/* The ranking table of the Cover row by row against the Overview's ranking. */
+static void
+assert_ranking (GHashTable *facts, const char *cover, const CouncilOverview *o, const char *org_header)
+{
+  int header = cover_row (facts, cover, org_header);
+
+  g_assert_nonnull (o->ranking);
+  g_assert_cmpuint (o->ranking->len, >, 0);
+  if (header == 0)
+    g_error ("the Cover has no ranking table");
+  /* The heading above names the scheme. */
+  g_assert_nonnull (strstr (cell (facts, cover, 'A', header - 1), o->ranking_title));
+  for (guint k = 0; k < o->ranking->len; k++)
+    {
+      const CouncilRankingEntry *e = &g_array_index (o->ranking, CouncilRankingEntry, k);
+      int row = header + 1 + (int) k;
+
+      g_assert_cmpstr (cell (facts, cover, 'A', row), ==, e->organization);
+      g_assert_cmpfloat (g_ascii_strtod (cell (facts, cover, 'B', row), NULL), ==, e->rank);
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (cell (facts, cover, 'C', row), NULL), e->total, 0.005);
+      g_assert_cmpstr (cell (facts, cover, 'D', row), ==, e->grade);
+    }
+  /* The table ends there. */
+  {
+    g_autofree char *key = g_strdup_printf ("B%d", header + 1 + o->ranking->len);
+    const char *after = maybe_fact (facts, cover, key);
+    g_assert_true (after == NULL || *after == '\0' || g_str_equal (after, "None"));
+  }
+}
+
 /* The value in column B beside the label in column A of the Cover. */
 static double
 cover_figure (GHashTable *facts, const char *cover, const char *label)
 {
-  for (int row = 1; row < 80; row++)
+  for (int row = 1; row < COVER_ROWS; row++)
     {
       g_autofree char *a = g_strdup_printf ("A%d", row);
       g_autofree char *b = g_strdup_printf ("B%d", row);
@@ -134,7 +189,7 @@ assert_contents (GHashTable *facts, char **sheets)
 {
   guint found = 1;
 
-  for (int row = 1; row < 80 && sheets[found] != NULL; row++)
+  for (int row = 1; row < COVER_ROWS && sheets[found] != NULL; row++)
     {
       g_autofree char *key = g_strdup_printf ("A%d:link", row);
       const char *link = maybe_fact (facts, sheets[0], key);
@@ -202,6 +257,14 @@ test_chinese (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (cover_figure (facts, "封面", "逾期督办事项"), ==, o->action_items_overdue);
   g_assert_cmpfloat (cover_figure (facts, "封面", "新增文件"), ==, o->documents_added);
   g_assert_cmpfloat (cover_figure (facts, "封面", "社会募捐"), ==, o->raised_by_source[COUNCIL_FUND_SOURCE_DONATION] / 100.0);
+  /* The sample council scores this year's assessment part way: the progress,
+   * and last year's finalized ranking, as the Overview shows them. */
+  g_assert_true (o->assessment_available);
+  g_assert_cmpuint (o->organizations_assessed, >, 0);
+  g_assert_cmpfloat (cover_figure (facts, "封面", "考核：已评分单位"), ==, o->organizations_scored);
+  g_assert_cmpfloat (cover_figure (facts, "封面", "考核：参评单位"), ==, o->organizations_assessed);
+  g_assert_cmpint (o->ranking_year, ==, f->year - 1);
+  assert_ranking (facts, "封面", o, "单位名称");
 
   assert_contents (facts, sheets);
   assert_printable (facts, sheets);
@@ -228,6 +291,9 @@ test_english (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (cover_figure (facts, "Cover", "Active organizations"), ==, o->active_organizations);
   g_assert_cmpfloat (cover_figure (facts, "Cover", "Funds raised (yuan)"), ==, o->raised_fen / 100.0);
   g_assert_cmpfloat (cover_figure (facts, "Cover", "Overdue action items"), ==, o->action_items_overdue);
+  g_assert_cmpfloat (cover_figure (facts, "Cover", "Assessment: organizations scored"), ==, o->organizations_scored);
+  g_assert_cmpfloat (cover_figure (facts, "Cover", "Assessment: organizations assessed"), ==, o->organizations_assessed);
+  assert_ranking (facts, "Cover", o, "Organization");
   assert_contents (facts, sheets);
   assert_printable (facts, sheets);
   /* Headers in English on every sheet (no CJK in the header row). */
@@ -251,6 +317,35 @@ test_year_filters_sheets (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (cover_figure (past, "Cover", "Meetings held"), ==, 0);
 }
 
+/* Without a finalized assessment the Cover says so, and has one chart fewer. */
+static void
+test_no_finalized_ranking (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GHashTable) finalized = export (f, FALSE, f->year, "finalized.xlsx");
+  g_autoptr(GHashTable) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = council_iso_date_today ();
+  g_autoptr(CouncilOverview) o = council_overview_compute (f->store, f->year, today, FALSE, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (o->ranking);
+  g_assert_true (council_store_reopen_assessment_scheme (f->store, o->ranking_scheme_id, &error));
+  g_assert_no_error (error);
+  reopened = export (f, FALSE, f->year, "reopened.xlsx");
+  g_assert_cmpint (cover_row (reopened, "Cover", "Organization"), ==, 0);
+  g_assert_cmpint (cover_row (reopened, "Cover", "No assessment has been finalized yet."), >, 0);
+  g_assert_cmpint (atoi (fact (finalized, "", "charts")), ==, atoi (fact (reopened, "", "charts")) + 1);
+  /* The year five back has no scheme: the Cover says that too. */
+  {
+    g_autoptr(GHashTable) past = export (f, FALSE, f->year - 5, "past.xlsx");
+    g_autofree char *none = g_strdup_printf ("no assessment scheme for %d", f->year - 5);
+    int row = cover_row (past, "Cover", "Assessment progress");
+
+    g_assert_cmpint (row, >, 0);
+    g_assert_cmpstr (cell (past, "Cover", 'B', row), ==, none);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -258,5 +353,6 @@ main (int argc, char **argv)
   g_test_add ("/workbook-cover/chinese", Fixture, NULL, fixture_setup, test_chinese, fixture_teardown);
   g_test_add ("/workbook-cover/english", Fixture, NULL, fixture_setup, test_english, fixture_teardown);
   g_test_add ("/workbook-cover/year", Fixture, NULL, fixture_setup, test_year_filters_sheets, fixture_teardown);
+  g_test_add ("/workbook-cover/no-finalized-ranking", Fixture, NULL, fixture_setup, test_no_finalized_ranking, fixture_teardown);
   return g_test_run ();
 }

@@ -1,6 +1,7 @@
 /* council-workbook-cover.c: the Cover sheet — title, council, year, export
- * date, the Overview's figures, funds by source with a native chart, and the
- * contents with a link to each sheet.
+ * date, the Overview's figures, funds by source and the ranking of the last
+ * finalized assessment with native charts, and the contents with a link to
+ * each sheet.
  *
  * Copyright 2026 Council Desk developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "council-date.h"
 #include "council-overview.h"
@@ -56,7 +58,15 @@ static const CouncilBilingual label_meetings = { "Meetings held", "已召开会�
 static const CouncilBilingual label_next_meeting = { "Next meeting due", "下次会议" };
 static const CouncilBilingual label_open = { "Open action items", "未完成督办事项" };
 static const CouncilBilingual label_overdue = { "Overdue action items", "逾期督办事项" };
-static const CouncilBilingual label_assessment = { "Assessment progress (organizations scored)", "考核进度（已评分单位）" };
+static const CouncilBilingual label_assessment = { "Assessment progress", "考核进度" };
+static const CouncilBilingual label_scored = { "Assessment: organizations scored", "考核：已评分单位" };
+static const CouncilBilingual label_assessed = { "Assessment: organizations assessed", "考核：参评单位" };
+static const CouncilBilingual label_ranking = { "Ranking of the last finalized assessment", "最近定稿考核排名" };
+static const CouncilBilingual label_no_ranking = { "No assessment has been finalized yet.", "尚无已定稿的考核。" };
+static const CouncilBilingual label_organization = { "Organization", "单位名称" };
+static const CouncilBilingual label_rank = { "Rank", "名次" };
+static const CouncilBilingual label_total = { "Total", "总分" };
+static const CouncilBilingual label_grade = { "Grade", "等次" };
 static const CouncilBilingual label_documents = { "Documents added", "新增文件" };
 static const CouncilBilingual label_milestones = { "Milestones due in 14 days", "14天内到期的里程碑" };
 static const CouncilBilingual label_staffing = { "Organizations with staffing alerts", "人员预警单位" };
@@ -68,6 +78,7 @@ static const CouncilBilingual label_none = { "none scheduled", "未设定" };
 #define COL_LABEL 0
 #define COL_VALUE 1
 #define COL_SPENT 2
+#define COL_GRADE 3
 #define CHART_COL 4
 
 gboolean
@@ -196,8 +207,14 @@ write_figures (Cover *c, const CouncilOverview *o, GError **error)
     return FALSE;
   if (o->assessment_available)
     {
-      g_autofree char *progress = g_strdup_printf ("%u / %u", o->organizations_scored, o->organizations_assessed);
-      if (!label_text (c, &label_assessment, progress, error))
+      if (!label_number (c, &label_scored, o->organizations_scored, w->formats.integer, error) ||
+          !label_number (c, &label_assessed, o->organizations_assessed, w->formats.integer, error))
+        return FALSE;
+    }
+  else
+    {
+      g_autofree char *none = g_strdup_printf (zh ? "%d年没有考核方案" : "no assessment scheme for %d", o->year);
+      if (!label_text (c, &label_assessment, none, error))
         return FALSE;
     }
   return label_number (c, &label_documents, o->documents_added, w->formats.integer, error);
@@ -241,6 +258,65 @@ write_funds (Cover *c, const CouncilOverview *o, GError **error)
   {
     lxw_chart_options place = { .x_scale = 1.4, .y_scale = 1.5 };
     return council_workbook_check (w, worksheet_insert_chart_opt (c->sheet, 5, CHART_COL, chart, &place), error);
+  }
+}
+
+/* The Overview's third chart: the last finalized ranking, as a table and a
+ * native bar chart beside it. */
+static gboolean
+write_ranking (Cover *c, const CouncilOverview *o, GError **error)
+{
+  CouncilWorkbookWriter *w = c->writer;
+  const char *sheet_name = council_workbook_text (w, &cover_sheet_name);
+  g_autofree char *heading = NULL;
+  lxw_format *score = w->formats.money;
+  lxw_row_t first;
+  lxw_chart *chart;
+  lxw_chart_series *series;
+
+  c->row++;
+  if (o->ranking == NULL)
+    return council_workbook_write_text (w, c->sheet, c->row++, COL_LABEL, council_workbook_text (w, &label_ranking),
+                                        w->formats.header, error) &&
+           council_workbook_write_text (w, c->sheet, c->row++, COL_LABEL, council_workbook_text (w, &label_no_ranking),
+                                        w->formats.text, error);
+
+  heading = g_strdup_printf (w->options->chinese ? "%s：%s" : "%s: %s",
+                             council_workbook_text (w, &label_ranking), o->ranking_title);
+  if (!council_workbook_write_text (w, c->sheet, c->row++, COL_LABEL, heading, w->formats.text, error) ||
+      !write_heading (c, &label_organization, &label_rank, &label_total, error) ||
+      !council_workbook_write_text (w, c->sheet, c->row - 1, COL_GRADE, council_workbook_text (w, &label_grade),
+                                    w->formats.header, error))
+    return FALSE;
+  first = c->row;
+  for (guint k = 0; k < o->ranking->len; k++)
+    {
+      const CouncilRankingEntry *e = &g_array_index (o->ranking, CouncilRankingEntry, k);
+      lxw_row_t row = c->row++;
+
+      if (!council_workbook_write_text (w, c->sheet, row, COL_LABEL, e->organization, w->formats.text, error) ||
+          !council_workbook_write_number (w, c->sheet, row, COL_VALUE, e->rank, w->formats.integer, error) ||
+          !council_workbook_write_number (w, c->sheet, row, COL_SPENT, round (e->total * 100) / 100, score, error) ||
+          !council_workbook_write_text (w, c->sheet, row, COL_GRADE, e->grade, w->formats.text, error))
+        return FALSE;
+    }
+  if (o->ranking->len == 0)
+    return TRUE;
+
+  chart = workbook_add_chart (w->workbook, LXW_CHART_BAR);
+  if (chart == NULL)
+    return council_workbook_check (w, LXW_ERROR_MEMORY_MALLOC_FAILED, error);
+  series = chart_add_series (chart, NULL, NULL);
+  chart_series_set_categories (series, sheet_name, first, COL_LABEL, c->row - 1, COL_LABEL);
+  chart_series_set_values (series, sheet_name, first, COL_SPENT, c->row - 1, COL_SPENT);
+  chart_series_set_name (series, council_workbook_text (w, &label_total));
+  chart_title_set_name (chart, o->ranking_title);
+  chart_legend_set_position (chart, LXW_CHART_LEGEND_NONE);
+  /* Rank 1 at the top: a bar chart draws its first category at the bottom. */
+  chart_axis_set_reverse (chart->x_axis);
+  {
+    lxw_chart_options place = { .x_scale = 1.4, .y_scale = MAX (1.0, o->ranking->len / 12.0) };
+    return council_workbook_check (w, worksheet_insert_chart_opt (c->sheet, first - 1, CHART_COL, chart, &place), error);
   }
 }
 
@@ -295,6 +371,7 @@ council_workbook_write_cover (CouncilWorkbookWriter *writer, GError **error)
       !council_workbook_check (writer, worksheet_set_footer (c.sheet, "&C&P / &N"), error) ||
       !council_workbook_check (writer, worksheet_set_column (c.sheet, COL_LABEL, COL_LABEL, zh ? 30 : 42, NULL), error) ||
       !council_workbook_check (writer, worksheet_set_column (c.sheet, COL_VALUE, COL_SPENT, 22, NULL), error) ||
+      !council_workbook_check (writer, worksheet_set_column (c.sheet, COL_GRADE, COL_GRADE, 12, NULL), error) ||
       !council_workbook_check (writer, worksheet_set_row (c.sheet, 0, 26, NULL), error))
     return FALSE;
 
@@ -307,5 +384,6 @@ council_workbook_write_cover (CouncilWorkbookWriter *writer, GError **error)
   c.row++;
   return write_figures (&c, overview, error) &&
          write_funds (&c, overview, error) &&
+         write_ranking (&c, overview, error) &&
          write_contents (&c, error);
 }
