@@ -11,7 +11,9 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "core/council-store-overview.h"
 #include "council-application.h"
+#include "council-assessment-view.h"
 #include "council-global-search.h"
 #include "council-overview-view.h"
 #include "council-test-helpers.h"
@@ -54,6 +56,25 @@ find_descendant (GtkWidget *widget, GType type)
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_descendant (child, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The selected row of the scheme editor's indicator tree. */
+static GtkListBoxRow *
+find_selected_indicator_row (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX (widget))
+    {
+      GtkListBoxRow *row = gtk_list_box_get_selected_row (GTK_LIST_BOX (widget));
+      if (row != NULL && g_object_get_data (G_OBJECT (row), "indicator-id") != NULL)
+        return row;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListBoxRow *found = find_selected_indicator_row (child);
       if (found)
         return found;
     }
@@ -191,12 +212,53 @@ check_window (CouncilWindow *window)
     g_assert_cmpstr (council_window_get_view (window), ==, "roster");
   }
 
-  /* A kind whose view is not in this build says so instead of doing nothing. */
-  if (!council_window_show_record (window, COUNCIL_RECORD_INDICATOR, 1))
+  /* An indicator found by Ctrl+F opens on the Scheme page of its scheme,
+   * selected in the indicator tree. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search-everything", NULL));
+  wait_for (global_search_shown, NULL, "the global search");
+  {
+    CouncilGlobalSearch *search = find_global_search ();
+    GtkListBox *results = council_global_search_get_results (search);
+    GtkWidget *assessment = gtk_stack_get_child_by_name (GTK_STACK (stack), "assessment");
+    GtkListBoxRow *row = NULL;
+    CouncilRecordRef *ref = NULL;
+    g_autoptr(GError) error = NULL;
+    GtkListBoxRow *selected;
+
+    council_global_search_set_query (search, "班子建设");
+    for (int i = 0; (row = gtk_list_box_get_row_at_index (results, i)) != NULL; i++)
+      {
+        ref = g_object_get_data (G_OBJECT (row), "record");
+        if (ref != NULL && ref->kind == COUNCIL_RECORD_INDICATOR)
+          break;
+      }
+    g_assert_nonnull (row);
+    g_assert_cmpint (ref->kind, ==, COUNCIL_RECORD_INDICATOR);
     {
-      GtkWidget *revealer = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), COUNCIL_TYPE_WINDOW, "message_revealer"));
-      g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+      gint64 indicator_id = ref->id;
+      gint64 scheme_id = council_store_find_indicator_scheme (store, indicator_id, &error);
+
+      g_assert_no_error (error);
+      gtk_list_box_select_row (results, row);
+      g_signal_emit_by_name (council_global_search_get_entry (search), "activate");
+      wait_for (global_search_gone, NULL, "the global search to close");
+      spin ();
+      g_assert_cmpstr (council_window_get_view (window), ==, "assessment");
+      g_assert_cmpint (council_assessment_view_get_scheme_id (COUNCIL_ASSESSMENT_VIEW (assessment)), ==, scheme_id);
+      g_assert_cmpstr (council_assessment_view_get_page (COUNCIL_ASSESSMENT_VIEW (assessment)), ==, "scheme");
+      selected = find_selected_indicator_row (assessment);
+      g_assert_nonnull (selected);
+      g_assert_cmpint (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (selected), "indicator-id")), ==, (gint) indicator_id);
     }
+  }
+
+  /* An indicator that is gone says so instead of doing nothing. */
+  {
+    GtkWidget *revealer = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), COUNCIL_TYPE_WINDOW, "message_revealer"));
+
+    council_window_show_record (window, COUNCIL_RECORD_INDICATOR, 999999);
+    g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  }
 }
 
 static gboolean

@@ -395,6 +395,7 @@ test_figures (Fixture *f, gconstpointer data)
   g_assert_cmpint (o->assessment_scheme_id, ==, f->scheme_2026);
   g_assert_cmpuint (o->organizations_assessed, ==, 3);
   g_assert_cmpuint (o->organizations_scored, ==, 1);
+  g_assert_cmpuint (o->organizations_partly_scored, ==, 2);
   /* 2026 is still open: the ranking is 2025's. */
   g_assert_nonnull (o->ranking);
   g_assert_cmpint (o->ranking_scheme_id, ==, f->scheme_2025);
@@ -480,6 +481,7 @@ assert_found (CouncilStore *store, const char *query, CouncilRecordKind kind, gi
     }
 }
 
+/* One record of each kind. */
 static void
 test_search (Fixture *f, gconstpointer data)
 {
@@ -492,6 +494,7 @@ test_search (Fixture *f, gconstpointer data)
   assert_found (f->store, "创业孵化", COUNCIL_RECORD_PROJECT, f->off_track);
   assert_found (f->store, "第三会议室", COUNCIL_RECORD_MEETING, f->meeting);
   assert_found (f->store, "托管班", COUNCIL_RECORD_ACTION_ITEM, f->open_item);
+  assert_found (f->store, "政务简报", COUNCIL_RECORD_INDICATOR, f->guide_only_2026);
   assert_found (f->store, "新就业形态", COUNCIL_RECORD_DOCUMENT, f->document);
   /* Two characters: the document text falls back to a scan. */
   assert_found (f->store, "权益", COUNCIL_RECORD_DOCUMENT, f->document);

@@ -190,7 +190,12 @@ fill_progress (CouncilStore *store, CouncilOverview *o, GError **error)
   o->assessment_scheme_id = id;
   o->organizations_assessed = year.matrix->n_orgs;
   for (guint i = 0; i < year.matrix->n_orgs; i++)
-    o->organizations_scored += organization_is_scored (year.matrix, i);
+    {
+      if (organization_is_scored (year.matrix, i))
+        o->organizations_scored++;
+      else if (year.matrix->scored[i] > 0)
+        o->organizations_partly_scored++;
+    }
   return TRUE;
 }
 

@@ -86,6 +86,7 @@ typedef struct
   gint64   assessment_scheme_id;            /* the year's scheme (the whole-year one first), 0 without */
   guint    organizations_scored;            /* every ordinary indicator scored (bonus and
                                                deduction items may stay empty) */
+  guint    organizations_partly_scored;     /* some score, not yet every ordinary indicator */
   guint    organizations_assessed;          /* the organizations the year's scheme applies to */
   /* The ranking of the last finalized scheme of the year or before (the
    * whole-year one before a half or quarter of the same year). */

@@ -1642,3 +1642,37 @@ council_assessment_view_get_page (CouncilAssessmentView *self)
 {
   return gtk_stack_get_visible_child_name (self->stack);
 }
+
+/* ---- opening an indicator (the global search's Enter) ---- */
+
+/* The scheme editor's tree row of the indicator: its rows carry "indicator-id". */
+static GtkListBoxRow *
+find_indicator_row (GtkWidget *widget, gint64 indicator_id)
+{
+  if (GTK_IS_LIST_BOX_ROW (widget) &&
+      GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "indicator-id")) == (gint) indicator_id)
+    return GTK_LIST_BOX_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListBoxRow *row = find_indicator_row (child, indicator_id);
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+gboolean
+council_assessment_view_show_indicator (CouncilAssessmentView *self, gint64 scheme_id, gint64 indicator_id)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (COUNCIL_IS_ASSESSMENT_VIEW (self), FALSE);
+  council_assessment_view_select_scheme (self, scheme_id);
+  gtk_stack_set_visible_child_name (self->stack, "scheme");
+  row = find_indicator_row (GTK_WIDGET (self->editor), indicator_id);
+  if (row == NULL)
+    return FALSE;
+  gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (row))), row);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  return TRUE;
+}

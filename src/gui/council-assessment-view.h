@@ -31,5 +31,9 @@ GtkEntry  *council_assessment_view_get_evidence_entry (CouncilAssessmentView *se
 /* "scores", "scheme" or "ranking". */
 void       council_assessment_view_show_page     (CouncilAssessmentView *self, const char *page);
 const char *council_assessment_view_get_page     (CouncilAssessmentView *self);
+/* Shows the scheme on the Scheme page with the indicator selected in its
+ * tree; FALSE when the scheme has no such indicator. */
+gboolean   council_assessment_view_show_indicator (CouncilAssessmentView *self, gint64 scheme_id,
+                                                   gint64 indicator_id);
 
 G_END_DECLS

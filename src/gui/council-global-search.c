@@ -124,7 +124,7 @@ run_search (CouncilGlobalSearch *self)
     }
   if (*query == '\0')
     gtk_label_set_text (self->status_label,
-                        _("Organizations, projects, meetings, action items and document text"));
+                        _("Organizations, projects, meetings, action items, assessment indicators and document text"));
   else if (total == 0)
     gtk_label_set_text (self->status_label, _("Nothing found"));
   else
@@ -281,4 +281,11 @@ council_global_search_get_results (CouncilGlobalSearch *self)
 {
   g_return_val_if_fail (COUNCIL_IS_GLOBAL_SEARCH (self), NULL);
   return self->results;
+}
+
+GtkSearchEntry *
+council_global_search_get_entry (CouncilGlobalSearch *self)
+{
+  g_return_val_if_fail (COUNCIL_IS_GLOBAL_SEARCH (self), NULL);
+  return self->entry;
 }

@@ -20,5 +20,7 @@ CouncilGlobalSearch *council_global_search_new         (GtkWindow           *par
 void                 council_global_search_set_query   (CouncilGlobalSearch *self,
                                                         const char          *query);
 GtkListBox          *council_global_search_get_results (CouncilGlobalSearch *self);
+/* The field; Enter opens the selected result (the first when none is). */
+GtkSearchEntry      *council_global_search_get_entry   (CouncilGlobalSearch *self);
 
 G_END_DECLS

@@ -1,6 +1,7 @@
-/* council-overview-view.c: figure cards, two cairo charts (a third for the
- * assessment ranking once it exists) and four lists of what needs attention;
- * each entry opens its record in its own view.
+/* council-overview-view.c: figure cards, three cairo charts (projects by
+ * category, funds by source, the ranking of the last finalized assessment)
+ * and four lists of what needs attention; each entry opens its record in its
+ * own view.
  *
  * Copyright 2026 Council Desk developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/council-assessment.h"
 #include "core/council-date.h"
 #include "council-overview-view.h"
 #include "council-window.h"
@@ -39,6 +41,10 @@ struct _CouncilOverviewView
 
   GtkListBox *attention_lists[N_ATTENTION_LISTS];
   GtkLabel *attention_titles[N_ATTENTION_LISTS];
+
+  /* where the ranking chart last drew its bars, for its tooltips */
+  double ranking_top;
+  double ranking_row_height;
 };
 
 G_DEFINE_FINAL_TYPE (CouncilOverviewView, council_overview_view, GTK_TYPE_WIDGET)
@@ -140,7 +146,14 @@ fill_cards (CouncilOverviewView *self)
   g_autofree char *overdue_detail = g_strdup_printf (_("%u overdue"), o->action_items_overdue);
   g_autofree char *assessment = o->assessment_available
     ? g_strdup_printf ("%u / %u", o->organizations_scored, o->organizations_assessed)
-    : g_strdup (_("Not available"));
+    : g_strdup ("—");
+  /* Translators: on the Overview's assessment card; %d is the year */
+  g_autofree char *assessment_detail = !o->assessment_available
+    ? g_strdup_printf (_("No assessment scheme for %d"), o->year)
+    : o->organizations_partly_scored > 0
+    /* Translators: on the Overview's assessment card, under "scored / total" */
+    ? g_strdup_printf (_("organizations fully scored; %u more begun"), o->organizations_partly_scored)
+    : g_strdup (_("organizations fully scored"));
   g_autofree char *n_documents = g_strdup_printf ("%u", o->documents_added);
   GtkWidget *child;
 
@@ -153,8 +166,7 @@ fill_cards (CouncilOverviewView *self)
   add_card (self, _("Funds raised"), raised, spent_detail, FALSE);
   add_card (self, _("Meetings held"), n_meetings, next_detail, FALSE);
   add_card (self, _("Open action items"), n_open, overdue_detail, o->action_items_overdue > 0);
-  add_card (self, _("Assessment progress"), assessment,
-            o->assessment_available ? _("organizations scored") : _("see the Assessment view"), FALSE);
+  add_card (self, _("Assessment progress"), assessment, assessment_detail, FALSE);
   add_card (self, _("Documents added"), n_documents, _("imported this year"), FALSE);
 }
 
@@ -334,28 +346,126 @@ draw_funds_chart (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpoi
     g_free (rows[i].value_text);
 }
 
+/* The ranking chart shows the first RANKING_CHART_ROWS; the caption says of how many. */
+#define RANKING_CHART_ROWS 10
+
+/* Long English names share their first words ("Jiulongpo District …"): the
+ * bars are labelled without the words every name starts with. */
+static gsize
+common_word_prefix (GArray *ranking, guint n)
+{
+  const char *first = g_array_index (ranking, CouncilRankingEntry, 0).organization;
+  gsize len = strlen (first);
+
+  for (guint i = 1; i < n && len > 0; i++)
+    {
+      const char *name = g_array_index (ranking, CouncilRankingEntry, i).organization;
+      gsize k = 0;
+
+      while (k < len && name[k] != '\0' && name[k] == first[k])
+        k++;
+      len = k;
+    }
+  while (len > 0 && first[len - 1] != ' ')
+    len--;
+  /* Something must remain of every name. */
+  for (guint i = 0; i < n && len > 0; i++)
+    if (strlen (g_array_index (ranking, CouncilRankingEntry, i).organization) <= len)
+      len = 0;
+  return n > 1 ? len : 0;
+}
+
+static double
+draw_ranking_caption (CouncilOverviewView *self, GtkWidget *widget, cairo_t *cr, int width)
+{
+  const CouncilOverview *o = self->overview;
+  g_autofree char *caption = NULL;
+  PangoLayout *layout;
+  int w, h;
+
+  if (o->ranking->len > RANKING_CHART_ROWS)
+    /* Translators: above the Overview's ranking chart: the scheme's title, then how many of how many organizations are drawn */
+    caption = g_strdup_printf (_("%s · top %u of %u"), o->ranking_title, RANKING_CHART_ROWS, o->ranking->len);
+  else
+    caption = g_strdup (o->ranking_title);
+  layout = gtk_widget_create_pango_layout (widget, caption);
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  set_source_fg (widget, cr, 0.7);
+  cairo_move_to (cr, 0, 0);
+  pango_cairo_show_layout (cr, layout);
+  g_object_unref (layout);
+  return h + 6;
+}
+
 static void
 draw_ranking_chart (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer user_data)
 {
   CouncilOverviewView *self = user_data;
   GArray *ranking = self->overview ? self->overview->ranking : NULL;
   g_autofree ChartRow *rows = NULL;
+  g_autofree char **labels = NULL;
+  double top;
+  gsize prefix;
   guint n;
 
   if (ranking == NULL || ranking->len == 0)
-    return;
-  n = MIN (ranking->len, 10);
+    {
+      draw_empty (GTK_WIDGET (area), cr, width, height, _("No assessment has been finalized yet"));
+      return;
+    }
+  top = draw_ranking_caption (self, GTK_WIDGET (area), cr, width);
+  n = MIN (ranking->len, RANKING_CHART_ROWS);
+  prefix = common_word_prefix (ranking, n);
   rows = g_new0 (ChartRow, n);
+  labels = g_new0 (char *, n);
   for (guint i = 0; i < n; i++)
     {
       CouncilRankingEntry *e = &g_array_index (ranking, CouncilRankingEntry, i);
-      rows[i].label = e->organization;
+      g_autofree char *total = council_assessment_format_score (e->total);
+
+      /* "3. Women's Federation": equal totals show the same rank (并列). */
+      labels[i] = g_strdup_printf ("%u. %s", e->rank, e->organization + prefix);
+      rows[i].label = labels[i];
       rows[i].values[0] = e->total;
-      rows[i].value_text = g_strdup_printf ("%u · %.1f", e->rank, e->total);
+      rows[i].value_text = *e->grade ? g_strdup_printf ("%s · %s", total, e->grade) : g_strdup (total);
     }
-  draw_bars (GTK_WIDGET (area), cr, width, height, rows, n, 1, NULL);
+  self->ranking_top = top;
+  self->ranking_row_height = MIN (36.0, (height - top) / n);
+  cairo_save (cr);
+  cairo_translate (cr, 0, top);
+  draw_bars (GTK_WIDGET (area), cr, width, (int) (height - top), rows, n, 1, NULL);
+  cairo_restore (cr);
   for (guint i = 0; i < n; i++)
-    g_free (rows[i].value_text);
+    {
+      g_free (rows[i].value_text);
+      g_free (labels[i]);
+    }
+}
+
+/* The whole name, rank, total and grade of the bar under the pointer. */
+static gboolean
+on_ranking_query_tooltip_cb (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip,
+                             CouncilOverviewView *self)
+{
+  GArray *ranking = self->overview ? self->overview->ranking : NULL;
+  CouncilRankingEntry *e;
+  g_autofree char *total = NULL;
+  g_autofree char *text = NULL;
+  int row;
+
+  if (ranking == NULL || keyboard || self->ranking_row_height <= 0 || y < self->ranking_top)
+    return FALSE;
+  row = (int) ((y - self->ranking_top) / self->ranking_row_height);
+  if (row < 0 || (guint) row >= MIN (ranking->len, RANKING_CHART_ROWS))
+    return FALSE;
+  e = &g_array_index (ranking, CouncilRankingEntry, row);
+  total = council_assessment_format_score (e->total);
+  /* Translators: tooltip of a bar of the Overview's ranking chart: rank, organization, total score, grade */
+  text = g_strdup_printf (_("No. %u: %s, %s points, %s"), e->rank, e->organization, total, e->grade);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 /* ---- lists that need attention ---- */
@@ -483,7 +593,8 @@ refresh (CouncilOverviewView *self)
                        fresh->n_milestones_due, _("No milestone due in the next 14 days"));
   fill_attention_list (self, 3, _("Staffing alerts"), fresh->staffing_alerts,
                        fresh->n_staffing_alerts, _("No organization has a staffing alert"));
-  gtk_widget_set_visible (self->ranking_panel, fresh->ranking != NULL && fresh->ranking->len > 0);
+  /* Shown without a ranking too: it says none has been finalized yet. */
+  gtk_widget_set_visible (self->ranking_panel, TRUE);
   gtk_widget_queue_draw (GTK_WIDGET (self->category_chart));
   gtk_widget_queue_draw (GTK_WIDGET (self->funds_chart));
   gtk_widget_queue_draw (GTK_WIDGET (self->ranking_chart));
@@ -561,6 +672,8 @@ council_overview_view_init (CouncilOverviewView *self)
   gtk_drawing_area_set_draw_func (self->category_chart, draw_category_chart, self, NULL);
   gtk_drawing_area_set_draw_func (self->funds_chart, draw_funds_chart, self, NULL);
   gtk_drawing_area_set_draw_func (self->ranking_chart, draw_ranking_chart, self, NULL);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->ranking_chart), TRUE);
+  g_signal_connect_object (self->ranking_chart, "query-tooltip", G_CALLBACK (on_ranking_query_tooltip_cb), self, 0);
 }
 
 CouncilOverviewView *

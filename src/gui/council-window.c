@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "core/council-store-meetings.h"
+#include "core/council-store-overview.h"
 #include "core/council-workbook.h"
 #include "council-action-items-view.h"
 #include "council-assessment-view.h"
@@ -181,6 +182,28 @@ show_meeting_action (GtkWidget *widget, const char *action_name, GVariant *param
     return;
   gtk_stack_set_visible_child (self->stack, view);
   council_meetings_view_open_meeting (COUNCIL_MEETINGS_VIEW (view), g_variant_get_int64 (param));
+}
+
+/* An indicator opens on the Scheme page of its scheme, selected in the tree. */
+static void
+show_indicator_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CouncilWindow *self = COUNCIL_WINDOW (widget);
+  GtkWidget *view = gtk_stack_get_child_by_name (self->stack, "assessment");
+  gint64 indicator_id = g_variant_get_int64 (param);
+  g_autoptr(GError) error = NULL;
+  gint64 scheme_id;
+
+  if (!COUNCIL_IS_ASSESSMENT_VIEW (view))
+    return;
+  scheme_id = council_store_find_indicator_scheme (self->store, indicator_id, &error);
+  if (scheme_id < 0)
+    {
+      council_window_show_message (self, error->message, TRUE);
+      return;
+    }
+  gtk_stack_set_visible_child (self->stack, view);
+  council_assessment_view_show_indicator (COUNCIL_ASSESSMENT_VIEW (view), scheme_id, indicator_id);
 }
 
 static void
@@ -973,6 +996,7 @@ council_window_class_init (CouncilWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-meeting", "x", show_meeting_action);
   gtk_widget_class_install_action (widget_class, "win.show-document", "x", show_document_action);
   gtk_widget_class_install_action (widget_class, "win.show-project", "x", show_project_action);
+  gtk_widget_class_install_action (widget_class, "win.show-indicator", "x", show_indicator_action);
   gtk_widget_class_install_action (widget_class, "win.export-workbook", NULL, export_workbook_action);
   gtk_widget_class_install_action (widget_class, "win.import-roster", NULL, import_roster_action);
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
