@@ -68,10 +68,14 @@ query_counts (CouncilStore *self, sqlite3_stmt *stmt, gint64 *out, int n, GError
 
 /* A project belongs to the years from its start to its end (the same rule as
  * the project list in council-store-projects.c). The project queries name
- * project_overview (006-overview.sql), which covers them: with statistics the
- * planner would otherwise skip-scan project_by_category and read every row. */
+ * their indexes (007-overview-by-end.sql), which cover them and range on the
+ * end date: few projects end after a year began, nearly all started before
+ * it ended. Without INDEXED BY the planner, with statistics, would skip-scan
+ * project_by_category and read every row. */
 #define PROJECT_IN_YEAR \
-  "p.start_date <= ?2 AND coalesce(p.end_date, '9999-12-31') >= ?1"
+  "coalesce(p.end_date, '9999-12-31') >= ?1 AND p.start_date <= ?2"
+#define PROJECT_OFF_TRACK \
+  "p.health = 'off_track' AND p.status IN ('approved', 'in_progress')"
 
 static gboolean
 fill_projects (CouncilStore *self, CouncilOverview *o, const YearBounds *b, gboolean chinese,
@@ -100,7 +104,7 @@ fill_projects (CouncilStore *self, CouncilOverview *o, const YearBounds *b, gboo
     }
 
   stmt = council_store_prepare (self,
-    "SELECT p.category_id, p.status, p.health, count(*) FROM project p INDEXED BY project_overview "
+    "SELECT p.category_id, p.status, p.health, count(*) FROM project p INDEXED BY project_overview_by_end "
     "WHERE " PROJECT_IN_YEAR " GROUP BY p.category_id, p.status, p.health", error);
   if (stmt == NULL)
     return FALSE;
@@ -111,8 +115,8 @@ fill_projects (CouncilStore *self, CouncilOverview *o, const YearBounds *b, gboo
       gint64 category_id = sqlite3_column_int64 (stmt, 0);
       guint n = (guint) sqlite3_column_int64 (stmt, 3);
       CouncilCategoryCount *c = g_hash_table_lookup (by_category, &category_id);
-      CouncilProjectStatus status;
-      CouncilProjectHealth health;
+      CouncilProjectStatus status = COUNCIL_PROJECT_STATUS_PROPOSED;
+      CouncilProjectHealth health = COUNCIL_PROJECT_HEALTH_ON_TRACK;
 
       o->projects += n;
       if (c != NULL)
@@ -121,6 +125,10 @@ fill_projects (CouncilStore *self, CouncilOverview *o, const YearBounds *b, gboo
         o->projects_by_status[status] += n;
       if (council_project_health_from_string (column_text (stmt, 2), &health))
         o->projects_by_health[health] += n;
+      /* The same pass counts the list of running projects off track. */
+      if (health == COUNCIL_PROJECT_HEALTH_OFF_TRACK &&
+          (status == COUNCIL_PROJECT_STATUS_APPROVED || status == COUNCIL_PROJECT_STATUS_IN_PROGRESS))
+        o->n_off_track_projects += n;
     }
   return finish (self, rc, error);
 }
@@ -128,38 +136,40 @@ fill_projects (CouncilStore *self, CouncilOverview *o, const YearBounds *b, gboo
 static gboolean
 fill_funds (CouncilStore *self, CouncilOverview *o, const YearBounds *b, GError **error)
 {
+  static const CouncilFundKind kinds[] = { COUNCIL_FUND_KIND_RAISED, COUNCIL_FUND_KIND_SPENT };
   sqlite3_stmt *stmt;
-  int rc;
 
-  /* fund_entry_overview (006-overview.sql) covers it: no row is read. */
+  /* One range of fund_entry_by_kind_source (007-overview-by-end.sql) per
+   * kind and source, summed from the index: no row is read, nothing grouped. */
   stmt = council_store_prepare (self,
-    "SELECT source, kind, sum(amount_fen) FROM fund_entry INDEXED BY fund_entry_overview "
-    "WHERE entry_date BETWEEN ?1 AND ?2 AND kind IN ('raised', 'spent') GROUP BY source, kind", error);
+    "SELECT coalesce(sum(amount_fen), 0) FROM fund_entry INDEXED BY fund_entry_by_kind_source "
+    "WHERE kind = ?1 AND source = ?2 AND entry_date BETWEEN ?3 AND ?4", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, b->first_day, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, b->last_day, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CouncilFundSource source;
-      CouncilFundKind kind;
-      gint64 amount = sqlite3_column_int64 (stmt, 2);
+  sqlite3_bind_text (stmt, 3, b->first_day, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, b->last_day, -1, SQLITE_TRANSIENT);
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (int source = 0; source < COUNCIL_N_FUND_SOURCES; source++)
+      {
+        gint64 amount = 0;
 
-      if (!council_fund_source_from_string (column_text (stmt, 0), &source) ||
-          !council_fund_kind_from_string (column_text (stmt, 1), &kind))
-        continue;
-      if (kind == COUNCIL_FUND_KIND_RAISED)
-        {
-          o->raised_by_source[source] += amount;
-          o->raised_fen += amount;
-        }
-      else
-        {
-          o->spent_by_source[source] += amount;
-          o->spent_fen += amount;
-        }
-    }
-  return finish (self, rc, error);
+        sqlite3_bind_text (stmt, 1, council_fund_kind_to_string (kinds[k]), -1, SQLITE_STATIC);
+        sqlite3_bind_text (stmt, 2, council_fund_source_to_string ((CouncilFundSource) source), -1, SQLITE_STATIC);
+        if (!query_counts (self, stmt, &amount, 1, error))
+          return FALSE;
+        sqlite3_reset (stmt);
+        if (kinds[k] == COUNCIL_FUND_KIND_RAISED)
+          {
+            o->raised_by_source[source] = amount;
+            o->raised_fen += amount;
+          }
+        else
+          {
+            o->spent_by_source[source] = amount;
+            o->spent_fen += amount;
+          }
+      }
+  return TRUE;
 }
 
 static gboolean
@@ -237,24 +247,15 @@ fill_off_track_projects (CouncilStore *self, CouncilOverview *o, const YearBound
                          gboolean chinese, GError **error)
 {
   sqlite3_stmt *stmt;
-  gint64 n = 0;
   int rc;
 
-#define OFF_TRACK "p.health = 'off_track' AND p.status IN ('approved', 'in_progress') AND " PROJECT_IN_YEAR
-  stmt = council_store_prepare (self, "SELECT count(*) FROM project p INDEXED BY project_overview WHERE " OFF_TRACK, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, b->first_day, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, b->last_day, -1, SQLITE_TRANSIENT);
-  if (!query_counts (self, stmt, &n, 1, error))
-    return FALSE;
-  o->n_off_track_projects = (guint) n;
-
+  /* Counted by fill_projects; the first of the list come in the order of
+   * project_off_track_by_end (007-overview-by-end.sql), without a sort. */
   stmt = council_store_prepare (self,
     "SELECT p.id, p.code, p.title_zh, p.title_en, o.name_zh, o.name_en, coalesce(p.end_date, '') "
-    "FROM project p INDEXED BY project_overview JOIN organization o ON o.id = p.lead_org_id WHERE " OFF_TRACK
+    "FROM project p INDEXED BY project_off_track_by_end JOIN organization o ON o.id = p.lead_org_id "
+    "WHERE " PROJECT_OFF_TRACK " AND " PROJECT_IN_YEAR
     " ORDER BY coalesce(p.end_date, '9999-12-31'), p.code LIMIT ?3", error);
-#undef OFF_TRACK
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, b->first_day, -1, SQLITE_TRANSIENT);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "council-store-meetings.h"
+#include "council-store-workbook.h"
 #include "council-workbook-private.h"
 
 /* ---- shared ---- */
@@ -255,81 +256,60 @@ static const double action_max_widths[A_N_COLUMNS] = {
   [A_DONE] = 12, [A_DAYS_OVERDUE] = 10, [A_LAST_NOTE] = 50, [A_MEETING] = 40,
 };
 
-#define ACTION_PAGE 5000
-
-/* Organization names in the export language, by id. */
-static GHashTable *
-organization_names (CouncilWorkbookWriter *writer, GError **error)
+/* One pass over the store's rows; the two composed cells reuse their buffers. */
+typedef struct
 {
-  g_autoptr(GListStore) orgs = council_store_list_organizations (writer->store, TRUE, error);
-  GHashTable *names;
-
-  if (orgs == NULL)
-    return NULL;
-  names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (orgs)); i++)
-    {
-      g_autoptr(CouncilOrganization) org = g_list_model_get_item (G_LIST_MODEL (orgs), i);
-      gint64 id = council_organization_get_id (org);
-
-      g_hash_table_insert (names, g_memdup2 (&id, sizeof id),
-                           g_strdup (council_organization_get_name_for_language (org, writer->options->chinese)));
-    }
-  return names;
-}
-
-static char *
-co_owner_text (CouncilWorkbookWriter *writer, CouncilActionItem *item, GHashTable *names)
-{
-  GArray *ids = council_action_item_get_co_owner_ids (item);
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  for (guint i = 0; ids != NULL && i < ids->len; i++)
-    {
-      const char *name = g_hash_table_lookup (names, &g_array_index (ids, gint64, i));
-
-      if (name == NULL)
-        continue;
-      if (out->len > 0)
-        g_string_append (out, writer->options->chinese ? "、" : ", ");
-      g_string_append (out, name);
-    }
-  if (out->len == 0 && council_action_item_get_co_owner_names (item) != NULL)
-    g_string_append (out, council_action_item_get_co_owner_names (item));
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
+  CouncilWorkbookWriter *writer;
+  lxw_worksheet *sheet;
+  double *widths;
+  GString *last_note;
+  GString *meeting;
+  guint n_expected;
+  lxw_row_t row;
+  GError *error;
+} ActionPass;
 
 static gboolean
-write_action_item (CouncilWorkbookWriter *writer, lxw_worksheet *sheet, lxw_row_t row,
-                   CouncilActionItem *item, GHashTable *names, const char *today,
-                   double *widths, GError **error)
+write_action_item (const CouncilActionItemRow *item, gpointer user_data)
 {
+  ActionPass *pass = user_data;
+  CouncilWorkbookWriter *writer = pass->writer;
   CouncilWorkbookFormats *f = &writer->formats;
-  gint64 owner_id = council_action_item_get_owner_org_id (item);
-  const char *owner = g_hash_table_lookup (names, &owner_id);
-  g_autofree char *co_owners = co_owner_text (writer, item, names);
-  const char *note = council_action_item_get_last_progress_note (item);
-  const char *note_date = council_action_item_get_last_progress_date (item);
-  g_autofree char *last_note = note && *note ? g_strdup_printf ("%s %s", note_date ? note_date : "", note) : NULL;
-  g_autofree char *meeting = g_strdup_printf ("%s %s", council_action_item_get_meeting_date (item),
-                                              council_action_item_get_meeting_title (item));
-  int days = council_action_item_get_days_overdue (item, today);
-  const char *texts[A_N_COLUMNS] = {
-    [A_TEXT] = council_action_item_get_text (item),
-    [A_OWNER] = owner ? owner : council_action_item_get_owner_name (item),
-    [A_CO_OWNERS] = co_owners,
-    [A_DUE] = council_action_item_get_due_date (item),
-    [A_STATUS] = council_workbook_text (writer, &status_labels[council_action_item_get_status (item)]),
-    [A_DONE] = council_action_item_get_done_date (item),
-    [A_LAST_NOTE] = last_note ? last_note : "",
-    [A_MEETING] = meeting,
-  };
-  Measure me = { widths, action_max_widths, 1 };
+  lxw_row_t row = ++pass->row;
+  const char *texts[A_N_COLUMNS];
+  Measure me = { pass->widths, action_max_widths, 1 };
+
+  if (row % 2000 == 0)
+    {
+      if (council_workbook_cancelled (writer, &pass->error))
+        return FALSE;
+      council_workbook_progress (writer, (double) row / MAX (pass->n_expected, 1));
+    }
+  g_string_truncate (pass->last_note, 0);
+  if (*item->last_note != '\0')
+    {
+      g_string_append (pass->last_note, item->last_note_date);
+      g_string_append_c (pass->last_note, ' ');
+      g_string_append (pass->last_note, item->last_note);
+    }
+  g_string_assign (pass->meeting, item->meeting_date);
+  g_string_append_c (pass->meeting, ' ');
+  g_string_append (pass->meeting, item->meeting_title);
+
+  texts[A_TEXT] = item->text;
+  texts[A_OWNER] = item->owner;
+  texts[A_CO_OWNERS] = item->co_owners;
+  texts[A_DUE] = item->due_date;
+  texts[A_STATUS] = council_workbook_text (writer, &status_labels[item->status]);
+  texts[A_DONE] = item->done_date;
+  texts[A_DAYS_OVERDUE] = NULL;
+  texts[A_LAST_NOTE] = pass->last_note->str;
+  texts[A_MEETING] = pass->meeting->str;
 
   for (int c = 0; c < A_N_COLUMNS; c++)
-    if (texts[c] != NULL)
+    if (texts[c] != NULL && *texts[c] != '\0')
       measure (&me, c, texts[c]);
-  if (!set_row_height (writer, sheet, row, me.lines, error))
+  if (!set_row_height (writer, pass->sheet, row, me.lines, &pass->error))
     return FALSE;
 
   for (int c = 0; c < A_N_COLUMNS; c++)
@@ -339,11 +319,14 @@ write_action_item (CouncilWorkbookWriter *writer, lxw_worksheet *sheet, lxw_row_
 
       if (c == A_DAYS_OVERDUE)
         /* Overdue = pending and past due, computed on the day of the export. */
-        ok = days <= 0 || council_workbook_write_number (writer, sheet, row, c, days, f->alert_integer, error);
-      else if (texts[c] == NULL || *texts[c] == '\0')
+        ok = item->days_overdue <= 0 ||
+             council_workbook_write_number (writer, pass->sheet, row, c, item->days_overdue, f->alert_integer,
+                                            &pass->error);
+      else if (*texts[c] == '\0')
         ok = TRUE;
       else
-        ok = council_workbook_write_text (writer, sheet, row, c, texts[c], wrap ? f->wrap : f->text, error);
+        ok = council_workbook_write_text (writer, pass->sheet, row, c, texts[c], wrap ? f->wrap : f->text,
+                                          &pass->error);
       if (!ok)
         return FALSE;
     }
@@ -354,48 +337,37 @@ gboolean
 council_workbook_write_action_items (CouncilWorkbookWriter *writer, GError **error)
 {
   CouncilActionFilter filter;
-  g_autoptr(GHashTable) names = NULL;
   g_autofree char *today = council_iso_date_today ();
-  lxw_worksheet *sheet;
   double widths[A_N_COLUMNS] = { 0 };
   Measure header = { widths, action_max_widths, 1 };
-  guint n, row = 0;
+  ActionPass pass = { writer, NULL, widths, NULL, NULL, 0, 0, NULL };
+  gboolean ok;
 
-  sheet = council_workbook_add_sheet (writer, &actions_sheet_name, error);
-  if (sheet == NULL || !council_workbook_setup_sheet (writer, sheet, action_headers, A_N_COLUMNS, error))
+  pass.sheet = council_workbook_add_sheet (writer, &actions_sheet_name, error);
+  if (pass.sheet == NULL || !council_workbook_setup_sheet (writer, pass.sheet, action_headers, A_N_COLUMNS, error))
     return FALSE;
   for (int c = 0; c < A_N_COLUMNS; c++)
     measure (&header, c, council_workbook_text (writer, &action_headers[c]));
-  names = organization_names (writer, error);
-  if (names == NULL)
-    return FALSE;
 
   /* The items due in the export's year and the pending ones carried over
-   * into it: the store sorts pending ones first by due date (so the overdue
-   * lead), then done and cancelled ones by due date. */
+   * into it, pending first by due date (so the overdue lead), then done and
+   * cancelled ones by due date. The count is for the progress bar only. */
   council_action_filter_init (&filter);
   filter.as_of = today;
   filter.due_year = writer->options->year;
-  n = council_store_count_action_items (writer->store, &filter, error);
-  while (row < n)
+  pass.n_expected = council_store_count_action_items (writer->store, &filter, error);
+  if (error != NULL && *error != NULL)
+    return FALSE;
+  pass.last_note = g_string_sized_new (256);
+  pass.meeting = g_string_sized_new (128);
+  ok = council_store_foreach_action_item_of_year (writer->store, writer->options->year, today,
+                                                  writer->options->chinese, write_action_item, &pass, error);
+  g_string_free (pass.last_note, TRUE);
+  g_string_free (pass.meeting, TRUE);
+  if (pass.error != NULL)
     {
-      g_autoptr(GListStore) page = council_store_list_action_items (writer->store, &filter, row, ACTION_PAGE, error);
-      guint got;
-
-      if (page == NULL || council_workbook_cancelled (writer, error))
-        return FALSE;
-      got = g_list_model_get_n_items (G_LIST_MODEL (page));
-      if (got == 0)
-        break;
-      for (guint i = 0; i < got; i++)
-        {
-          g_autoptr(CouncilActionItem) item = g_list_model_get_item (G_LIST_MODEL (page), i);
-
-          row++;
-          if (!write_action_item (writer, sheet, row, item, names, today, widths, error))
-            return FALSE;
-        }
-      council_workbook_progress (writer, (double) row / MAX (n, 1));
+      g_propagate_error (error, pass.error);
+      return FALSE;
     }
-  return finish_sheet (writer, sheet, widths, A_N_COLUMNS, row, error);
+  return ok && finish_sheet (writer, pass.sheet, widths, A_N_COLUMNS, pass.row, error);
 }

@@ -1,0 +1,101 @@
+/* council-store-workbook.c: the long sheets of the leaders' workbook read in
+ * one ordered pass.
+ *
+ * A council has 200,000 action items; reading them a page at a time into
+ * GObjects cost more than writing them. Here one statement walks the index
+ * in the sheet's order and hands each row to the writer as it comes.
+ *
+ * Copyright 2026 Council Desk developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "council-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "council-store-private.h"
+#include "council-store-workbook.h"
+
+static const char *
+column_text (sqlite3_stmt *stmt, int col)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, col);
+  return text ? text : "";
+}
+
+/* Names as council_organization_get_name_for_language() picks them (?3: Chinese). */
+#define ORG_NAME(t) \
+  "CASE WHEN ?3 THEN coalesce(nullif(" t ".name_zh, ''), " t ".name_en) " \
+  "ELSE coalesce(nullif(" t ".name_en, ''), " t ".name_zh) END"
+
+gboolean
+council_store_foreach_action_item_of_year (CouncilStore *self, int year, const char *as_of, gboolean chinese,
+                                           CouncilActionItemRowFunc func, gpointer user_data, GError **error)
+{
+  char first[11], last[11];
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (COUNCIL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (as_of != NULL, FALSE);
+
+  g_snprintf (first, sizeof first, "%04d-01-01", year);
+  g_snprintf (last, sizeof last, "%04d-12-31", year);
+  /* The year's rule of council_store_list_action_items (due_year), spelt
+   * with the index's expression so the index gives the order and no sort
+   * is needed; the latest progress note and the co-owners are index probes. */
+  stmt = council_store_prepare (self,
+    "SELECT x.id, x.text, " ORG_NAME ("o") ", "
+    "coalesce(CASE WHEN ?3 "
+    "  THEN (SELECT group_concat(" ORG_NAME ("co") ", '、') FROM action_item_co_owner c "
+    "        JOIN organization co ON co.id = c.org_id WHERE c.action_item_id = x.id) "
+    "  ELSE (SELECT group_concat(" ORG_NAME ("co") ", ', ') FROM action_item_co_owner c "
+    "        JOIN organization co ON co.id = c.org_id WHERE c.action_item_id = x.id) END, ''), "
+    "x.due_date, x.status, coalesce(x.done_date, ''), "
+    "coalesce((SELECT p.noted_on FROM progress_note p WHERE p.action_item_id = x.id "
+    "          ORDER BY p.noted_on DESC, p.id DESC LIMIT 1), ''), "
+    "coalesce((SELECT p.text FROM progress_note p WHERE p.action_item_id = x.id "
+    "          ORDER BY p.noted_on DESC, p.id DESC LIMIT 1), ''), "
+    "substr(m.starts_at, 1, 10), m.title, "
+    "CASE WHEN x.status IN ('open', 'in_progress') AND x.due_date < ?4 "
+    "  THEN CAST(julianday(?4) - julianday(x.due_date) AS INTEGER) ELSE 0 END "
+    "FROM action_item x INDEXED BY action_item_followup "
+    "JOIN meeting m ON m.id = x.meeting_id JOIN organization o ON o.id = x.owner_org_id "
+    "WHERE x.due_date BETWEEN ?1 AND ?2 OR ((x.status IN ('done', 'cancelled')) = 0 AND x.due_date < ?1) "
+    "ORDER BY (x.status IN ('done', 'cancelled')), x.due_date, x.id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, last, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, chinese ? 1 : 0);
+  sqlite3_bind_text (stmt, 4, as_of, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CouncilActionItemRow row = {
+        .id = sqlite3_column_int64 (stmt, 0),
+        .text = column_text (stmt, 1),
+        .owner = column_text (stmt, 2),
+        .co_owners = column_text (stmt, 3),
+        .due_date = column_text (stmt, 4),
+        .status = COUNCIL_ACTION_STATUS_OPEN,
+        .done_date = column_text (stmt, 6),
+        .last_note_date = column_text (stmt, 7),
+        .last_note = column_text (stmt, 8),
+        .meeting_date = column_text (stmt, 9),
+        .meeting_title = column_text (stmt, 10),
+        .days_overdue = sqlite3_column_int (stmt, 11),
+      };
+
+      council_action_status_from_string (column_text (stmt, 5), &row.status);
+      if (!func (&row, user_data))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return council_store_set_sqlite_error (self, rc, error);
+  return TRUE;
+}
