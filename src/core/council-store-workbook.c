@@ -99,3 +99,24 @@ council_store_foreach_action_item_of_year (CouncilStore *self, int year, const c
     return council_store_set_sqlite_error (self, rc, error);
   return TRUE;
 }
+
+int
+council_store_swap_cache_size (CouncilStore *self, int cache_size)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *set = NULL;
+  int previous = 0;
+
+  g_return_val_if_fail (COUNCIL_IS_STORE (self), 0);
+  stmt = council_store_prepare (self, "PRAGMA cache_size", NULL);
+  if (stmt != NULL)
+    {
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        previous = sqlite3_column_int (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  /* A pragma takes no bound parameter. */
+  set = g_strdup_printf ("PRAGMA cache_size = %d", cache_size);
+  council_store_exec (self, set, NULL);
+  return previous;
+}

@@ -43,4 +43,10 @@ gboolean council_store_foreach_action_item_of_year (CouncilStore            *sel
                                                     gpointer                 user_data,
                                                     GError                 **error);
 
+/* Sets the connection's page cache (PRAGMA cache_size: pages, or KiB when
+ * negative) and returns the size it had. The long sheets read their rows in
+ * sheet order, not file order: with SQLite's default 2 MB every row of a
+ * large council is a read from the file. */
+int      council_store_swap_cache_size (CouncilStore *self, int cache_size);
+
 G_END_DECLS

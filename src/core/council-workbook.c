@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "council-store-workbook.h"
 #include "council-workbook-private.h"
 
 /* Later issues add their sheets here, in the order leaders read them; the
@@ -38,6 +39,8 @@ static const CouncilSheetWriteFunc projects_and_funds_writers[] = {
   council_workbook_write_projects,
   council_workbook_write_funds,
 };
+
+#define EXPORT_CACHE_SIZE (-32 * 1024)
 
 #define HEADER_FILL   0xDCE6F1
 #define ALERT_FILL    0xFFC7CE
@@ -302,6 +305,7 @@ export_sheets (CouncilStore                 *store,
   lxw_workbook_options lxw_options = { .constant_memory = LXW_TRUE, .tmpdir = NULL, .use_zip64 = LXW_FALSE };
   g_autofree char *partial = NULL;
   lxw_error result;
+  int previous_cache;
 
   g_return_val_if_fail (COUNCIL_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -335,6 +339,9 @@ export_sheets (CouncilStore                 *store,
   writer.project_sort = project_sort;
   writer.project_descending = project_descending;
   add_formats (&writer);
+  /* 32 MB of page cache while the sheets read (the export stays far below
+   * its 200 MB budget); the store gets its own size back afterwards. */
+  previous_cache = council_store_swap_cache_size (store, EXPORT_CACHE_SIZE);
 
   /* The leaders' workbook opens on a Cover whose contents list the sheets
    * that follow; a view's own export (a few sheets) has none. */
@@ -352,6 +359,7 @@ export_sheets (CouncilStore                 *store,
   if (with_cover && !council_workbook_write_cover (&writer, error))
     goto failed;
   g_clear_pointer (&writer.sheet_names, g_ptr_array_unref);
+  council_store_swap_cache_size (store, previous_cache);
 
   result = workbook_close (writer.workbook);
   if (result != LXW_NO_ERROR)
@@ -377,6 +385,7 @@ export_sheets (CouncilStore                 *store,
   return TRUE;
 
 failed:
+  council_store_swap_cache_size (store, previous_cache);
   g_clear_pointer (&writer.sheet_names, g_ptr_array_unref);
   lxw_workbook_free (writer.workbook);
   g_unlink (partial);
