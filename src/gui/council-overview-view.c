@@ -672,6 +672,12 @@ council_overview_view_init (CouncilOverviewView *self)
   gtk_drawing_area_set_draw_func (self->category_chart, draw_category_chart, self, NULL);
   gtk_drawing_area_set_draw_func (self->funds_chart, draw_funds_chart, self, NULL);
   gtk_drawing_area_set_draw_func (self->ranking_chart, draw_ranking_chart, self, NULL);
+  /* The three panels share the width evenly: their headings wrap rather
+   * than widen the window ("Ranking of the last finalized assessment"). */
+  for (GtkWidget *panel = gtk_widget_get_first_child (gtk_widget_get_parent (self->ranking_panel));
+       panel != NULL; panel = gtk_widget_get_next_sibling (panel))
+    if (GTK_IS_LABEL (gtk_widget_get_first_child (panel)))
+      gtk_label_set_wrap (GTK_LABEL (gtk_widget_get_first_child (panel)), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->ranking_chart), TRUE);
   g_signal_connect_object (self->ranking_chart, "query-tooltip", G_CALLBACK (on_ranking_query_tooltip_cb), self, 0);
 }
