@@ -85,6 +85,20 @@ format_money (gint64 fen)
     }
 }
 
+/* Beside a chart's bars, where room is short: zh as above (12.5万元);
+ * en ¥1.2M, ¥350K. */
+static char *
+format_money_short (gint64 fen)
+{
+  double yuan = fen / 100.0;
+
+  if (council_ui_prefers_chinese () || yuan < 10000)
+    return format_money (fen);
+  if (yuan >= 1000000)
+    return g_strdup_printf ("¥%.1fM", yuan / 1000000);
+  return g_strdup_printf ("¥%.0fK", yuan / 1000);
+}
+
 static char *
 format_date (const char *iso)
 {
@@ -335,8 +349,8 @@ draw_funds_chart (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpoi
       rows[n].values[0] = self->overview->raised_by_source[s];
       rows[n].values[1] = self->overview->spent_by_source[s];
       {
-        g_autofree char *raised = format_money (self->overview->raised_by_source[s]);
-        g_autofree char *spent = format_money (self->overview->spent_by_source[s]);
+        g_autofree char *raised = format_money_short (self->overview->raised_by_source[s]);
+        g_autofree char *spent = format_money_short (self->overview->spent_by_source[s]);
         rows[n].value_text = g_strdup_printf ("%s / %s", raised, spent);
       }
       n++;
