@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "council-store-meetings.h"
 #include "council-store-workbook.h"
@@ -264,6 +265,10 @@ typedef struct
   double *widths;
   GString *last_note;
   GString *meeting;
+  /* Owners, meetings and texts repeat from row to row: each column keeps its
+   * last text and how many lines it took, and measures only a new one. */
+  GString *last_text[A_N_COLUMNS];
+  guint last_lines[A_N_COLUMNS];
   guint n_expected;
   lxw_row_t row;
   GError *error;
@@ -307,8 +312,19 @@ write_action_item (const CouncilActionItemRow *item, gpointer user_data)
   texts[A_MEETING] = pass->meeting->str;
 
   for (int c = 0; c < A_N_COLUMNS; c++)
-    if (texts[c] != NULL && *texts[c] != '\0')
-      measure (&me, c, texts[c]);
+    {
+      if (texts[c] == NULL || *texts[c] == '\0')
+        continue;
+      if (strcmp (pass->last_text[c]->str, texts[c]) != 0)
+        {
+          Measure one = { pass->widths, action_max_widths, 1 };
+
+          measure (&one, c, texts[c]);
+          g_string_assign (pass->last_text[c], texts[c]);
+          pass->last_lines[c] = one.lines;
+        }
+      me.lines = MAX (me.lines, pass->last_lines[c]);
+    }
   if (!set_row_height (writer, pass->sheet, row, me.lines, &pass->error))
     return FALSE;
 
@@ -340,9 +356,11 @@ council_workbook_write_action_items (CouncilWorkbookWriter *writer, GError **err
   g_autofree char *today = council_iso_date_today ();
   double widths[A_N_COLUMNS] = { 0 };
   Measure header = { widths, action_max_widths, 1 };
-  ActionPass pass = { writer, NULL, widths, NULL, NULL, 0, 0, NULL };
+  ActionPass pass = { 0 };
   gboolean ok;
 
+  pass.writer = writer;
+  pass.widths = widths;
   pass.sheet = council_workbook_add_sheet (writer, &actions_sheet_name, error);
   if (pass.sheet == NULL || !council_workbook_setup_sheet (writer, pass.sheet, action_headers, A_N_COLUMNS, error))
     return FALSE;
@@ -360,10 +378,14 @@ council_workbook_write_action_items (CouncilWorkbookWriter *writer, GError **err
     return FALSE;
   pass.last_note = g_string_sized_new (256);
   pass.meeting = g_string_sized_new (128);
+  for (int c = 0; c < A_N_COLUMNS; c++)
+    pass.last_text[c] = g_string_new (NULL);
   ok = council_store_foreach_action_item_of_year (writer->store, writer->options->year, today,
                                                   writer->options->chinese, write_action_item, &pass, error);
   g_string_free (pass.last_note, TRUE);
   g_string_free (pass.meeting, TRUE);
+  for (int c = 0; c < A_N_COLUMNS; c++)
+    g_string_free (pass.last_text[c], TRUE);
   if (pass.error != NULL)
     {
       g_propagate_error (error, pass.error);
