@@ -34,6 +34,7 @@ typedef struct
   gint64 document;
   /* Assessment: 2025 finalized for every organization, 2026 open for three. */
   gint64 scheme_2025, scheme_2026, leadership_2026, guide_only_2026;
+  gint64 work_2025, reporting_2025, bonus_2025;
   gint64 best_org;          /* the top of 2025: 90 points */
   gint64 bonus_org;         /* 2025: 50 + 30 + a bonus of 2 */
 } Fixture;
@@ -196,7 +197,7 @@ make_assessment (Fixture *f)
   cat = add_indicator (f, f->scheme_2025, 0, COUNCIL_INDICATOR_CATEGORY, "基础工作", "Basic work", 0, "");
   work = add_indicator (f, f->scheme_2025, cat, COUNCIL_INDICATOR_MANUAL, "班子建设", "Leadership team", 60, "");
   reporting = add_indicator (f, f->scheme_2025, cat, COUNCIL_INDICATOR_MANUAL, "信息报送", "Information reporting", 40, "");
-  bonus = add_indicator (f, f->scheme_2025, cat, COUNCIL_INDICATOR_BONUS, "上级表彰", "Commendations", 3, "");
+  bonus = f->bonus_2025 = add_indicator (f, f->scheme_2025, cat, COUNCIL_INDICATOR_BONUS, "上级表彰", "Commendations", 3, "");
   scheme = council_store_get_assessment_scheme (f->store, f->scheme_2025, &error);
   g_assert_no_error (error);
   orgs = council_store_list_assessment_organizations (f->store, scheme, &error);
@@ -211,6 +212,8 @@ make_assessment (Fixture *f)
     }
   f->bonus_org = council_organization_get_id (g_ptr_array_index (orgs, 0));
   f->best_org = council_organization_get_id (g_ptr_array_index (orgs, 14));
+  f->work_2025 = work;
+  f->reporting_2025 = reporting;
   set_score (f, bonus, f->bonus_org, 2);
   g_assert_true (council_store_finalize_assessment_scheme (f->store, f->scheme_2025, &error));
   g_assert_no_error (error);
@@ -612,6 +615,36 @@ test_assessment (Fixture *f, gconstpointer data)
     g_assert_null (reopened->ranking);
     g_assert_cmpint (reopened->ranking_scheme_id, ==, 0);
     g_assert_cmpuint (reopened->organizations_scored, ==, 1);
+  }
+
+  /* Finalized with the best organization half scored and the bonus one not
+   * at all: the first keeps a rank without a grade, the second has no rank. */
+  set_score (f, f->reporting_2025, f->best_org, NAN);
+  set_score (f, f->work_2025, f->bonus_org, NAN);
+  set_score (f, f->reporting_2025, f->bonus_org, NAN);
+  set_score (f, f->bonus_2025, f->bonus_org, NAN);
+  g_assert_true (council_store_finalize_assessment_scheme (f->store, f->scheme_2025, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(CouncilOverview) partial = council_overview_compute (f->store, 2026, AS_OF, TRUE, &error);
+    gboolean seen_best = FALSE;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (partial->ranking->len, ==, g_list_model_get_n_items (G_LIST_MODEL (active)) - 1);
+    for (guint k = 0; k < partial->ranking->len; k++)
+      {
+        e = &g_array_index (partial->ranking, CouncilRankingEntry, k);
+        g_assert_cmpint (e->org_id, !=, f->bonus_org);
+        if (e->org_id == f->best_org)
+          {
+            g_assert_cmpfloat_with_epsilon (e->total, 58, 1e-9);
+            g_assert_cmpstr (e->grade, ==, "");
+            seen_best = TRUE;
+          }
+        else
+          g_assert_cmpstr (e->grade, !=, "");
+      }
+    g_assert_true (seen_best);
   }
 }
 

@@ -232,11 +232,17 @@ fill_ranking (CouncilStore *store, CouncilOverview *o, gboolean chinese, GError 
   o->ranking_title = g_strdup (last.scheme->title);
   o->ranking = g_array_sized_new (FALSE, TRUE, sizeof (CouncilRankingEntry), m->n_orgs);
   g_array_set_clear_func (o->ranking, clear_ranking_entry);
+  /* The Assessment view's rules: an organization without any score has no
+   * rank, one not fully scored no grade yet. */
   for (guint k = 0; k < m->n_orgs; k++)
     {
       guint i = m->order[k];
-      int band = council_assessment_scheme_grade (last.scheme, m->totals[i]);
-      CouncilRankingEntry e = {
+      int band = organization_is_scored (m, i) ? council_assessment_scheme_grade (last.scheme, m->totals[i]) : -1;
+      CouncilRankingEntry e;
+
+      if (m->scored[i] == 0)
+        continue;
+      e = (CouncilRankingEntry) {
         .org_id = m->org_ids[i],
         .organization = g_strdup (council_organization_get_name_for_language (g_ptr_array_index (last.orgs, i), chinese)),
         .total = m->totals[i],
