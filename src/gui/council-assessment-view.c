@@ -16,9 +16,12 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "core/council-store-assessment.h"
+#include "core/council-store-documents.h"
 #include "council-assessment-view.h"
+#include "council-meeting-editor.h"
 #include "council-scheme-editor.h"
 #include "council-window.h"
 
@@ -61,6 +64,13 @@ struct _CouncilAssessmentView
   GtkEntry *evidence_entry;
   GtkLabel *scored_by_label;
   int evidence_org, evidence_col;  /* -1: no cell */
+  GtkWidget *documents_row;        /* the focused cell's linked documents */
+  GtkWidget *documents_box;        /* one chip per linked document */
+  GtkLabel *documents_placeholder;
+  GtkMenuButton *link_button;      /* opens the picker */
+  GtkSearchEntry *picker_search;
+  GtkListBox *picker_list;         /* the policy library, filtered by the search */
+  GtkLabel *picker_placeholder;
 
   /* scheme page */
   CouncilSchemeEditor *editor;
@@ -84,6 +94,7 @@ G_DEFINE_FINAL_TYPE (CouncilAssessmentView, council_assessment_view, GTK_TYPE_BO
 static void reload (CouncilAssessmentView *self);
 static void refresh_totals (CouncilAssessmentView *self);
 static void show_evidence (CouncilAssessmentView *self, int org, int col);
+static void show_documents (CouncilAssessmentView *self, gboolean scored);
 
 /* ---- helpers ---- */
 
@@ -444,6 +455,7 @@ show_evidence (CouncilAssessmentView *self, int org, int col)
       gtk_label_set_text (self->evidence_label, _("Evidence"));
       gtk_editable_set_text (GTK_EDITABLE (self->evidence_entry), "");
       gtk_label_set_text (self->scored_by_label, "");
+      show_documents (self, FALSE);
       return;
     }
   title = g_strdup_printf (_("Evidence for %s — %s"), org_grid_name (self, (guint) org),
@@ -461,7 +473,309 @@ show_evidence (CouncilAssessmentView *self, int org, int col)
     gtk_editable_set_text (GTK_EDITABLE (self->evidence_entry), "");
   gtk_label_set_text (self->scored_by_label, by ? by : _("Not scored yet"));
   gtk_widget_set_sensitive (self->evidence_bar, !self->scheme->finalized);
+  show_documents (self, score.exists);
   council_assessment_score_clear (&score);
+}
+
+/* ---- documents linked to the focused score (佐证材料) ---- */
+
+static void
+on_unlink_document_clicked_cb (GtkButton *button, CouncilAssessmentView *self)
+{
+  gint64 document_id = *(gint64 *) g_object_get_data (G_OBJECT (button), "document-id");
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->evidence_org < 0 || self->evidence_col < 0 || self->matrix == NULL)
+    return;
+  self->saving = TRUE;
+  ok = council_store_unlink_assessment_document (self->store, column_indicator (self, (guint) self->evidence_col)->id,
+                                                 self->matrix->org_ids[self->evidence_org], document_id, &error);
+  self->saving = FALSE;
+  if (!ok)
+    show_error (self, error);
+  else
+    show_documents (self, TRUE);
+}
+
+static GtkWidget *
+document_chip (CouncilAssessmentView *self, CouncilDocument *doc)
+{
+  GtkWidget *chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *open = gtk_button_new ();
+  GtkWidget *title = gtk_label_new (council_document_get_title (doc));
+  GtkWidget *unlink = gtk_button_new_from_icon_name ("window-close-symbolic");
+  g_autofree char *open_tip = NULL, *unlink_tip = NULL;
+  const char *number = council_document_get_doc_number (doc);
+  gint64 *id = g_new (gint64, 1);
+
+  *id = council_document_get_id (doc);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 24);
+  gtk_button_set_child (GTK_BUTTON (open), title);
+  open_tip = number && *number
+             ? g_strdup_printf (_("Open “%s” (%s)"), council_document_get_title (doc), number)
+             : g_strdup_printf (_("Open “%s”"), council_document_get_title (doc));
+  gtk_widget_set_tooltip_text (open, open_tip);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "win.show-document");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (open), "x", *id);
+  unlink_tip = g_strdup_printf (_("Unlink “%s” from this score"), council_document_get_title (doc));
+  gtk_widget_set_tooltip_text (unlink, unlink_tip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (unlink), GTK_ACCESSIBLE_PROPERTY_LABEL, unlink_tip, -1);
+  g_object_set_data_full (G_OBJECT (unlink), "document-id", id, g_free);
+  g_signal_connect_object (unlink, "clicked", G_CALLBACK (on_unlink_document_clicked_cb), self, 0);
+  /* A finalized scheme keeps its evidence: it can be opened, not changed. */
+  gtk_widget_set_sensitive (unlink, !self->scheme->finalized);
+  g_object_set_data (G_OBJECT (chip), "open-button", open);
+  g_object_set_data (G_OBJECT (chip), "unlink-button", unlink);
+  gtk_widget_add_css_class (chip, "linked");
+  gtk_box_append (GTK_BOX (chip), open);
+  gtk_box_append (GTK_BOX (chip), unlink);
+  return chip;
+}
+
+/* The linked documents of the focused cell; linking needs a saved score. */
+static void
+show_documents (CouncilAssessmentView *self, gboolean scored)
+{
+  g_autoptr(GArray) ids = NULL;
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (self->documents_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->documents_box), child);
+  if (self->evidence_org >= 0 && self->evidence_col >= 0 && self->matrix != NULL)
+    ids = council_store_list_assessment_documents (self->store, column_indicator (self, (guint) self->evidence_col)->id,
+                                                   self->matrix->org_ids[self->evidence_org], NULL);
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    {
+      g_autoptr(CouncilDocument) doc = council_store_get_document (self->store, g_array_index (ids, gint64, i), NULL);
+
+      /* A document deleted from the library leaves no chip. */
+      if (doc == NULL)
+        continue;
+      gtk_box_append (GTK_BOX (self->documents_box), document_chip (self, doc));
+      shown++;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->documents_placeholder), shown == 0);
+  gtk_widget_set_sensitive (self->documents_row, self->evidence_org >= 0 && self->matrix != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->link_button), scored && self->scheme != NULL && !self->scheme->finalized);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->link_button),
+                               self->scheme != NULL && self->scheme->finalized
+                               ? _("The scheme is finalized; reopen it to change the evidence.")
+                               : scored ? _("Link a document of the policy library to this score")
+                                        : _("Enter the score first; the evidence note belongs to a score."));
+}
+
+static gboolean
+is_linked (CouncilAssessmentView *self, gint64 document_id)
+{
+  for (GtkWidget *chip = gtk_widget_get_first_child (self->documents_box); chip; chip = gtk_widget_get_next_sibling (chip))
+    {
+      GtkWidget *unlink = g_object_get_data (G_OBJECT (chip), "unlink-button");
+      if (*(gint64 *) g_object_get_data (G_OBJECT (unlink), "document-id") == document_id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Title, 文号 and issuing body, folded, so the search ignores case. */
+static char *
+document_search_text (CouncilDocument *doc)
+{
+  const char *parts[] = { council_document_get_title (doc), council_document_get_doc_number (doc),
+                          council_document_get_issuing_body (doc), council_document_get_tags (doc) };
+  g_autoptr(GString) all = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    g_string_append_printf (all, "%s\n", parts[i] ? parts[i] : "");
+  return g_utf8_casefold (all->str, -1);
+}
+
+static GtkWidget *
+picker_row (CouncilDocument *doc)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (council_document_get_title (doc));
+  g_autofree char *date = council_format_date (council_document_get_issue_date (doc));
+  g_autofree char *facts = g_strdup_printf ("%s  %s  %s", council_document_get_issuing_body (doc),
+                                            council_document_get_doc_number (doc), date);
+  GtkWidget *sub = gtk_label_new (facts);
+  gint64 *id = g_new (gint64, 1);
+
+  *id = council_document_get_id (doc);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (sub), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (sub), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (sub, "dim-label");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), sub);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "document-id", id, g_free);
+  g_object_set_data_full (G_OBJECT (row), "search-text", document_search_text (doc), g_free);
+  gtk_widget_set_tooltip_text (row, council_document_get_title (doc));
+  return row;
+}
+
+static gboolean
+picker_filter (GtkListBoxRow *row, gpointer user_data)
+{
+  CouncilAssessmentView *self = user_data;
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->picker_search));
+  g_autofree char *folded = NULL;
+  g_auto(GStrv) words = NULL;
+  const char *text = g_object_get_data (G_OBJECT (row), "search-text");
+
+  if (is_linked (self, *(gint64 *) g_object_get_data (G_OBJECT (row), "document-id")))
+    return FALSE;
+  if (query == NULL || *query == '\0')
+    return TRUE;
+  folded = g_utf8_casefold (query, -1);
+  words = g_strsplit_set (folded, " \t　", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0' && strstr (text, words[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+update_picker_placeholder (CouncilAssessmentView *self)
+{
+  gboolean any = FALSE;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->picker_list)); row && !any;
+       row = gtk_widget_get_next_sibling (row))
+    any = GTK_IS_LIST_BOX_ROW (row) && gtk_widget_get_child_visible (row);
+  gtk_widget_set_visible (GTK_WIDGET (self->picker_placeholder), !any);
+  gtk_label_set_text (self->picker_placeholder,
+                      gtk_widget_get_first_child (GTK_WIDGET (self->picker_list)) == NULL
+                      ? _("The policy library has no documents yet; import PDF files in the Documents view.")
+                      : _("No document matches."));
+}
+
+static void
+on_picker_search_changed_cb (GtkSearchEntry *entry, CouncilAssessmentView *self)
+{
+  gtk_list_box_invalidate_filter (self->picker_list);
+  update_picker_placeholder (self);
+}
+
+/* The library is read when the picker opens, so it is never stale. */
+static void
+on_picker_show_cb (GtkWidget *popover, CouncilAssessmentView *self)
+{
+  g_autoptr(GListStore) docs = NULL;
+  CouncilDocumentFilter filter;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->picker_list))) != NULL)
+    gtk_list_box_remove (self->picker_list, child);
+  council_document_filter_init (&filter);
+  docs = council_store_list_documents (self->store, &filter, NULL);
+  for (guint i = 0; docs != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (docs)); i++)
+    {
+      g_autoptr(CouncilDocument) doc = g_list_model_get_item (G_LIST_MODEL (docs), i);
+      gtk_list_box_append (self->picker_list, picker_row (doc));
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->picker_search), "");
+  gtk_list_box_invalidate_filter (self->picker_list);
+  update_picker_placeholder (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->picker_search));
+}
+
+static void
+on_picker_row_activated_cb (GtkListBox *list, GtkListBoxRow *row, CouncilAssessmentView *self)
+{
+  gint64 document_id = *(gint64 *) g_object_get_data (G_OBJECT (row), "document-id");
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->evidence_org < 0 || self->evidence_col < 0 || self->matrix == NULL)
+    return;
+  self->saving = TRUE;
+  ok = council_store_link_assessment_document (self->store, column_indicator (self, (guint) self->evidence_col)->id,
+                                               self->matrix->org_ids[self->evidence_org], document_id, &error);
+  self->saving = FALSE;
+  gtk_menu_button_popdown (self->link_button);
+  if (!ok)
+    {
+      show_error (self, error);
+      return;
+    }
+  show_documents (self, TRUE);
+  set_cell_tooltip (self, (guint) self->evidence_org, (guint) self->evidence_col);
+}
+
+/* Enter in the search links the first document still shown. */
+static void
+on_picker_search_activate_cb (GtkSearchEntry *entry, CouncilAssessmentView *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->picker_list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && gtk_widget_get_child_visible (row))
+      {
+        on_picker_row_activated_cb (self->picker_list, GTK_LIST_BOX_ROW (row), self);
+        return;
+      }
+}
+
+static GtkWidget *
+build_documents_row (CouncilAssessmentView *self)
+{
+  GtkWidget *label = gtk_label_new (_("Evidence documents"));
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  self->documents_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  gtk_widget_add_css_class (label, "dim-label");
+  self->documents_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->documents_placeholder = GTK_LABEL (gtk_label_new (_("No linked documents")));
+  gtk_widget_add_css_class (GTK_WIDGET (self->documents_placeholder), "dim-label");
+
+  self->picker_search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  g_object_set (self->picker_search, "placeholder-text", _("Title, document number or issuing body"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->picker_search), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Search the policy library"), -1);
+  g_signal_connect_object (self->picker_search, "search-changed", G_CALLBACK (on_picker_search_changed_cb), self, 0);
+  g_signal_connect_object (self->picker_search, "activate", G_CALLBACK (on_picker_search_activate_cb), self, 0);
+  self->picker_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_activate_on_single_click (self->picker_list, TRUE);
+  gtk_list_box_set_filter_func (self->picker_list, picker_filter, self, NULL);
+  g_signal_connect_object (self->picker_list, "row-activated", G_CALLBACK (on_picker_row_activated_cb), self, 0);
+  self->picker_placeholder = GTK_LABEL (gtk_label_new (""));
+  gtk_label_set_wrap (self->picker_placeholder, TRUE);
+  gtk_label_set_max_width_chars (self->picker_placeholder, 40);
+  gtk_widget_add_css_class (GTK_WIDGET (self->picker_placeholder), "dim-label");
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->picker_list));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_size_request (scroller, 440, 260);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->picker_search));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->picker_placeholder));
+  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  g_signal_connect_object (popover, "show", G_CALLBACK (on_picker_show_cb), self, 0);
+
+  self->link_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_label (self->link_button, _("_Link a document…"));
+  gtk_menu_button_set_use_underline (self->link_button, TRUE);
+  gtk_menu_button_set_popover (self->link_button, popover);
+
+  gtk_box_append (GTK_BOX (self->documents_row), label);
+  gtk_box_append (GTK_BOX (self->documents_row), self->documents_box);
+  gtk_box_append (GTK_BOX (self->documents_row), GTK_WIDGET (self->documents_placeholder));
+  gtk_box_append (GTK_BOX (self->documents_row), GTK_WIDGET (self->link_button));
+  gtk_widget_set_margin_start (self->documents_row, 12);
+  gtk_widget_set_margin_end (self->documents_row, 12);
+  gtk_widget_set_margin_bottom (self->documents_row, 8);
+  gtk_widget_set_sensitive (self->documents_row, FALSE);
+  return self->documents_row;
 }
 
 static void
@@ -1378,6 +1692,7 @@ build_scores_page (CouncilAssessmentView *self)
   gtk_widget_set_margin_bottom (self->evidence_bar, 8);
   gtk_widget_set_sensitive (self->evidence_bar, FALSE);
   gtk_box_append (GTK_BOX (box), self->evidence_bar);
+  gtk_box_append (GTK_BOX (box), build_documents_row (self));
   return box;
 }
 
@@ -1635,6 +1950,30 @@ GtkEntry *
 council_assessment_view_get_evidence_entry (CouncilAssessmentView *self)
 {
   return self->evidence_entry;
+}
+
+GtkWidget *
+council_assessment_view_get_linked_documents (CouncilAssessmentView *self)
+{
+  return self->documents_box;
+}
+
+GtkMenuButton *
+council_assessment_view_get_link_button (CouncilAssessmentView *self)
+{
+  return self->link_button;
+}
+
+GtkSearchEntry *
+council_assessment_view_get_document_search (CouncilAssessmentView *self)
+{
+  return self->picker_search;
+}
+
+GtkListBox *
+council_assessment_view_get_document_picker (CouncilAssessmentView *self)
+{
+  return self->picker_list;
 }
 
 const char *
