@@ -335,6 +335,46 @@ check_period_free (CouncilStore *self, CouncilAssessmentScheme *scheme, GError *
   return TRUE;
 }
 
+static char *org_label (CouncilStore *self, gint64 org_id);
+
+/* A lower cap on an organization's bonus (or deduction) total must not leave
+ * an organization above it: the message names the cap, the organization and
+ * what it already has. */
+static gboolean
+check_org_totals_within (CouncilStore *self, CouncilAssessmentScheme *scheme, CouncilIndicatorKind kind,
+                         double cap, GError **error)
+{
+  sqlite3_stmt *stmt = council_store_prepare (self,
+    "SELECT s.org_id, sum(s.value) AS total FROM assessment_score s JOIN assessment_indicator i ON i.id = s.indicator_id "
+    "WHERE s.scheme_id = ? AND i.kind = ? GROUP BY s.org_id HAVING total > ? + 1e-9 ORDER BY total DESC LIMIT 1", error);
+  gint64 org_id = 0;
+  double total = 0;
+  g_autofree char *org = NULL, *cap_text = NULL, *total_text = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, scheme->id);
+  bind_text (stmt, 2, council_indicator_kind_to_string (kind));
+  sqlite3_bind_double (stmt, 3, cap);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      org_id = sqlite3_column_int64 (stmt, 0);
+      total = sqlite3_column_double (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (org_id == 0)
+    return TRUE;
+  org = org_label (self, org_id);
+  cap_text = council_assessment_format_score (cap);
+  total_text = council_assessment_format_score (total);
+  g_set_error (error, COUNCIL_VALIDATION_ERROR, COUNCIL_ASSESSMENT_FIELD_CAPS,
+               kind == COUNCIL_INDICATOR_BONUS
+               ? _("The bonus cap cannot be lowered to %s: %s already has %s in bonus items; change those scores first.")
+               : _("The deduction cap cannot be lowered to %s: %s already has %s in deductions; change those scores first."),
+               cap_text, org, total_text);
+  return FALSE;
+}
+
 static gboolean
 write_scheme (CouncilStore *self, CouncilAssessmentScheme *scheme, GError **error)
 {
@@ -378,7 +418,12 @@ write_scheme (CouncilStore *self, CouncilAssessmentScheme *scheme, GError **erro
       return FALSE;
     }
   else
-    scheme->version++;
+    {
+      scheme->version++;
+      if (!check_org_totals_within (self, scheme, COUNCIL_INDICATOR_BONUS, scheme->bonus_cap, error) ||
+          !check_org_totals_within (self, scheme, COUNCIL_INDICATOR_DEDUCTION, scheme->deduction_cap, error))
+        return FALSE;
+    }
   return write_scheme_details (self, scheme, error);
 }
 

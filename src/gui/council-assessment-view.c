@@ -1418,8 +1418,14 @@ update_header (CouncilAssessmentView *self)
       double sum = council_assessment_sum_of_max (self->indicators);
       g_autofree char *sum_text = council_assessment_format_score (sum);
       g_autofree char *total_text = council_assessment_format_score (self->scheme->total_score);
-      g_autofree char *label = g_strdup_printf (_("%u organizations · %u indicators · max scores add up to %s of %s"),
-                                                n_orgs (self), n_columns (self), sum_text, total_text);
+      g_autofree char *bonus_text = council_assessment_format_score (self->scheme->bonus_cap);
+      g_autofree char *deduction_text = council_assessment_format_score (self->scheme->deduction_cap);
+      g_autofree char *counts = g_strdup_printf (_("%u organizations · %u indicators · max scores add up to %s of %s"),
+                                                 n_orgs (self), n_columns (self), sum_text, total_text);
+      /* The per-organization caps over all bonus items and all deductions;
+       * each item's own cap is in its column header. */
+      g_autofree char *label = g_strdup_printf (_("%s · bonus at most %s, deductions at most %s per organization"),
+                                                counts, bonus_text, deduction_text);
       gtk_label_set_text (self->sum_label, label);
       if (council_assessment_totals_tie (sum, self->scheme->total_score))
         gtk_widget_remove_css_class (GTK_WIDGET (self->sum_label), "error");
