@@ -760,6 +760,36 @@ write_indicator (CouncilStore *self, gint64 scheme_id, CouncilIndicator *ind, GE
 gboolean
 council_store_save_assessment_indicator (CouncilStore *self, gint64 scheme_id, CouncilIndicator *ind, GError **error)
 {
+  return council_store_save_assessment_indicator_over (self, scheme_id, ind, NULL, error);
+}
+
+/* Indicators carry no version number: "changed since read" is the stored
+ * record differing from what the editor read, checked inside the change. */
+static gboolean
+check_indicator_unchanged (CouncilStore *self, const CouncilIndicator *base, CouncilIndicator *ind, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(CouncilIndicator) now = get_indicator (self, base->id, &local);
+
+  if (now == NULL)
+    {
+      g_set_error (error, COUNCIL_STORE_ERROR, COUNCIL_STORE_ERROR_NOT_FOUND,
+                   _("The indicator “%s” was removed elsewhere since it was opened."), base->name_zh);
+      return FALSE;
+    }
+  /* A move made meanwhile stays: saving the form is not moving. */
+  ind->position = now->position;
+  if (council_indicator_equal (now, base))
+    return TRUE;
+  g_set_error (error, COUNCIL_STORE_ERROR, COUNCIL_STORE_ERROR_CONFLICT,
+               _("The indicator “%s” was changed elsewhere since it was opened."), base->name_zh);
+  return FALSE;
+}
+
+gboolean
+council_store_save_assessment_indicator_over (CouncilStore *self, gint64 scheme_id, CouncilIndicator *ind,
+                                              const CouncilIndicator *base, GError **error)
+{
   g_autofree char *summary = NULL;
   gboolean insert = ind->id == 0;
   gboolean ok;
@@ -769,7 +799,8 @@ council_store_save_assessment_indicator (CouncilStore *self, gint64 scheme_id, C
   summary = g_strdup_printf (insert ? _("Add the indicator “%s”") : _("Edit the indicator “%s”"), ind->name_zh);
   if (!council_store_begin_change (self, summary, error))
     return FALSE;
-  ok = write_indicator (self, scheme_id, ind, error);
+  ok = (insert || base == NULL || check_indicator_unchanged (self, base, ind, error)) &&
+       write_indicator (self, scheme_id, ind, error);
   if (!ok && insert)
     ind->id = 0;
   return finish_change (self, ok, error);
