@@ -471,6 +471,82 @@ test_tab_moves_right (Fixture *f, gconstpointer data)
   g_assert_true (has_focus_within (f, GTK_WIDGET (council_assessment_view_get_cell (f->view, 0, 2))));
 }
 
+static GtkDialog *
+conflict_dialog (void)
+{
+  GList *tops = gtk_window_list_toplevels ();
+  GtkDialog *found = NULL;
+
+  for (GList *l = tops; l; l = l->next)
+    if (GTK_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (tops);
+  return found;
+}
+
+static void
+set_elsewhere (Fixture *f, gint64 indicator, guint org_index, double value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) orgs = council_store_list_assessment_organizations (f->store, f->scheme, &error);
+
+  g_assert_true (council_store_set_assessment_score (f->store, indicator,
+                                                     council_organization_get_id (g_ptr_array_index (orgs, org_index)),
+                                                     value, NULL, &error));
+}
+
+/* Another window scores the cell being typed in: the typing is not swept
+ * away, and the save asks Reload or Overwrite. */
+static void
+test_score_conflict (Fixture *f, gconstpointer data)
+{
+  GtkEntry *cell;
+  GtkDialog *dialog;
+
+  type_into (f, 0, 0, "7");
+  cell = council_assessment_view_get_cell (f->view, 0, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (cell));
+  gtk_editable_set_text (GTK_EDITABLE (cell), "8");
+  set_elsewhere (f, f->first_id, 0, 9);
+  spin_until_idle ();
+  /* Still the same cell, with what was typed. */
+  g_assert_true (council_assessment_view_get_cell (f->view, 0, 0) == cell);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "8");
+
+  g_signal_emit_by_name (cell, "activate");
+  spin_until_idle ();
+  dialog = conflict_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpfloat (stored (f, f->first_id, 0), ==, 9);
+  g_assert_nonnull (strstr (council_assessment_view_get_grid_message (f->view), "was changed elsewhere to 9"));
+  gtk_dialog_response (dialog, 2 /* Overwrite */);
+  spin_until_idle ();
+  g_assert_null (conflict_dialog ());
+  g_assert_cmpfloat (stored (f, f->first_id, 0), ==, 8);
+  g_assert_cmpstr (gtk_label_get_text (council_assessment_view_get_total_label (f->view, 0)), ==, "8");
+
+  /* Reload: their score is shown, ours is dropped. */
+  cell = council_assessment_view_get_cell (f->view, 0, 1);
+  gtk_widget_grab_focus (GTK_WIDGET (cell));
+  gtk_editable_set_text (GTK_EDITABLE (cell), "11");
+  set_elsewhere (f, f->second_id, 0, 12);
+  spin_until_idle ();
+  g_signal_emit_by_name (cell, "activate");
+  spin_until_idle ();
+  dialog = conflict_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (dialog, 1 /* Reload */);
+  spin_until_idle ();
+  g_assert_cmpfloat (stored (f, f->second_id, 0), ==, 12);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (council_assessment_view_get_cell (f->view, 0, 1))), ==, "12");
+  g_assert_cmpstr (gtk_label_get_text (council_assessment_view_get_total_label (f->view, 0)), ==, "20");
+
+  /* A change elsewhere while no cell is typed in shows at once. */
+  set_elsewhere (f, f->first_id, 1, 4);
+  spin_until_idle ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (council_assessment_view_get_cell (f->view, 1, 0))), ==, "4");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -491,6 +567,7 @@ main (int argc, char **argv)
   ADD ("shortcuts", test_shortcuts);
   ADD ("link-documents", test_link_documents);
   ADD ("tab-moves-right", test_tab_moves_right);
+  ADD ("score-conflict", test_score_conflict);
 #undef ADD
   return g_test_run ();
 }

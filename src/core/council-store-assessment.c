@@ -1149,6 +1149,37 @@ gboolean
 council_store_set_assessment_score (CouncilStore *self, gint64 indicator_id, gint64 org_id,
                                     double value, const char *evidence, GError **error)
 {
+  return council_store_set_assessment_score_over (self, indicator_id, org_id, value, evidence, NULL, error);
+}
+
+/* The score there is (NAN for none) must still be what the caller read. */
+static gboolean
+check_score_unchanged (CouncilStore *self, const CouncilIndicator *ind, gint64 org_id, double expected, GError **error)
+{
+  CouncilAssessmentScore now;
+  gboolean same;
+  g_autofree char *org = NULL, *shown = NULL;
+
+  if (!council_store_get_assessment_score (self, ind->id, org_id, &now, error))
+    return FALSE;
+  same = now.exists ? !isnan (expected) && fabs (now.value - expected) < 0.005 : isnan (expected);
+  if (!same)
+    {
+      org = org_label (self, org_id);
+      shown = now.exists ? council_assessment_format_score (now.value) : g_strdup ("—");
+      g_set_error (error, COUNCIL_STORE_ERROR, COUNCIL_STORE_ERROR_CONFLICT,
+                   _("The score of %s for “%s” was changed elsewhere to %s since the grid was loaded."),
+                   org, council_indicator_label (ind), shown);
+    }
+  council_assessment_score_clear (&now);
+  return same;
+}
+
+gboolean
+council_store_set_assessment_score_over (CouncilStore *self, gint64 indicator_id, gint64 org_id,
+                                         double value, const char *evidence, const double *expected,
+                                         GError **error)
+{
   g_autoptr(CouncilIndicator) ind = get_indicator (self, indicator_id, error);
   g_autoptr(CouncilAssessmentScheme) scheme = NULL;
   g_autofree char *summary = NULL, *org = NULL;
@@ -1167,7 +1198,8 @@ council_store_set_assessment_score (CouncilStore *self, gint64 indicator_id, gin
                              org, council_indicator_label (ind));
   if (!council_store_begin_change (self, summary, error))
     return FALSE;
-  ok = write_score (self, scheme->id, indicator_id, org_id, value, NAN, FALSE, evidence, error);
+  ok = (expected == NULL || check_score_unchanged (self, ind, org_id, *expected, error)) &&
+       write_score (self, scheme->id, indicator_id, org_id, value, NAN, FALSE, evidence, error);
   return finish_change (self, ok, error);
 }
 

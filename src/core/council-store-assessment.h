@@ -68,6 +68,11 @@ gboolean   council_store_get_assessment_score (CouncilStore *self, gint64 indica
  * cap over the scheme. evidence NULL keeps the note there is. */
 gboolean   council_store_set_assessment_score (CouncilStore *self, gint64 indicator_id, gint64 org_id,
                                                double value, const char *evidence, GError **error);
+/* The same, refused with COUNCIL_STORE_ERROR_CONFLICT unless the stored score
+ * is still *expected (NAN: no score), what the caller showed; NULL: no check. */
+gboolean   council_store_set_assessment_score_over (CouncilStore *self, gint64 indicator_id, gint64 org_id,
+                                                    double value, const char *evidence, const double *expected,
+                                                    GError **error);
 typedef struct
 {
   gint64      indicator_id;

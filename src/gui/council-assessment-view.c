@@ -71,6 +71,10 @@ struct _CouncilAssessmentView
   GtkSearchEntry *picker_search;
   GtkListBox *picker_list;         /* the policy library, filtered by the search */
   GtkLabel *picker_placeholder;
+  GtkWidget *conflict_dialog;      /* "Reload or Overwrite" for a cell */
+  gboolean overwrite_cell;         /* the next commit skips the check */
+  gboolean reload_pending;         /* a change came in while a cell was being typed */
+  guint reload_idle_id;
 
   /* scheme page */
   CouncilSchemeEditor *editor;
@@ -95,6 +99,8 @@ static void reload (CouncilAssessmentView *self);
 static void refresh_totals (CouncilAssessmentView *self);
 static void show_evidence (CouncilAssessmentView *self, int org, int col);
 static void show_documents (CouncilAssessmentView *self, gboolean scored);
+static GtkWidget *editing_cell (CouncilAssessmentView *self);
+static void focus_cell (CouncilAssessmentView *self, guint org, guint col);
 
 /* ---- helpers ---- */
 
@@ -351,6 +357,103 @@ set_grid_message (CouncilAssessmentView *self, const char *message)
   gtk_widget_set_visible (GTK_WIDGET (self->grid_message), message != NULL);
 }
 
+/* ---- another window or program scored the same cell ---- */
+
+enum
+{
+  CONFLICT_RESPONSE_RELOAD = 1,
+  CONFLICT_RESPONSE_OVERWRITE = 2,
+};
+
+static gboolean commit_cell (CouncilAssessmentView *self, GtkWidget *entry);
+
+static void
+on_conflict_response_cb (GtkDialog *dialog, int response, gpointer user_data)
+{
+  CouncilAssessmentView *self = COUNCIL_ASSESSMENT_VIEW (user_data);
+  guint org = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "org"));
+  guint col = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "col"));
+  g_autofree char *typed = g_strdup (g_object_get_data (G_OBJECT (dialog), "typed"));
+
+  self->conflict_dialog = NULL;
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == CONFLICT_RESPONSE_OVERWRITE && org < n_orgs (self) && col < n_columns (self))
+    {
+      GtkWidget *entry = self->cells[org * n_columns (self) + col];
+
+      self->overwrite_cell = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (entry), typed);
+      if (commit_cell (self, entry))
+        council_widget_show_message (GTK_WIDGET (self), _("Your score was saved in place of the other one (which stays in the history)."), FALSE);
+      return;
+    }
+  /* Reload (or the dialog closed): the grid shows what is stored now. */
+  reload (self);
+  council_widget_show_message (GTK_WIDGET (self), _("Reloaded with the other change; your edits were discarded."), FALSE);
+}
+
+static void
+ask_reload_or_overwrite (CouncilAssessmentView *self, GtkWidget *entry, const char *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  if (self->conflict_dialog != NULL)
+    return;
+  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE, "%s", message);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+    _("Reload shows their score and discards what you typed; Overwrite saves your score in place of theirs (their change stays in the history)."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
+                          _("_Reload"), CONFLICT_RESPONSE_RELOAD,
+                          _("_Overwrite"), CONFLICT_RESPONSE_OVERWRITE,
+                          NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), CONFLICT_RESPONSE_RELOAD);
+  g_object_set_data (G_OBJECT (dialog), "org", g_object_get_data (G_OBJECT (entry), "org"));
+  g_object_set_data (G_OBJECT (dialog), "col", g_object_get_data (G_OBJECT (entry), "col"));
+  g_object_set_data_full (G_OBJECT (dialog), "typed", g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response_cb), self, 0);
+  self->conflict_dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+on_pending_reload_cb (gpointer user_data)
+{
+  CouncilAssessmentView *self = user_data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  int org = -1, col = -1;
+
+  self->reload_idle_id = 0;
+  if (!self->reload_pending)
+    return G_SOURCE_REMOVE;
+  if (editing_cell (self) != NULL)
+    return G_SOURCE_REMOVE;   /* typing again: after that commit */
+  for (; focus != NULL; focus = gtk_widget_get_parent (focus))
+    if (GTK_IS_ENTRY (focus) && gtk_widget_get_parent (focus) == GTK_WIDGET (self->grid))
+      {
+        org = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (focus), "org"));
+        col = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (focus), "col"));
+        break;
+      }
+  reload (self);
+  /* The focus stays where the person was. */
+  if (org >= 0 && col >= 0)
+    focus_cell (self, (guint) org, (guint) col);
+  return G_SOURCE_REMOVE;
+}
+
+/* A change that came in while a cell was typed is shown once it is settled,
+ * from an idle: the cell whose handler runs now is not destroyed under it. */
+static void
+schedule_pending_reload (CouncilAssessmentView *self)
+{
+  if (self->reload_pending && self->reload_idle_id == 0)
+    self->reload_idle_id = g_idle_add (on_pending_reload_cb, self);
+}
+
 /* Saves one cell; FALSE (and the cell marked with the reason) when refused. */
 static gboolean
 commit_cell (CouncilAssessmentView *self, GtkWidget *entry)
@@ -368,6 +471,7 @@ commit_cell (CouncilAssessmentView *self, GtkWidget *entry)
     {
       if (g_strcmp0 (text, committed) == 0)
         mark_cell (entry, NULL);
+      schedule_pending_reload (self);
       return TRUE;
     }
   ind = column_indicator (self, col);
@@ -382,8 +486,21 @@ commit_cell (CouncilAssessmentView *self, GtkWidget *entry)
   if (ind->kind == COUNCIL_INDICATOR_RANK)
     ok = council_store_set_assessment_measured (self->store, ind->id, self->matrix->org_ids[org], value, &error);
   else
-    ok = council_store_set_assessment_score (self->store, ind->id, self->matrix->org_ids[org], value, NULL, &error);
+    {
+      /* Saved over the score this grid shows, and nothing newer. */
+      double shown = council_assessment_matrix_get (self->matrix, org, col);
+      ok = council_store_set_assessment_score_over (self->store, ind->id, self->matrix->org_ids[org], value, NULL,
+                                                    self->overwrite_cell ? NULL : &shown, &error);
+    }
   self->saving = FALSE;
+  self->overwrite_cell = FALSE;
+  if (!ok && g_error_matches (error, COUNCIL_STORE_ERROR, COUNCIL_STORE_ERROR_CONFLICT))
+    {
+      mark_cell (entry, error->message);
+      set_grid_message (self, error->message);
+      ask_reload_or_overwrite (self, entry, error->message);
+      return FALSE;
+    }
   if (!ok)
     {
       mark_cell (entry, error->message);
@@ -419,6 +536,7 @@ commit_cell (CouncilAssessmentView *self, GtkWidget *entry)
   refresh_totals (self);
   if (self->evidence_org == (int) org && self->evidence_col == (int) col)
     show_evidence (self, (int) org, (int) col);
+  schedule_pending_reload (self);
   return TRUE;
 }
 
@@ -844,6 +962,7 @@ on_cell_key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint k
         mark_cell (entry, NULL);
         set_grid_message (self, NULL);
         set_cell_tooltip (self, org, col);
+        schedule_pending_reload (self);
         return TRUE;
       }
     case GDK_KEY_Up:
@@ -1530,6 +1649,7 @@ reload (CouncilAssessmentView *self)
   gint64 current = self->scheme ? self->scheme->id : 0;
   gint64 id;
 
+  self->reload_pending = FALSE;
   fill_scheme_list (self, current);
   id = self->scheme_ids->len > 0
        ? g_array_index (self->scheme_ids, gint64, gtk_drop_down_get_selected (self->scheme_dropdown))
@@ -1537,11 +1657,35 @@ reload (CouncilAssessmentView *self)
   load_scheme (self, id);
 }
 
+/* The focused cell when its text differs from what was saved. */
+static GtkWidget *
+editing_cell (CouncilAssessmentView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  for (; focus != NULL; focus = gtk_widget_get_parent (focus))
+    if (GTK_IS_ENTRY (focus) && gtk_widget_get_parent (focus) == GTK_WIDGET (self->grid))
+      {
+        const char *committed = g_object_get_data (G_OBJECT (focus), "committed");
+        g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (focus))));
+        return g_strcmp0 (text, committed ? committed : "") != 0 ? focus : NULL;
+      }
+  return NULL;
+}
+
 static void
 on_store_changed_cb (CouncilStore *store, const char *table, CouncilAssessmentView *self)
 {
   if (self->saving)
     return;
+  /* A cell being typed in is not swept away: the grid reloads once it is
+   * committed (and a save over a changed score asks first). */
+  if (editing_cell (self) != NULL)
+    {
+      self->reload_pending = TRUE;
+      return;
+    }
   /* Undo, the scheme editor, the roster and the records behind computed indicators. */
   reload (self);
 }
@@ -1776,6 +1920,9 @@ council_assessment_view_dispose (GObject *object)
 {
   CouncilAssessmentView *self = COUNCIL_ASSESSMENT_VIEW (object);
 
+  g_clear_handle_id (&self->reload_idle_id, g_source_remove);
+  if (self->conflict_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->conflict_dialog)));
   clear_scheme (self);
   g_clear_pointer (&self->yoy, g_array_unref);
   g_clear_pointer (&self->scheme_ids, g_array_unref);
