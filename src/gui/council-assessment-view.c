@@ -1013,6 +1013,27 @@ on_accept_column_clicked_cb (GtkButton *button, CouncilAssessmentView *self)
 
 /* ---- totals, ranks and the ranking page ---- */
 
+/* A grade is given once every ordinary indicator is scored (bonus and
+ * deduction items are often empty); until then it is "scored of ordinary". */
+static gboolean
+org_grade_ready (CouncilAssessmentView *self, guint org, guint *scored, guint *of)
+{
+  CouncilAssessmentMatrix *m = self->matrix;
+  guint ordinary = 0, ordinary_scored = 0;
+
+  for (guint c = 0; c < m->n_indicators; c++)
+    if (m->kinds[c] != COUNCIL_INDICATOR_BONUS && m->kinds[c] != COUNCIL_INDICATOR_DEDUCTION)
+      {
+        ordinary++;
+        ordinary_scored += !isnan (council_assessment_matrix_get (m, org, c));
+      }
+  if (scored != NULL)
+    *scored = ordinary_scored;
+  if (of != NULL)
+    *of = ordinary;
+  return ordinary_scored == ordinary && ordinary > 0;
+}
+
 static void
 refresh_ranking (CouncilAssessmentView *self)
 {
@@ -1029,10 +1050,14 @@ refresh_ranking (CouncilAssessmentView *self)
         int band = council_assessment_scheme_grade (self->scheme, self->matrix->totals[i]);
         gboolean tie = (k > 0 && self->matrix->ranks[self->matrix->order[k - 1]] == self->matrix->ranks[i]) ||
                        (k + 1 < self->matrix->n_orgs && self->matrix->ranks[self->matrix->order[k + 1]] == self->matrix->ranks[i]);
-        g_autofree char *rank_text = g_strdup_printf ("%u", self->matrix->ranks[i]);
+        gboolean any = self->matrix->scored[i] > 0;
+        guint done = 0, of = 0;
+        gboolean ready = org_grade_ready (self, i, &done, &of);
+        g_autofree char *rank_text = any ? g_strdup_printf ("%u", self->matrix->ranks[i]) : g_strdup ("—");
         /* Translators: shown beside a rank shared with another organization (并列). */
-        GtkWidget *tie_label = gtk_label_new (tie ? C_("rank", "tie") : "");
-        g_autofree char *total_text = council_assessment_format_score (self->matrix->totals[i]);
+        GtkWidget *tie_label = gtk_label_new (tie && any ? C_("rank", "tie") : "");
+        g_autofree char *total_text = any ? council_assessment_format_score (self->matrix->totals[i]) : g_strdup ("—");
+        g_autofree char *progress = g_strdup_printf ("%u/%u", done, of);
 
         rank = gtk_label_new (rank_text);
         gtk_label_set_width_chars (GTK_LABEL (rank), 3);
@@ -1048,10 +1073,17 @@ refresh_ranking (CouncilAssessmentView *self)
         total = gtk_label_new (total_text);
         gtk_label_set_width_chars (GTK_LABEL (total), 6);
         gtk_label_set_xalign (GTK_LABEL (total), 1);
-        grade = gtk_label_new (band >= 0 ? council_grade_band_label (g_ptr_array_index (self->scheme->bands, band)) : "");
+        /* No grade on a partial score, as in the grid: it says how far scoring is. */
+        grade = gtk_label_new (ready && band >= 0 ? council_grade_band_label (g_ptr_array_index (self->scheme->bands, band))
+                               : any ? progress : "");
         gtk_label_set_width_chars (GTK_LABEL (grade), 5);
-        gtk_widget_add_css_class (grade, "grade-label");
-        set_grade_class (self, grade, band);
+        gtk_widget_add_css_class (grade, ready ? "grade-label" : "dim-label");
+        set_grade_class (self, grade, ready ? band : -1);
+        if (!ready && any)
+          {
+            g_autofree char *tip = g_strdup_printf (_("%u of %u indicators scored; the grade follows when all are."), done, of);
+            gtk_widget_set_tooltip_text (grade, tip);
+          }
         gtk_box_append (GTK_BOX (row), rank);
         gtk_box_append (GTK_BOX (row), tie_label);
         gtk_box_append (GTK_BOX (row), name);
@@ -1063,7 +1095,7 @@ refresh_ranking (CouncilAssessmentView *self)
         gtk_widget_set_margin_bottom (row, 3);
         gtk_list_box_append (self->ranking_list, row);
       }
-  gtk_drawing_area_set_content_height (self->chart, (int) (n_orgs (self) * 24 + 24));
+  gtk_drawing_area_set_content_height (self->chart, (int) (n_orgs (self) * 24 + 56));
   gtk_widget_queue_draw (GTK_WIDGET (self->chart));
 }
 
@@ -1123,7 +1155,8 @@ draw_chart_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointe
   CouncilAssessmentMatrix *m = self->matrix;
   PangoLayout *layout;
   int label_width = 0;
-  double max_total, bar_h = 18, gap = 6, top = 8;
+  double max_total, bar_h = 18, gap = 6, top = 40;
+  double left_edge[2] = { G_MAXDOUBLE, G_MAXDOUBLE };   /* of the band names drawn on each line */
   GdkRGBA fg;
 
   if (m == NULL || m->n_orgs == 0)
@@ -1137,16 +1170,17 @@ draw_chart_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointe
       pango_layout_get_pixel_size (layout, &w, NULL);
       label_width = MAX (label_width, w);
     }
-  label_width = MIN (label_width + 12, width / 2);
+  label_width = MIN (label_width + 12, width * 2 / 5);
   max_total = self->scheme->total_score + self->scheme->bonus_cap;
   for (guint k = 0; k < m->n_orgs; k++)
     {
       guint i = m->order[k];
       double y = top + k * (bar_h + gap);
       double avail = MAX (width - label_width - 56, 10);
-      double w = avail * CLAMP (m->totals[i] / max_total, 0, 1);
+      gboolean any = m->scored[i] > 0;
+      double w = any ? avail * CLAMP (m->totals[i] / max_total, 0, 1) : 0;
       double rgb[3];
-      g_autofree char *value = council_assessment_format_score (m->totals[i]);
+      g_autofree char *value = any ? council_assessment_format_score (m->totals[i]) : g_strdup ("—");
       int th;
 
       gdk_cairo_set_source_rgba (cr, &fg);
@@ -1157,8 +1191,14 @@ draw_chart_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointe
       cairo_move_to (cr, 4, y + (bar_h - th) / 2);
       pango_cairo_show_layout (cr, layout);
 
-      grade_rgb (self, council_assessment_scheme_grade (self->scheme, m->totals[i]), rgb);
-      cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], 0.85);
+      /* Grade colours once the grade is given; a partial total is grey. */
+      if (org_grade_ready (self, i, NULL, NULL))
+        {
+          grade_rgb (self, council_assessment_scheme_grade (self->scheme, m->totals[i]), rgb);
+          cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], 0.85);
+        }
+      else
+        cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.3);
       cairo_rectangle (cr, label_width, y, w, bar_h);
       cairo_fill (cr);
 
@@ -1180,6 +1220,37 @@ draw_chart_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointe
       cairo_move_to (cr, x + 0.5, top - 4);
       cairo_line_to (cr, x + 0.5, MIN (height, top + m->n_orgs * (bar_h + gap)));
       cairo_stroke (cr);
+    }
+  /* Each band's name over its stretch of the axis, so the chart reads
+   * without a legend; a name that would overlap the one before it (narrow
+   * bands, long English names) takes the second line. */
+  cairo_set_dash (cr, NULL, 0, 0);
+  pango_layout_set_width (layout, -1);
+  for (guint b = 0; b < self->scheme->bands->len; b++)
+    {
+      const CouncilGradeBand *band = g_ptr_array_index (self->scheme->bands, b);
+      double avail = MAX (width - label_width - 56, 10);
+      double hi = b == 0 ? max_total : ((CouncilGradeBand *) g_ptr_array_index (self->scheme->bands, b - 1))->min_score;
+      double x0 = label_width + avail * band->min_score / max_total;
+      double x1 = label_width + avail * MIN (hi, max_total) / max_total;
+      double rgb[3];
+      int tw;
+
+      double lx;
+      int line;
+
+      pango_layout_set_text (layout, council_grade_band_label (band), -1);
+      pango_layout_get_pixel_size (layout, &tw, NULL);
+      lx = CLAMP (x0 + (x1 - x0 - tw) / 2, label_width, width - tw);
+      /* Bands go from the highest (right) to the lowest (left). */
+      line = b > 0 && lx + tw + 6 > left_edge[0] ? 1 : 0;
+      if (line == 1 && lx + tw + 6 > left_edge[1])
+        lx = MAX (label_width, left_edge[1] - tw - 6);
+      left_edge[line] = lx;
+      grade_rgb (self, (int) b, rgb);
+      cairo_set_source_rgb (cr, rgb[0] * 0.8, rgb[1] * 0.8, rgb[2] * 0.8);
+      cairo_move_to (cr, lx, 1 + line * 16);
+      pango_cairo_show_layout (cr, layout);
     }
   g_object_unref (layout);
 }
@@ -1232,6 +1303,10 @@ refresh_yoy (CouncilAssessmentView *self)
             {
               g_free (year);
               year = g_strdup_printf (_("%d (in progress)"), y->year);
+              /* As in the grid: no grade until every ordinary indicator is scored. */
+              if (self->scheme == NULL || self->scheme->id != scheme->id || self->matrix == NULL ||
+                  !org_grade_ready (self, selected, NULL, NULL))
+                grade = "—";
             }
         }
       cells[0] = gtk_label_new (year);
