@@ -1112,20 +1112,10 @@ refresh_totals (CouncilAssessmentView *self)
       g_autofree char *rank = g_strdup_printf ("%u", m->ranks[i]);
       int band = council_assessment_scheme_grade (self->scheme, m->totals[i]);
       guint ordinary = 0, ordinary_scored = 0;
-      gboolean complete;
+      gboolean complete = org_grade_ready (self, i, &ordinary_scored, &ordinary);
 
       gtk_label_set_text (self->total_labels[i], m->scored[i] > 0 ? total : "—");
       gtk_label_set_text (self->rank_labels[i], m->scored[i] > 0 ? rank : "—");
-
-      /* A grade is given once every ordinary indicator is scored (bonus and
-       * deduction items are often empty); until then the cell says how far. */
-      for (guint c = 0; c < m->n_indicators; c++)
-        if (m->kinds[c] != COUNCIL_INDICATOR_BONUS && m->kinds[c] != COUNCIL_INDICATOR_DEDUCTION)
-          {
-            ordinary++;
-            ordinary_scored += !isnan (council_assessment_matrix_get (m, i, c));
-          }
-      complete = ordinary_scored == ordinary && ordinary > 0;
       if (complete && band >= 0)
         {
           gtk_label_set_text (self->grade_labels[i], council_grade_band_label (g_ptr_array_index (self->scheme->bands, band)));
