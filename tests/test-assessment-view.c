@@ -547,6 +547,29 @@ test_score_conflict (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (council_assessment_view_get_cell (f->view, 1, 0))), ==, "4");
 }
 
+/* The ranking says what is known: no rank for an organization without a
+ * score, no grade before every ordinary indicator is scored. */
+static void
+test_ranking_page (Fixture *f, gconstpointer data)
+{
+  g_auto(GStrv) rows = NULL;
+  guint n;
+
+  type_into (f, 0, 0, "9");
+  type_into (f, 1, 0, "9");
+  type_into (f, 1, 1, "18");
+  rows = council_assessment_view_get_ranking_rows (f->view);
+  n = g_strv_length (rows);
+  g_assert_cmpuint (n, >, 3);
+  /* Both ordinary indicators scored: a grade (27 is under 60 of the 100 the scheme counts to). */
+  g_assert_cmpstr (rows[0], ==, "1|27|Fail");
+  /* One of two scored: a total and a rank, the grade waits. */
+  g_assert_cmpstr (rows[1], ==, "2|9|1/2");
+  /* Nothing scored: no rank, no total, no grade (and no 并列 with the others). */
+  g_assert_cmpstr (rows[2], ==, "—|—|");
+  g_assert_cmpstr (rows[n - 1], ==, "—|—|");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -568,6 +591,7 @@ main (int argc, char **argv)
   ADD ("link-documents", test_link_documents);
   ADD ("tab-moves-right", test_tab_moves_right);
   ADD ("score-conflict", test_score_conflict);
+  ADD ("ranking-page", test_ranking_page);
 #undef ADD
   return g_test_run ();
 }

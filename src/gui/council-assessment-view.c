@@ -2170,6 +2170,27 @@ council_assessment_view_get_evidence_entry (CouncilAssessmentView *self)
   return self->evidence_entry;
 }
 
+/* The ranking page's rows as text, best first: "rank|total|grade" each. */
+GStrv
+council_assessment_view_get_ranking_rows (CouncilAssessmentView *self)
+{
+  g_autoptr(GStrvBuilder) rows = g_strv_builder_new ();
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->ranking_list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      GtkWidget *rank = gtk_widget_get_first_child (box);
+      GtkWidget *total = gtk_widget_get_prev_sibling (gtk_widget_get_last_child (box));
+      GtkWidget *grade = gtk_widget_get_last_child (box);
+      g_autofree char *text = g_strdup_printf ("%s|%s|%s", gtk_label_get_text (GTK_LABEL (rank)),
+                                               gtk_label_get_text (GTK_LABEL (total)),
+                                               gtk_label_get_text (GTK_LABEL (grade)));
+      g_strv_builder_add (rows, text);
+    }
+  return g_strv_builder_end (rows);
+}
+
 GtkWidget *
 council_assessment_view_get_linked_documents (CouncilAssessmentView *self)
 {

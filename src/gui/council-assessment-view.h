@@ -28,6 +28,8 @@ GtkLabel  *council_assessment_view_get_rank_label  (CouncilAssessmentView *self,
 const char *council_assessment_view_get_grid_message (CouncilAssessmentView *self);
 /* The evidence note of the focused cell (Enter saves it). */
 GtkEntry  *council_assessment_view_get_evidence_entry (CouncilAssessmentView *self);
+/* The ranking page's rows, best first, as "rank|total|grade" (free with g_strfreev). */
+GStrv           council_assessment_view_get_ranking_rows     (CouncilAssessmentView *self);
 /* The focused cell's linked documents: a box of chips, each with the data
  * "open-button" (action win.show-document) and "unlink-button"; the button
  * that opens the picker, its search entry and its list of the library. */
