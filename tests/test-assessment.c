@@ -273,6 +273,64 @@ test_scores_and_caps (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (error->message, "already has 3"));
   g_clear_error (&error);
   set_score (f, f->bonus2_id, 0, 1);
+
+  /* A cap cannot be lowered under what an organization already has: the
+   * scheme's bonus cap (org 0 has 3 + 1) and the item's own cap (3). */
+  {
+    g_autoptr(CouncilAssessmentScheme) lower = council_store_get_assessment_scheme (f->store, f->scheme->id, &error);
+    g_autoptr(CouncilAssessmentScheme) check = NULL;
+    g_autoptr(CouncilIndicator) item = NULL;
+    g_autoptr(GPtrArray) now = NULL;
+
+    g_assert_no_error (error);
+    lower->bonus_cap = 3.5;
+    g_assert_false (council_store_save_assessment_scheme (f->store, lower, &error));
+    g_assert_error (error, COUNCIL_VALIDATION_ERROR, COUNCIL_ASSESSMENT_FIELD_CAPS);
+    g_assert_nonnull (strstr (error->message, "cannot be lowered to 3.5"));
+    g_assert_nonnull (strstr (error->message, "already has 4 in bonus items"));
+    g_clear_error (&error);
+    check = council_store_get_assessment_scheme (f->store, f->scheme->id, &error);
+    g_assert_cmpfloat (check->bonus_cap, ==, 4);
+    g_clear_pointer (&lower, council_assessment_scheme_free);
+    /* The deduction cap may go down to what is used (nothing yet). */
+    lower = council_store_get_assessment_scheme (f->store, f->scheme->id, &error);
+    lower->deduction_cap = 3;
+    g_assert_true (council_store_save_assessment_scheme (f->store, lower, &error));
+    g_assert_no_error (error);
+    lower->deduction_cap = 2;
+    g_assert_true (council_store_save_assessment_scheme (f->store, lower, &error));
+    g_assert_no_error (error);
+
+    now = council_store_list_assessment_indicators (f->store, f->scheme->id, &error);
+    for (guint i = 0; i < now->len; i++)
+      if (((CouncilIndicator *) g_ptr_array_index (now, i))->id == f->bonus1_id)
+        item = council_indicator_copy (g_ptr_array_index (now, i));
+    g_assert_nonnull (item);
+    item->cap = 2;
+    g_assert_false (council_store_save_assessment_indicator (f->store, f->scheme->id, item, &error));
+    g_assert_error (error, COUNCIL_VALIDATION_ERROR, COUNCIL_ASSESSMENT_FIELD_MAX_SCORE);
+    g_assert_nonnull (strstr (error->message, "(up to 3)"));
+    g_clear_error (&error);
+  }
+
+  /* Several cells in one change: the caps see the entries before them. */
+  {
+    CouncilAssessmentEntry entries[] = {
+      { .indicator_id = f->bonus1_id, .org_id = org (f, 2), .value = 3 },
+      { .indicator_id = f->bonus2_id, .org_id = org (f, 2), .value = 2 },
+    };
+    g_assert_false (council_store_set_assessment_scores (f->store, f->scheme->id, entries, 2, "two bonuses", &error));
+    g_assert_error (error, COUNCIL_VALIDATION_ERROR, COUNCIL_ASSESSMENT_FIELD_SCORE);
+    g_assert_nonnull (strstr (error->message, "may not exceed 4"));
+    g_clear_error (&error);
+    /* Nothing of the refused change was kept. */
+    {
+      CouncilAssessmentScore score;
+      g_assert_true (council_store_get_assessment_score (f->store, f->bonus1_id, org (f, 2), &score, &error));
+      g_assert_false (score.exists);
+      council_assessment_score_clear (&score);
+    }
+  }
   council_store_set_assessment_score (f->store, f->deduction_id, org (f, 1), 2.5, NULL, &error);
   g_assert_error (error, COUNCIL_VALIDATION_ERROR, COUNCIL_ASSESSMENT_FIELD_SCORE);
   g_clear_error (&error);

@@ -399,6 +399,22 @@ council_indicator_limit (const CouncilIndicator *ind)
 }
 
 gboolean
+council_indicator_equal (const CouncilIndicator *a, const CouncilIndicator *b)
+{
+  if (a->id != b->id || a->parent_id != b->parent_id || a->kind != b->kind ||
+      a->source != b->source || a->max_score != b->max_score || a->weight != b->weight || a->cap != b->cap ||
+      g_strcmp0 (a->name_zh, b->name_zh) != 0 || g_strcmp0 (a->name_en, b->name_en) != 0 ||
+      g_strcmp0 (a->guide, b->guide) != 0)
+    return FALSE;
+  if ((a->rank_points ? a->rank_points->len : 0) != (b->rank_points ? b->rank_points->len : 0))
+    return FALSE;
+  for (guint r = 0; a->rank_points != NULL && r < a->rank_points->len; r++)
+    if (g_array_index (a->rank_points, double, r) != g_array_index (b->rank_points, double, r))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
 council_indicator_validate (const CouncilIndicator *ind, GError **error)
 {
   g_autofree char *name = g_strstrip (g_strdup (ind->name_zh));

@@ -155,6 +155,9 @@ const char       *council_indicator_label    (const CouncilIndicator *indicator)
 gboolean          council_indicator_is_scored (const CouncilIndicator *indicator);  /* not a category */
 /* The most one organization gets on it: max score, or the cap of bonus and deduction items. */
 double            council_indicator_limit    (const CouncilIndicator *indicator);
+/* Every stored field equal, the rank-points table too; the position among
+ * siblings aside (moving is not editing). */
+gboolean          council_indicator_equal    (const CouncilIndicator *a, const CouncilIndicator *b);
 gboolean          council_indicator_validate (const CouncilIndicator *indicator, GError **error);
 /* Checks one score of this indicator: a number within 0..limit. */
 gboolean          council_indicator_check_score (const CouncilIndicator *indicator, double value, GError **error);

@@ -14,6 +14,7 @@
 
 #include "council-demo.h"
 #include "council-store-assessment.h"
+#include "council-store-documents.h"
 
 typedef struct
 {
@@ -104,6 +105,46 @@ demo_value (GRand *rand, double quality, double limit)
 
 /* Scores all (or the first n_orgs) organizations: computed suggestions
  * accepted, rank-based from measured beneficiaries, manual from the seed. */
+/* The sample policy documents back a few scores (佐证材料): the first
+ * manual indicator of the first organizations cites the newest document,
+ * the next indicator the one after it. */
+static gboolean
+link_demo_evidence (CouncilStore *store, GPtrArray *indicators, GPtrArray *orgs, guint n_orgs, GError **error)
+{
+  CouncilDocumentFilter filter;
+  g_autoptr(GListStore) docs = NULL;
+  guint n_docs, linked = 0;
+
+  council_document_filter_init (&filter);
+  docs = council_store_list_documents (store, &filter, error);
+  if (docs == NULL)
+    return FALSE;
+  n_docs = g_list_model_get_n_items (G_LIST_MODEL (docs));
+  for (guint j = 0; n_docs > 0 && j < indicators->len && linked < 2; j++)
+    {
+      CouncilIndicator *ind = g_ptr_array_index (indicators, j);
+
+      if (ind->kind != COUNCIL_INDICATOR_MANUAL)
+        continue;
+      for (guint i = 0; i < MIN (n_orgs, 3u) && i < orgs->len; i++)
+        {
+          g_autoptr(CouncilDocument) doc = g_list_model_get_item (G_LIST_MODEL (docs), linked % n_docs);
+          gint64 org_id = council_organization_get_id (g_ptr_array_index (orgs, i));
+          CouncilAssessmentScore score;
+          gboolean scored = council_store_get_assessment_score (store, ind->id, org_id, &score, NULL) && score.exists;
+
+          council_assessment_score_clear (&score);
+          /* Evidence belongs to a score: a cell left empty has none. */
+          if (!scored)
+            continue;
+          if (!council_store_link_assessment_document (store, ind->id, org_id, council_document_get_id (doc), error))
+            return FALSE;
+        }
+      linked++;
+    }
+  return TRUE;
+}
+
 static gboolean
 score_scheme (CouncilStore *store, CouncilAssessmentScheme *scheme, guint n_orgs, guint32 seed, GError **error)
 {
@@ -214,7 +255,7 @@ score_scheme (CouncilStore *store, CouncilAssessmentScheme *scheme, guint n_orgs
                                                 missing->len, summary, error))
         return FALSE;
     }
-  return TRUE;
+  return link_demo_evidence (store, indicators, orgs, n_orgs, error);
 }
 
 gboolean

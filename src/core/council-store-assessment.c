@@ -335,6 +335,46 @@ check_period_free (CouncilStore *self, CouncilAssessmentScheme *scheme, GError *
   return TRUE;
 }
 
+static char *org_label (CouncilStore *self, gint64 org_id);
+
+/* A lower cap on an organization's bonus (or deduction) total must not leave
+ * an organization above it: the message names the cap, the organization and
+ * what it already has. */
+static gboolean
+check_org_totals_within (CouncilStore *self, CouncilAssessmentScheme *scheme, CouncilIndicatorKind kind,
+                         double cap, GError **error)
+{
+  sqlite3_stmt *stmt = council_store_prepare (self,
+    "SELECT s.org_id, sum(s.value) AS total FROM assessment_score s JOIN assessment_indicator i ON i.id = s.indicator_id "
+    "WHERE s.scheme_id = ? AND i.kind = ? GROUP BY s.org_id HAVING total > ? + 1e-9 ORDER BY total DESC LIMIT 1", error);
+  gint64 org_id = 0;
+  double total = 0;
+  g_autofree char *org = NULL, *cap_text = NULL, *total_text = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, scheme->id);
+  bind_text (stmt, 2, council_indicator_kind_to_string (kind));
+  sqlite3_bind_double (stmt, 3, cap);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      org_id = sqlite3_column_int64 (stmt, 0);
+      total = sqlite3_column_double (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (org_id == 0)
+    return TRUE;
+  org = org_label (self, org_id);
+  cap_text = council_assessment_format_score (cap);
+  total_text = council_assessment_format_score (total);
+  g_set_error (error, COUNCIL_VALIDATION_ERROR, COUNCIL_ASSESSMENT_FIELD_CAPS,
+               kind == COUNCIL_INDICATOR_BONUS
+               ? _("The bonus cap cannot be lowered to %s: %s already has %s in bonus items; change those scores first.")
+               : _("The deduction cap cannot be lowered to %s: %s already has %s in deductions; change those scores first."),
+               cap_text, org, total_text);
+  return FALSE;
+}
+
 static gboolean
 write_scheme (CouncilStore *self, CouncilAssessmentScheme *scheme, GError **error)
 {
@@ -378,7 +418,12 @@ write_scheme (CouncilStore *self, CouncilAssessmentScheme *scheme, GError **erro
       return FALSE;
     }
   else
-    scheme->version++;
+    {
+      scheme->version++;
+      if (!check_org_totals_within (self, scheme, COUNCIL_INDICATOR_BONUS, scheme->bonus_cap, error) ||
+          !check_org_totals_within (self, scheme, COUNCIL_INDICATOR_DEDUCTION, scheme->deduction_cap, error))
+        return FALSE;
+    }
   return write_scheme_details (self, scheme, error);
 }
 
@@ -715,6 +760,36 @@ write_indicator (CouncilStore *self, gint64 scheme_id, CouncilIndicator *ind, GE
 gboolean
 council_store_save_assessment_indicator (CouncilStore *self, gint64 scheme_id, CouncilIndicator *ind, GError **error)
 {
+  return council_store_save_assessment_indicator_over (self, scheme_id, ind, NULL, error);
+}
+
+/* Indicators carry no version number: "changed since read" is the stored
+ * record differing from what the editor read, checked inside the change. */
+static gboolean
+check_indicator_unchanged (CouncilStore *self, const CouncilIndicator *base, CouncilIndicator *ind, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(CouncilIndicator) now = get_indicator (self, base->id, &local);
+
+  if (now == NULL)
+    {
+      g_set_error (error, COUNCIL_STORE_ERROR, COUNCIL_STORE_ERROR_NOT_FOUND,
+                   _("The indicator “%s” was removed elsewhere since it was opened."), base->name_zh);
+      return FALSE;
+    }
+  /* A move made meanwhile stays: saving the form is not moving. */
+  ind->position = now->position;
+  if (council_indicator_equal (now, base))
+    return TRUE;
+  g_set_error (error, COUNCIL_STORE_ERROR, COUNCIL_STORE_ERROR_CONFLICT,
+               _("The indicator “%s” was changed elsewhere since it was opened."), base->name_zh);
+  return FALSE;
+}
+
+gboolean
+council_store_save_assessment_indicator_over (CouncilStore *self, gint64 scheme_id, CouncilIndicator *ind,
+                                              const CouncilIndicator *base, GError **error)
+{
   g_autofree char *summary = NULL;
   gboolean insert = ind->id == 0;
   gboolean ok;
@@ -724,7 +799,8 @@ council_store_save_assessment_indicator (CouncilStore *self, gint64 scheme_id, C
   summary = g_strdup_printf (insert ? _("Add the indicator “%s”") : _("Edit the indicator “%s”"), ind->name_zh);
   if (!council_store_begin_change (self, summary, error))
     return FALSE;
-  ok = write_indicator (self, scheme_id, ind, error);
+  ok = (insert || base == NULL || check_indicator_unchanged (self, base, ind, error)) &&
+       write_indicator (self, scheme_id, ind, error);
   if (!ok && insert)
     ind->id = 0;
   return finish_change (self, ok, error);
@@ -1073,6 +1149,37 @@ gboolean
 council_store_set_assessment_score (CouncilStore *self, gint64 indicator_id, gint64 org_id,
                                     double value, const char *evidence, GError **error)
 {
+  return council_store_set_assessment_score_over (self, indicator_id, org_id, value, evidence, NULL, error);
+}
+
+/* The score there is (NAN for none) must still be what the caller read. */
+static gboolean
+check_score_unchanged (CouncilStore *self, const CouncilIndicator *ind, gint64 org_id, double expected, GError **error)
+{
+  CouncilAssessmentScore now;
+  gboolean same;
+  g_autofree char *org = NULL, *shown = NULL;
+
+  if (!council_store_get_assessment_score (self, ind->id, org_id, &now, error))
+    return FALSE;
+  same = now.exists ? !isnan (expected) && fabs (now.value - expected) < 0.005 : isnan (expected);
+  if (!same)
+    {
+      org = org_label (self, org_id);
+      shown = now.exists ? council_assessment_format_score (now.value) : g_strdup ("—");
+      g_set_error (error, COUNCIL_STORE_ERROR, COUNCIL_STORE_ERROR_CONFLICT,
+                   _("The score of %s for “%s” was changed elsewhere to %s since the grid was loaded."),
+                   org, council_indicator_label (ind), shown);
+    }
+  council_assessment_score_clear (&now);
+  return same;
+}
+
+gboolean
+council_store_set_assessment_score_over (CouncilStore *self, gint64 indicator_id, gint64 org_id,
+                                         double value, const char *evidence, const double *expected,
+                                         GError **error)
+{
   g_autoptr(CouncilIndicator) ind = get_indicator (self, indicator_id, error);
   g_autoptr(CouncilAssessmentScheme) scheme = NULL;
   g_autofree char *summary = NULL, *org = NULL;
@@ -1091,7 +1198,8 @@ council_store_set_assessment_score (CouncilStore *self, gint64 indicator_id, gin
                              org, council_indicator_label (ind));
   if (!council_store_begin_change (self, summary, error))
     return FALSE;
-  ok = write_score (self, scheme->id, indicator_id, org_id, value, NAN, FALSE, evidence, error);
+  ok = (expected == NULL || check_score_unchanged (self, ind, org_id, *expected, error)) &&
+       write_score (self, scheme->id, indicator_id, org_id, value, NAN, FALSE, evidence, error);
   return finish_change (self, ok, error);
 }
 

@@ -35,6 +35,12 @@ GPtrArray *council_store_list_assessment_indicators (CouncilStore *self, gint64 
  * indicator goes last among its siblings. */
 gboolean   council_store_save_assessment_indicator (CouncilStore *self, gint64 scheme_id,
                                                     CouncilIndicator *indicator, GError **error);
+/* The same, refused with COUNCIL_STORE_ERROR_CONFLICT when the stored
+ * indicator is no longer @base (what the editor read): someone else changed it
+ * in between. NOT_FOUND when it was removed. @base NULL saves regardless. */
+gboolean   council_store_save_assessment_indicator_over (CouncilStore *self, gint64 scheme_id,
+                                                         CouncilIndicator *indicator,
+                                                         const CouncilIndicator *base, GError **error);
 gboolean   council_store_delete_assessment_indicator (CouncilStore *self, gint64 id, GError **error);
 /* Moves an indicator up (-1) or down (+1) among its siblings. */
 gboolean   council_store_move_assessment_indicator (CouncilStore *self, gint64 id, int delta, GError **error);
@@ -62,6 +68,11 @@ gboolean   council_store_get_assessment_score (CouncilStore *self, gint64 indica
  * cap over the scheme. evidence NULL keeps the note there is. */
 gboolean   council_store_set_assessment_score (CouncilStore *self, gint64 indicator_id, gint64 org_id,
                                                double value, const char *evidence, GError **error);
+/* The same, refused with COUNCIL_STORE_ERROR_CONFLICT unless the stored score
+ * is still *expected (NAN: no score), what the caller showed; NULL: no check. */
+gboolean   council_store_set_assessment_score_over (CouncilStore *self, gint64 indicator_id, gint64 org_id,
+                                                    double value, const char *evidence, const double *expected,
+                                                    GError **error);
 typedef struct
 {
   gint64      indicator_id;

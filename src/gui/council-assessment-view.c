@@ -16,9 +16,12 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "core/council-store-assessment.h"
+#include "core/council-store-documents.h"
 #include "council-assessment-view.h"
+#include "council-meeting-editor.h"
 #include "council-scheme-editor.h"
 #include "council-window.h"
 
@@ -61,6 +64,17 @@ struct _CouncilAssessmentView
   GtkEntry *evidence_entry;
   GtkLabel *scored_by_label;
   int evidence_org, evidence_col;  /* -1: no cell */
+  GtkWidget *documents_row;        /* the focused cell's linked documents */
+  GtkWidget *documents_box;        /* one chip per linked document */
+  GtkLabel *documents_placeholder;
+  GtkMenuButton *link_button;      /* opens the picker */
+  GtkSearchEntry *picker_search;
+  GtkListBox *picker_list;         /* the policy library, filtered by the search */
+  GtkLabel *picker_placeholder;
+  GtkWidget *conflict_dialog;      /* "Reload or Overwrite" for a cell */
+  gboolean overwrite_cell;         /* the next commit skips the check */
+  gboolean reload_pending;         /* a change came in while a cell was being typed */
+  guint reload_idle_id;
 
   /* scheme page */
   CouncilSchemeEditor *editor;
@@ -84,6 +98,9 @@ G_DEFINE_FINAL_TYPE (CouncilAssessmentView, council_assessment_view, GTK_TYPE_BO
 static void reload (CouncilAssessmentView *self);
 static void refresh_totals (CouncilAssessmentView *self);
 static void show_evidence (CouncilAssessmentView *self, int org, int col);
+static void show_documents (CouncilAssessmentView *self, gboolean scored);
+static GtkWidget *editing_cell (CouncilAssessmentView *self);
+static void focus_cell (CouncilAssessmentView *self, guint org, guint col);
 
 /* ---- helpers ---- */
 
@@ -340,6 +357,103 @@ set_grid_message (CouncilAssessmentView *self, const char *message)
   gtk_widget_set_visible (GTK_WIDGET (self->grid_message), message != NULL);
 }
 
+/* ---- another window or program scored the same cell ---- */
+
+enum
+{
+  CONFLICT_RESPONSE_RELOAD = 1,
+  CONFLICT_RESPONSE_OVERWRITE = 2,
+};
+
+static gboolean commit_cell (CouncilAssessmentView *self, GtkWidget *entry);
+
+static void
+on_conflict_response_cb (GtkDialog *dialog, int response, gpointer user_data)
+{
+  CouncilAssessmentView *self = COUNCIL_ASSESSMENT_VIEW (user_data);
+  guint org = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "org"));
+  guint col = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "col"));
+  g_autofree char *typed = g_strdup (g_object_get_data (G_OBJECT (dialog), "typed"));
+
+  self->conflict_dialog = NULL;
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == CONFLICT_RESPONSE_OVERWRITE && org < n_orgs (self) && col < n_columns (self))
+    {
+      GtkWidget *entry = self->cells[org * n_columns (self) + col];
+
+      self->overwrite_cell = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (entry), typed);
+      if (commit_cell (self, entry))
+        council_widget_show_message (GTK_WIDGET (self), _("Your score was saved in place of the other one (which stays in the history)."), FALSE);
+      return;
+    }
+  /* Reload (or the dialog closed): the grid shows what is stored now. */
+  reload (self);
+  council_widget_show_message (GTK_WIDGET (self), _("Reloaded with the other change; your edits were discarded."), FALSE);
+}
+
+static void
+ask_reload_or_overwrite (CouncilAssessmentView *self, GtkWidget *entry, const char *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  if (self->conflict_dialog != NULL)
+    return;
+  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE, "%s", message);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+    _("Reload shows their score and discards what you typed; Overwrite saves your score in place of theirs (their change stays in the history)."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
+                          _("_Reload"), CONFLICT_RESPONSE_RELOAD,
+                          _("_Overwrite"), CONFLICT_RESPONSE_OVERWRITE,
+                          NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), CONFLICT_RESPONSE_RELOAD);
+  g_object_set_data (G_OBJECT (dialog), "org", g_object_get_data (G_OBJECT (entry), "org"));
+  g_object_set_data (G_OBJECT (dialog), "col", g_object_get_data (G_OBJECT (entry), "col"));
+  g_object_set_data_full (G_OBJECT (dialog), "typed", g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response_cb), self, 0);
+  self->conflict_dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+on_pending_reload_cb (gpointer user_data)
+{
+  CouncilAssessmentView *self = user_data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  int org = -1, col = -1;
+
+  self->reload_idle_id = 0;
+  if (!self->reload_pending)
+    return G_SOURCE_REMOVE;
+  if (editing_cell (self) != NULL)
+    return G_SOURCE_REMOVE;   /* typing again: after that commit */
+  for (; focus != NULL; focus = gtk_widget_get_parent (focus))
+    if (GTK_IS_ENTRY (focus) && gtk_widget_get_parent (focus) == GTK_WIDGET (self->grid))
+      {
+        org = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (focus), "org"));
+        col = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (focus), "col"));
+        break;
+      }
+  reload (self);
+  /* The focus stays where the person was. */
+  if (org >= 0 && col >= 0)
+    focus_cell (self, (guint) org, (guint) col);
+  return G_SOURCE_REMOVE;
+}
+
+/* A change that came in while a cell was typed is shown once it is settled,
+ * from an idle: the cell whose handler runs now is not destroyed under it. */
+static void
+schedule_pending_reload (CouncilAssessmentView *self)
+{
+  if (self->reload_pending && self->reload_idle_id == 0)
+    self->reload_idle_id = g_idle_add (on_pending_reload_cb, self);
+}
+
 /* Saves one cell; FALSE (and the cell marked with the reason) when refused. */
 static gboolean
 commit_cell (CouncilAssessmentView *self, GtkWidget *entry)
@@ -357,6 +471,7 @@ commit_cell (CouncilAssessmentView *self, GtkWidget *entry)
     {
       if (g_strcmp0 (text, committed) == 0)
         mark_cell (entry, NULL);
+      schedule_pending_reload (self);
       return TRUE;
     }
   ind = column_indicator (self, col);
@@ -371,8 +486,21 @@ commit_cell (CouncilAssessmentView *self, GtkWidget *entry)
   if (ind->kind == COUNCIL_INDICATOR_RANK)
     ok = council_store_set_assessment_measured (self->store, ind->id, self->matrix->org_ids[org], value, &error);
   else
-    ok = council_store_set_assessment_score (self->store, ind->id, self->matrix->org_ids[org], value, NULL, &error);
+    {
+      /* Saved over the score this grid shows, and nothing newer. */
+      double shown = council_assessment_matrix_get (self->matrix, org, col);
+      ok = council_store_set_assessment_score_over (self->store, ind->id, self->matrix->org_ids[org], value, NULL,
+                                                    self->overwrite_cell ? NULL : &shown, &error);
+    }
   self->saving = FALSE;
+  self->overwrite_cell = FALSE;
+  if (!ok && g_error_matches (error, COUNCIL_STORE_ERROR, COUNCIL_STORE_ERROR_CONFLICT))
+    {
+      mark_cell (entry, error->message);
+      set_grid_message (self, error->message);
+      ask_reload_or_overwrite (self, entry, error->message);
+      return FALSE;
+    }
   if (!ok)
     {
       mark_cell (entry, error->message);
@@ -408,6 +536,7 @@ commit_cell (CouncilAssessmentView *self, GtkWidget *entry)
   refresh_totals (self);
   if (self->evidence_org == (int) org && self->evidence_col == (int) col)
     show_evidence (self, (int) org, (int) col);
+  schedule_pending_reload (self);
   return TRUE;
 }
 
@@ -444,6 +573,7 @@ show_evidence (CouncilAssessmentView *self, int org, int col)
       gtk_label_set_text (self->evidence_label, _("Evidence"));
       gtk_editable_set_text (GTK_EDITABLE (self->evidence_entry), "");
       gtk_label_set_text (self->scored_by_label, "");
+      show_documents (self, FALSE);
       return;
     }
   title = g_strdup_printf (_("Evidence for %s — %s"), org_grid_name (self, (guint) org),
@@ -461,7 +591,309 @@ show_evidence (CouncilAssessmentView *self, int org, int col)
     gtk_editable_set_text (GTK_EDITABLE (self->evidence_entry), "");
   gtk_label_set_text (self->scored_by_label, by ? by : _("Not scored yet"));
   gtk_widget_set_sensitive (self->evidence_bar, !self->scheme->finalized);
+  show_documents (self, score.exists);
   council_assessment_score_clear (&score);
+}
+
+/* ---- documents linked to the focused score (佐证材料) ---- */
+
+static void
+on_unlink_document_clicked_cb (GtkButton *button, CouncilAssessmentView *self)
+{
+  gint64 document_id = *(gint64 *) g_object_get_data (G_OBJECT (button), "document-id");
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->evidence_org < 0 || self->evidence_col < 0 || self->matrix == NULL)
+    return;
+  self->saving = TRUE;
+  ok = council_store_unlink_assessment_document (self->store, column_indicator (self, (guint) self->evidence_col)->id,
+                                                 self->matrix->org_ids[self->evidence_org], document_id, &error);
+  self->saving = FALSE;
+  if (!ok)
+    show_error (self, error);
+  else
+    show_documents (self, TRUE);
+}
+
+static GtkWidget *
+document_chip (CouncilAssessmentView *self, CouncilDocument *doc)
+{
+  GtkWidget *chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *open = gtk_button_new ();
+  GtkWidget *title = gtk_label_new (council_document_get_title (doc));
+  GtkWidget *unlink = gtk_button_new_from_icon_name ("window-close-symbolic");
+  g_autofree char *open_tip = NULL, *unlink_tip = NULL;
+  const char *number = council_document_get_doc_number (doc);
+  gint64 *id = g_new (gint64, 1);
+
+  *id = council_document_get_id (doc);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 24);
+  gtk_button_set_child (GTK_BUTTON (open), title);
+  open_tip = number && *number
+             ? g_strdup_printf (_("Open “%s” (%s)"), council_document_get_title (doc), number)
+             : g_strdup_printf (_("Open “%s”"), council_document_get_title (doc));
+  gtk_widget_set_tooltip_text (open, open_tip);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "win.show-document");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (open), "x", *id);
+  unlink_tip = g_strdup_printf (_("Unlink “%s” from this score"), council_document_get_title (doc));
+  gtk_widget_set_tooltip_text (unlink, unlink_tip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (unlink), GTK_ACCESSIBLE_PROPERTY_LABEL, unlink_tip, -1);
+  g_object_set_data_full (G_OBJECT (unlink), "document-id", id, g_free);
+  g_signal_connect_object (unlink, "clicked", G_CALLBACK (on_unlink_document_clicked_cb), self, 0);
+  /* A finalized scheme keeps its evidence: it can be opened, not changed. */
+  gtk_widget_set_sensitive (unlink, !self->scheme->finalized);
+  g_object_set_data (G_OBJECT (chip), "open-button", open);
+  g_object_set_data (G_OBJECT (chip), "unlink-button", unlink);
+  gtk_widget_add_css_class (chip, "linked");
+  gtk_box_append (GTK_BOX (chip), open);
+  gtk_box_append (GTK_BOX (chip), unlink);
+  return chip;
+}
+
+/* The linked documents of the focused cell; linking needs a saved score. */
+static void
+show_documents (CouncilAssessmentView *self, gboolean scored)
+{
+  g_autoptr(GArray) ids = NULL;
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (self->documents_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->documents_box), child);
+  if (self->evidence_org >= 0 && self->evidence_col >= 0 && self->matrix != NULL)
+    ids = council_store_list_assessment_documents (self->store, column_indicator (self, (guint) self->evidence_col)->id,
+                                                   self->matrix->org_ids[self->evidence_org], NULL);
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    {
+      g_autoptr(CouncilDocument) doc = council_store_get_document (self->store, g_array_index (ids, gint64, i), NULL);
+
+      /* A document deleted from the library leaves no chip. */
+      if (doc == NULL)
+        continue;
+      gtk_box_append (GTK_BOX (self->documents_box), document_chip (self, doc));
+      shown++;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->documents_placeholder), shown == 0);
+  gtk_widget_set_sensitive (self->documents_row, self->evidence_org >= 0 && self->matrix != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->link_button), scored && self->scheme != NULL && !self->scheme->finalized);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->link_button),
+                               self->scheme != NULL && self->scheme->finalized
+                               ? _("The scheme is finalized; reopen it to change the evidence.")
+                               : scored ? _("Link a document of the policy library to this score")
+                                        : _("Enter the score first; the evidence note belongs to a score."));
+}
+
+static gboolean
+is_linked (CouncilAssessmentView *self, gint64 document_id)
+{
+  for (GtkWidget *chip = gtk_widget_get_first_child (self->documents_box); chip; chip = gtk_widget_get_next_sibling (chip))
+    {
+      GtkWidget *unlink = g_object_get_data (G_OBJECT (chip), "unlink-button");
+      if (*(gint64 *) g_object_get_data (G_OBJECT (unlink), "document-id") == document_id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Title, 文号 and issuing body, folded, so the search ignores case. */
+static char *
+document_search_text (CouncilDocument *doc)
+{
+  const char *parts[] = { council_document_get_title (doc), council_document_get_doc_number (doc),
+                          council_document_get_issuing_body (doc), council_document_get_tags (doc) };
+  g_autoptr(GString) all = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    g_string_append_printf (all, "%s\n", parts[i] ? parts[i] : "");
+  return g_utf8_casefold (all->str, -1);
+}
+
+static GtkWidget *
+picker_row (CouncilDocument *doc)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (council_document_get_title (doc));
+  g_autofree char *date = council_format_date (council_document_get_issue_date (doc));
+  g_autofree char *facts = g_strdup_printf ("%s  %s  %s", council_document_get_issuing_body (doc),
+                                            council_document_get_doc_number (doc), date);
+  GtkWidget *sub = gtk_label_new (facts);
+  gint64 *id = g_new (gint64, 1);
+
+  *id = council_document_get_id (doc);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (sub), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (sub), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (sub, "dim-label");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), sub);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "document-id", id, g_free);
+  g_object_set_data_full (G_OBJECT (row), "search-text", document_search_text (doc), g_free);
+  gtk_widget_set_tooltip_text (row, council_document_get_title (doc));
+  return row;
+}
+
+static gboolean
+picker_filter (GtkListBoxRow *row, gpointer user_data)
+{
+  CouncilAssessmentView *self = user_data;
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->picker_search));
+  g_autofree char *folded = NULL;
+  g_auto(GStrv) words = NULL;
+  const char *text = g_object_get_data (G_OBJECT (row), "search-text");
+
+  if (is_linked (self, *(gint64 *) g_object_get_data (G_OBJECT (row), "document-id")))
+    return FALSE;
+  if (query == NULL || *query == '\0')
+    return TRUE;
+  folded = g_utf8_casefold (query, -1);
+  words = g_strsplit_set (folded, " \t　", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0' && strstr (text, words[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+update_picker_placeholder (CouncilAssessmentView *self)
+{
+  gboolean any = FALSE;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->picker_list)); row && !any;
+       row = gtk_widget_get_next_sibling (row))
+    any = GTK_IS_LIST_BOX_ROW (row) && gtk_widget_get_child_visible (row);
+  gtk_widget_set_visible (GTK_WIDGET (self->picker_placeholder), !any);
+  gtk_label_set_text (self->picker_placeholder,
+                      gtk_widget_get_first_child (GTK_WIDGET (self->picker_list)) == NULL
+                      ? _("The policy library has no documents yet; import PDF files in the Documents view.")
+                      : _("No document matches."));
+}
+
+static void
+on_picker_search_changed_cb (GtkSearchEntry *entry, CouncilAssessmentView *self)
+{
+  gtk_list_box_invalidate_filter (self->picker_list);
+  update_picker_placeholder (self);
+}
+
+/* The library is read when the picker opens, so it is never stale. */
+static void
+on_picker_show_cb (GtkWidget *popover, CouncilAssessmentView *self)
+{
+  g_autoptr(GListStore) docs = NULL;
+  CouncilDocumentFilter filter;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->picker_list))) != NULL)
+    gtk_list_box_remove (self->picker_list, child);
+  council_document_filter_init (&filter);
+  docs = council_store_list_documents (self->store, &filter, NULL);
+  for (guint i = 0; docs != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (docs)); i++)
+    {
+      g_autoptr(CouncilDocument) doc = g_list_model_get_item (G_LIST_MODEL (docs), i);
+      gtk_list_box_append (self->picker_list, picker_row (doc));
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->picker_search), "");
+  gtk_list_box_invalidate_filter (self->picker_list);
+  update_picker_placeholder (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->picker_search));
+}
+
+static void
+on_picker_row_activated_cb (GtkListBox *list, GtkListBoxRow *row, CouncilAssessmentView *self)
+{
+  gint64 document_id = *(gint64 *) g_object_get_data (G_OBJECT (row), "document-id");
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->evidence_org < 0 || self->evidence_col < 0 || self->matrix == NULL)
+    return;
+  self->saving = TRUE;
+  ok = council_store_link_assessment_document (self->store, column_indicator (self, (guint) self->evidence_col)->id,
+                                               self->matrix->org_ids[self->evidence_org], document_id, &error);
+  self->saving = FALSE;
+  gtk_menu_button_popdown (self->link_button);
+  if (!ok)
+    {
+      show_error (self, error);
+      return;
+    }
+  show_documents (self, TRUE);
+  set_cell_tooltip (self, (guint) self->evidence_org, (guint) self->evidence_col);
+}
+
+/* Enter in the search links the first document still shown. */
+static void
+on_picker_search_activate_cb (GtkSearchEntry *entry, CouncilAssessmentView *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->picker_list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && gtk_widget_get_child_visible (row))
+      {
+        on_picker_row_activated_cb (self->picker_list, GTK_LIST_BOX_ROW (row), self);
+        return;
+      }
+}
+
+static GtkWidget *
+build_documents_row (CouncilAssessmentView *self)
+{
+  GtkWidget *label = gtk_label_new (_("Evidence documents"));
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  self->documents_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  gtk_widget_add_css_class (label, "dim-label");
+  self->documents_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->documents_placeholder = GTK_LABEL (gtk_label_new (_("No linked documents")));
+  gtk_widget_add_css_class (GTK_WIDGET (self->documents_placeholder), "dim-label");
+
+  self->picker_search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  g_object_set (self->picker_search, "placeholder-text", _("Title, document number or issuing body"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->picker_search), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Search the policy library"), -1);
+  g_signal_connect_object (self->picker_search, "search-changed", G_CALLBACK (on_picker_search_changed_cb), self, 0);
+  g_signal_connect_object (self->picker_search, "activate", G_CALLBACK (on_picker_search_activate_cb), self, 0);
+  self->picker_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_activate_on_single_click (self->picker_list, TRUE);
+  gtk_list_box_set_filter_func (self->picker_list, picker_filter, self, NULL);
+  g_signal_connect_object (self->picker_list, "row-activated", G_CALLBACK (on_picker_row_activated_cb), self, 0);
+  self->picker_placeholder = GTK_LABEL (gtk_label_new (""));
+  gtk_label_set_wrap (self->picker_placeholder, TRUE);
+  gtk_label_set_max_width_chars (self->picker_placeholder, 40);
+  gtk_widget_add_css_class (GTK_WIDGET (self->picker_placeholder), "dim-label");
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->picker_list));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_size_request (scroller, 440, 260);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->picker_search));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->picker_placeholder));
+  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  g_signal_connect_object (popover, "show", G_CALLBACK (on_picker_show_cb), self, 0);
+
+  self->link_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_label (self->link_button, _("_Link a document…"));
+  gtk_menu_button_set_use_underline (self->link_button, TRUE);
+  gtk_menu_button_set_popover (self->link_button, popover);
+
+  gtk_box_append (GTK_BOX (self->documents_row), label);
+  gtk_box_append (GTK_BOX (self->documents_row), self->documents_box);
+  gtk_box_append (GTK_BOX (self->documents_row), GTK_WIDGET (self->documents_placeholder));
+  gtk_box_append (GTK_BOX (self->documents_row), GTK_WIDGET (self->link_button));
+  gtk_widget_set_margin_start (self->documents_row, 12);
+  gtk_widget_set_margin_end (self->documents_row, 12);
+  gtk_widget_set_margin_bottom (self->documents_row, 8);
+  gtk_widget_set_sensitive (self->documents_row, FALSE);
+  return self->documents_row;
 }
 
 static void
@@ -530,6 +962,7 @@ on_cell_key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint k
         mark_cell (entry, NULL);
         set_grid_message (self, NULL);
         set_cell_tooltip (self, org, col);
+        schedule_pending_reload (self);
         return TRUE;
       }
     case GDK_KEY_Up:
@@ -580,6 +1013,27 @@ on_accept_column_clicked_cb (GtkButton *button, CouncilAssessmentView *self)
 
 /* ---- totals, ranks and the ranking page ---- */
 
+/* A grade is given once every ordinary indicator is scored (bonus and
+ * deduction items are often empty); until then it is "scored of ordinary". */
+static gboolean
+org_grade_ready (CouncilAssessmentView *self, guint org, guint *scored, guint *of)
+{
+  CouncilAssessmentMatrix *m = self->matrix;
+  guint ordinary = 0, ordinary_scored = 0;
+
+  for (guint c = 0; c < m->n_indicators; c++)
+    if (m->kinds[c] != COUNCIL_INDICATOR_BONUS && m->kinds[c] != COUNCIL_INDICATOR_DEDUCTION)
+      {
+        ordinary++;
+        ordinary_scored += !isnan (council_assessment_matrix_get (m, org, c));
+      }
+  if (scored != NULL)
+    *scored = ordinary_scored;
+  if (of != NULL)
+    *of = ordinary;
+  return ordinary_scored == ordinary && ordinary > 0;
+}
+
 static void
 refresh_ranking (CouncilAssessmentView *self)
 {
@@ -596,10 +1050,14 @@ refresh_ranking (CouncilAssessmentView *self)
         int band = council_assessment_scheme_grade (self->scheme, self->matrix->totals[i]);
         gboolean tie = (k > 0 && self->matrix->ranks[self->matrix->order[k - 1]] == self->matrix->ranks[i]) ||
                        (k + 1 < self->matrix->n_orgs && self->matrix->ranks[self->matrix->order[k + 1]] == self->matrix->ranks[i]);
-        g_autofree char *rank_text = g_strdup_printf ("%u", self->matrix->ranks[i]);
+        gboolean any = self->matrix->scored[i] > 0;
+        guint done = 0, of = 0;
+        gboolean ready = org_grade_ready (self, i, &done, &of);
+        g_autofree char *rank_text = any ? g_strdup_printf ("%u", self->matrix->ranks[i]) : g_strdup ("—");
         /* Translators: shown beside a rank shared with another organization (并列). */
-        GtkWidget *tie_label = gtk_label_new (tie ? C_("rank", "tie") : "");
-        g_autofree char *total_text = council_assessment_format_score (self->matrix->totals[i]);
+        GtkWidget *tie_label = gtk_label_new (tie && any ? C_("rank", "tie") : "");
+        g_autofree char *total_text = any ? council_assessment_format_score (self->matrix->totals[i]) : g_strdup ("—");
+        g_autofree char *progress = g_strdup_printf ("%u/%u", done, of);
 
         rank = gtk_label_new (rank_text);
         gtk_label_set_width_chars (GTK_LABEL (rank), 3);
@@ -615,10 +1073,17 @@ refresh_ranking (CouncilAssessmentView *self)
         total = gtk_label_new (total_text);
         gtk_label_set_width_chars (GTK_LABEL (total), 6);
         gtk_label_set_xalign (GTK_LABEL (total), 1);
-        grade = gtk_label_new (band >= 0 ? council_grade_band_label (g_ptr_array_index (self->scheme->bands, band)) : "");
+        /* No grade on a partial score, as in the grid: it says how far scoring is. */
+        grade = gtk_label_new (ready && band >= 0 ? council_grade_band_label (g_ptr_array_index (self->scheme->bands, band))
+                               : any ? progress : "");
         gtk_label_set_width_chars (GTK_LABEL (grade), 5);
-        gtk_widget_add_css_class (grade, "grade-label");
-        set_grade_class (self, grade, band);
+        gtk_widget_add_css_class (grade, ready ? "grade-label" : "dim-label");
+        set_grade_class (self, grade, ready ? band : -1);
+        if (!ready && any)
+          {
+            g_autofree char *tip = g_strdup_printf (_("%u of %u indicators scored; the grade follows when all are."), done, of);
+            gtk_widget_set_tooltip_text (grade, tip);
+          }
         gtk_box_append (GTK_BOX (row), rank);
         gtk_box_append (GTK_BOX (row), tie_label);
         gtk_box_append (GTK_BOX (row), name);
@@ -630,7 +1095,7 @@ refresh_ranking (CouncilAssessmentView *self)
         gtk_widget_set_margin_bottom (row, 3);
         gtk_list_box_append (self->ranking_list, row);
       }
-  gtk_drawing_area_set_content_height (self->chart, (int) (n_orgs (self) * 24 + 24));
+  gtk_drawing_area_set_content_height (self->chart, (int) (n_orgs (self) * 24 + 56));
   gtk_widget_queue_draw (GTK_WIDGET (self->chart));
 }
 
@@ -647,20 +1112,10 @@ refresh_totals (CouncilAssessmentView *self)
       g_autofree char *rank = g_strdup_printf ("%u", m->ranks[i]);
       int band = council_assessment_scheme_grade (self->scheme, m->totals[i]);
       guint ordinary = 0, ordinary_scored = 0;
-      gboolean complete;
+      gboolean complete = org_grade_ready (self, i, &ordinary_scored, &ordinary);
 
       gtk_label_set_text (self->total_labels[i], m->scored[i] > 0 ? total : "—");
       gtk_label_set_text (self->rank_labels[i], m->scored[i] > 0 ? rank : "—");
-
-      /* A grade is given once every ordinary indicator is scored (bonus and
-       * deduction items are often empty); until then the cell says how far. */
-      for (guint c = 0; c < m->n_indicators; c++)
-        if (m->kinds[c] != COUNCIL_INDICATOR_BONUS && m->kinds[c] != COUNCIL_INDICATOR_DEDUCTION)
-          {
-            ordinary++;
-            ordinary_scored += !isnan (council_assessment_matrix_get (m, i, c));
-          }
-      complete = ordinary_scored == ordinary && ordinary > 0;
       if (complete && band >= 0)
         {
           gtk_label_set_text (self->grade_labels[i], council_grade_band_label (g_ptr_array_index (self->scheme->bands, band)));
@@ -690,7 +1145,8 @@ draw_chart_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointe
   CouncilAssessmentMatrix *m = self->matrix;
   PangoLayout *layout;
   int label_width = 0;
-  double max_total, bar_h = 18, gap = 6, top = 8;
+  double max_total, bar_h = 18, gap = 6, top = 40;
+  double left_edge[2] = { G_MAXDOUBLE, G_MAXDOUBLE };   /* of the band names drawn on each line */
   GdkRGBA fg;
 
   if (m == NULL || m->n_orgs == 0)
@@ -704,16 +1160,17 @@ draw_chart_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointe
       pango_layout_get_pixel_size (layout, &w, NULL);
       label_width = MAX (label_width, w);
     }
-  label_width = MIN (label_width + 12, width / 2);
+  label_width = MIN (label_width + 12, width * 2 / 5);
   max_total = self->scheme->total_score + self->scheme->bonus_cap;
   for (guint k = 0; k < m->n_orgs; k++)
     {
       guint i = m->order[k];
       double y = top + k * (bar_h + gap);
       double avail = MAX (width - label_width - 56, 10);
-      double w = avail * CLAMP (m->totals[i] / max_total, 0, 1);
+      gboolean any = m->scored[i] > 0;
+      double w = any ? avail * CLAMP (m->totals[i] / max_total, 0, 1) : 0;
       double rgb[3];
-      g_autofree char *value = council_assessment_format_score (m->totals[i]);
+      g_autofree char *value = any ? council_assessment_format_score (m->totals[i]) : g_strdup ("—");
       int th;
 
       gdk_cairo_set_source_rgba (cr, &fg);
@@ -724,8 +1181,14 @@ draw_chart_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointe
       cairo_move_to (cr, 4, y + (bar_h - th) / 2);
       pango_cairo_show_layout (cr, layout);
 
-      grade_rgb (self, council_assessment_scheme_grade (self->scheme, m->totals[i]), rgb);
-      cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], 0.85);
+      /* Grade colours once the grade is given; a partial total is grey. */
+      if (org_grade_ready (self, i, NULL, NULL))
+        {
+          grade_rgb (self, council_assessment_scheme_grade (self->scheme, m->totals[i]), rgb);
+          cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], 0.85);
+        }
+      else
+        cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.3);
       cairo_rectangle (cr, label_width, y, w, bar_h);
       cairo_fill (cr);
 
@@ -747,6 +1210,37 @@ draw_chart_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointe
       cairo_move_to (cr, x + 0.5, top - 4);
       cairo_line_to (cr, x + 0.5, MIN (height, top + m->n_orgs * (bar_h + gap)));
       cairo_stroke (cr);
+    }
+  /* Each band's name over its stretch of the axis, so the chart reads
+   * without a legend; a name that would overlap the one before it (narrow
+   * bands, long English names) takes the second line. */
+  cairo_set_dash (cr, NULL, 0, 0);
+  pango_layout_set_width (layout, -1);
+  for (guint b = 0; b < self->scheme->bands->len; b++)
+    {
+      const CouncilGradeBand *band = g_ptr_array_index (self->scheme->bands, b);
+      double avail = MAX (width - label_width - 56, 10);
+      double hi = b == 0 ? max_total : ((CouncilGradeBand *) g_ptr_array_index (self->scheme->bands, b - 1))->min_score;
+      double x0 = label_width + avail * band->min_score / max_total;
+      double x1 = label_width + avail * MIN (hi, max_total) / max_total;
+      double rgb[3];
+      int tw;
+
+      double lx;
+      int line;
+
+      pango_layout_set_text (layout, council_grade_band_label (band), -1);
+      pango_layout_get_pixel_size (layout, &tw, NULL);
+      lx = CLAMP (x0 + (x1 - x0 - tw) / 2, label_width, width - tw);
+      /* Bands go from the highest (right) to the lowest (left). */
+      line = b > 0 && lx + tw + 6 > left_edge[0] ? 1 : 0;
+      if (line == 1 && lx + tw + 6 > left_edge[1])
+        lx = MAX (label_width, left_edge[1] - tw - 6);
+      left_edge[line] = lx;
+      grade_rgb (self, (int) b, rgb);
+      cairo_set_source_rgb (cr, rgb[0] * 0.8, rgb[1] * 0.8, rgb[2] * 0.8);
+      cairo_move_to (cr, lx, 1 + line * 16);
+      pango_cairo_show_layout (cr, layout);
     }
   g_object_unref (layout);
 }
@@ -799,6 +1293,10 @@ refresh_yoy (CouncilAssessmentView *self)
             {
               g_free (year);
               year = g_strdup_printf (_("%d (in progress)"), y->year);
+              /* As in the grid: no grade until every ordinary indicator is scored. */
+              if (self->scheme == NULL || self->scheme->id != scheme->id || self->matrix == NULL ||
+                  !org_grade_ready (self, selected, NULL, NULL))
+                grade = "—";
             }
         }
       cells[0] = gtk_label_new (year);
@@ -1104,8 +1602,14 @@ update_header (CouncilAssessmentView *self)
       double sum = council_assessment_sum_of_max (self->indicators);
       g_autofree char *sum_text = council_assessment_format_score (sum);
       g_autofree char *total_text = council_assessment_format_score (self->scheme->total_score);
-      g_autofree char *label = g_strdup_printf (_("%u organizations · %u indicators · max scores add up to %s of %s"),
-                                                n_orgs (self), n_columns (self), sum_text, total_text);
+      g_autofree char *bonus_text = council_assessment_format_score (self->scheme->bonus_cap);
+      g_autofree char *deduction_text = council_assessment_format_score (self->scheme->deduction_cap);
+      g_autofree char *counts = g_strdup_printf (_("%u organizations · %u indicators · max scores add up to %s of %s"),
+                                                 n_orgs (self), n_columns (self), sum_text, total_text);
+      /* The per-organization caps over all bonus items and all deductions;
+       * each item's own cap is in its column header. */
+      g_autofree char *label = g_strdup_printf (_("%s · bonus at most %s, deductions at most %s per organization"),
+                                                counts, bonus_text, deduction_text);
       gtk_label_set_text (self->sum_label, label);
       if (council_assessment_totals_tie (sum, self->scheme->total_score))
         gtk_widget_remove_css_class (GTK_WIDGET (self->sum_label), "error");
@@ -1210,6 +1714,7 @@ reload (CouncilAssessmentView *self)
   gint64 current = self->scheme ? self->scheme->id : 0;
   gint64 id;
 
+  self->reload_pending = FALSE;
   fill_scheme_list (self, current);
   id = self->scheme_ids->len > 0
        ? g_array_index (self->scheme_ids, gint64, gtk_drop_down_get_selected (self->scheme_dropdown))
@@ -1217,11 +1722,35 @@ reload (CouncilAssessmentView *self)
   load_scheme (self, id);
 }
 
+/* The focused cell when its text differs from what was saved. */
+static GtkWidget *
+editing_cell (CouncilAssessmentView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  for (; focus != NULL; focus = gtk_widget_get_parent (focus))
+    if (GTK_IS_ENTRY (focus) && gtk_widget_get_parent (focus) == GTK_WIDGET (self->grid))
+      {
+        const char *committed = g_object_get_data (G_OBJECT (focus), "committed");
+        g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (focus))));
+        return g_strcmp0 (text, committed ? committed : "") != 0 ? focus : NULL;
+      }
+  return NULL;
+}
+
 static void
 on_store_changed_cb (CouncilStore *store, const char *table, CouncilAssessmentView *self)
 {
   if (self->saving)
     return;
+  /* A cell being typed in is not swept away: the grid reloads once it is
+   * committed (and a save over a changed score asks first). */
+  if (editing_cell (self) != NULL)
+    {
+      self->reload_pending = TRUE;
+      return;
+    }
   /* Undo, the scheme editor, the roster and the records behind computed indicators. */
   reload (self);
 }
@@ -1378,6 +1907,7 @@ build_scores_page (CouncilAssessmentView *self)
   gtk_widget_set_margin_bottom (self->evidence_bar, 8);
   gtk_widget_set_sensitive (self->evidence_bar, FALSE);
   gtk_box_append (GTK_BOX (box), self->evidence_bar);
+  gtk_box_append (GTK_BOX (box), build_documents_row (self));
   return box;
 }
 
@@ -1455,6 +1985,9 @@ council_assessment_view_dispose (GObject *object)
 {
   CouncilAssessmentView *self = COUNCIL_ASSESSMENT_VIEW (object);
 
+  g_clear_handle_id (&self->reload_idle_id, g_source_remove);
+  if (self->conflict_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->conflict_dialog)));
   clear_scheme (self);
   g_clear_pointer (&self->yoy, g_array_unref);
   g_clear_pointer (&self->scheme_ids, g_array_unref);
@@ -1635,6 +2168,51 @@ GtkEntry *
 council_assessment_view_get_evidence_entry (CouncilAssessmentView *self)
 {
   return self->evidence_entry;
+}
+
+/* The ranking page's rows as text, best first: "rank|total|grade" each. */
+GStrv
+council_assessment_view_get_ranking_rows (CouncilAssessmentView *self)
+{
+  g_autoptr(GStrvBuilder) rows = g_strv_builder_new ();
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->ranking_list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      GtkWidget *rank = gtk_widget_get_first_child (box);
+      GtkWidget *total = gtk_widget_get_prev_sibling (gtk_widget_get_last_child (box));
+      GtkWidget *grade = gtk_widget_get_last_child (box);
+      g_autofree char *text = g_strdup_printf ("%s|%s|%s", gtk_label_get_text (GTK_LABEL (rank)),
+                                               gtk_label_get_text (GTK_LABEL (total)),
+                                               gtk_label_get_text (GTK_LABEL (grade)));
+      g_strv_builder_add (rows, text);
+    }
+  return g_strv_builder_end (rows);
+}
+
+GtkWidget *
+council_assessment_view_get_linked_documents (CouncilAssessmentView *self)
+{
+  return self->documents_box;
+}
+
+GtkMenuButton *
+council_assessment_view_get_link_button (CouncilAssessmentView *self)
+{
+  return self->link_button;
+}
+
+GtkSearchEntry *
+council_assessment_view_get_document_search (CouncilAssessmentView *self)
+{
+  return self->picker_search;
+}
+
+GtkListBox *
+council_assessment_view_get_document_picker (CouncilAssessmentView *self)
+{
+  return self->picker_list;
 }
 
 const char *

@@ -28,6 +28,15 @@ GtkLabel  *council_assessment_view_get_rank_label  (CouncilAssessmentView *self,
 const char *council_assessment_view_get_grid_message (CouncilAssessmentView *self);
 /* The evidence note of the focused cell (Enter saves it). */
 GtkEntry  *council_assessment_view_get_evidence_entry (CouncilAssessmentView *self);
+/* The ranking page's rows, best first, as "rank|total|grade" (free with g_strfreev). */
+GStrv           council_assessment_view_get_ranking_rows     (CouncilAssessmentView *self);
+/* The focused cell's linked documents: a box of chips, each with the data
+ * "open-button" (action win.show-document) and "unlink-button"; the button
+ * that opens the picker, its search entry and its list of the library. */
+GtkWidget      *council_assessment_view_get_linked_documents (CouncilAssessmentView *self);
+GtkMenuButton  *council_assessment_view_get_link_button      (CouncilAssessmentView *self);
+GtkSearchEntry *council_assessment_view_get_document_search  (CouncilAssessmentView *self);
+GtkListBox     *council_assessment_view_get_document_picker  (CouncilAssessmentView *self);
 /* "scores", "scheme" or "ranking". */
 void       council_assessment_view_show_page     (CouncilAssessmentView *self, const char *page);
 const char *council_assessment_view_get_page     (CouncilAssessmentView *self);

@@ -19,6 +19,23 @@ struct _CouncilSchemeEditor
 
   CouncilStore *store;
   CouncilAssessmentScheme *scheme;
+  /* What the two forms were filled from: a save over a record that changed
+   * since then is a conflict (Reload or Overwrite), not a silent overwrite. */
+  CouncilAssessmentScheme *scheme_base;
+  CouncilIndicator *form_base;   /* NULL: a new indicator */
+  gboolean scheme_dirty;         /* the scheme's fields hold unsaved edits */
+  gboolean form_dirty;           /* the indicator form holds unsaved edits */
+  gboolean loading;              /* filling the forms: not an edit */
+  gboolean filling_tree;
+  gboolean saving_scheme, saving_indicator;
+  GtkWidget *conflict_dialog;    /* "Reload or Overwrite", while it is open */
+  gint64 overwrite_version;      /* Overwrite: save the scheme over this version */
+  gboolean overwrite_indicator;  /* Overwrite: save the indicator regardless */
+  GtkWidget *draft_bar;          /* "unsaved edits were kept": Restore / Discard */
+  GtkLabel *draft_label;
+  gint64 draft_indicator_id;     /* the indicator draft this editor wrote ... */
+  gboolean draft_indicator_written;
+  guint draft_timeout_id;        /* writes the draft a moment after an edit */
   GPtrArray *indicators;
   gint64 selected_id;            /* indicator in the form; 0 = a new one */
   gint64 new_parent_id;          /* for a new indicator */

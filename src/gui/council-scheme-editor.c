@@ -15,6 +15,7 @@
 
 #include "core/council-store-assessment.h"
 #include "council-scheme-editor-private.h"
+#include "core/council-draft.h"
 #include "council-window.h"
 
 
@@ -27,6 +28,7 @@ static const CouncilIndicatorKind form_kinds[] = {
 };
 
 static void load_form (CouncilSchemeEditor *self);
+static void fill_form (CouncilSchemeEditor *self, CouncilIndicator *ind, gboolean locked);
 
 static void
 show_error (CouncilSchemeEditor *self, const GError *error)
@@ -54,6 +56,52 @@ mark_field (GtkWidget *widget, GtkLabel *message_label, const char *message)
     }
   gtk_label_set_text (message_label, message);
   gtk_widget_set_visible (GTK_WIDGET (message_label), TRUE);
+}
+
+/* ---- unsaved edits ---- */
+
+static void schedule_draft (CouncilSchemeEditor *self);
+static void offer_drafts (CouncilSchemeEditor *self);
+
+/* Connected swapped: signals of different signatures share these. */
+static void
+on_scheme_edited_cb (CouncilSchemeEditor *self)
+{
+  if (self->loading || self->scheme == NULL)
+    return;
+  self->scheme_dirty = TRUE;
+  schedule_draft (self);
+}
+
+static void
+on_form_edited_cb (CouncilSchemeEditor *self)
+{
+  if (self->loading || self->scheme == NULL)
+    return;
+  self->form_dirty = TRUE;
+  schedule_draft (self);
+}
+
+/* Every field under root reports its edits (a text, a number, a choice, a tick). */
+static void
+watch_edits (CouncilSchemeEditor *self, GtkWidget *root, GCallback callback)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_EDITABLE (child))
+        {
+          g_signal_connect_object (child, "changed", callback, self, G_CONNECT_SWAPPED);
+          continue;
+        }
+      if (GTK_IS_DROP_DOWN (child))
+        g_signal_connect_object (child, "notify::selected", callback, self, G_CONNECT_SWAPPED);
+      else if (GTK_IS_CHECK_BUTTON (child))
+        g_signal_connect_object (child, "toggled", callback, self, G_CONNECT_SWAPPED);
+      else if (GTK_IS_TEXT_VIEW (child))
+        g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (child)), "changed", callback, self,
+                                 G_CONNECT_SWAPPED);
+      watch_edits (self, child, callback);
+    }
 }
 
 static GtkWidget *
@@ -113,8 +161,12 @@ load_scheme_fields (CouncilSchemeEditor *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->scheme_error), FALSE);
   clear_field_errors (self->scheme_box);
+  g_clear_pointer (&self->scheme_base, council_assessment_scheme_free);
+  self->scheme_dirty = FALSE;
   if (s == NULL)
     return;
+  self->scheme_base = council_assessment_scheme_copy (s);
+  self->loading = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->title_entry), s->title);
   gtk_spin_button_set_value (self->year_spin, s->year);
   gtk_drop_down_set_selected (self->period_dropdown, s->period);
@@ -146,9 +198,100 @@ load_scheme_fields (CouncilSchemeEditor *self)
         on = on || g_array_index (s->org_ids, gint64, k) == id;
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), on);
       g_object_set_data_full (G_OBJECT (check), "org-id", g_memdup2 (&id, sizeof id), g_free);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (on_scheme_edited_cb), self, G_CONNECT_SWAPPED);
       gtk_flow_box_append (self->org_flow, check);
     }
   on_applies_changed_cb (NULL, NULL, self);
+  self->loading = FALSE;
+}
+
+/* ---- someone else saved first: Reload or Overwrite ---- */
+
+enum
+{
+  CONFLICT_RESPONSE_RELOAD = 1,
+  CONFLICT_RESPONSE_OVERWRITE = 2,
+};
+
+typedef enum
+{
+  CONFLICT_SCHEME,
+  CONFLICT_INDICATOR,
+} ConflictPart;
+
+static void on_save_scheme_clicked_cb (GtkButton *button, CouncilSchemeEditor *self);
+static void on_save_indicator_clicked_cb (GtkButton *button, CouncilSchemeEditor *self);
+static void update_drafts (CouncilSchemeEditor *self);
+
+static void
+on_conflict_response_cb (GtkDialog *dialog, int response, gpointer user_data)
+{
+  CouncilSchemeEditor *self = COUNCIL_SCHEME_EDITOR (user_data);
+  ConflictPart part = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "part"));
+  gint64 scheme_id = self->scheme ? self->scheme->id : 0;
+
+  self->conflict_dialog = NULL;
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == CONFLICT_RESPONSE_RELOAD)
+    {
+      /* Their change is shown; the typed values of that part go. */
+      if (part == CONFLICT_SCHEME)
+        self->scheme_dirty = FALSE;
+      else
+        self->form_dirty = FALSE;
+      council_scheme_editor_load (self, scheme_id);
+      update_drafts (self);
+      council_widget_show_message (GTK_WIDGET (self), _("Reloaded with the other change; your edits were discarded."), FALSE);
+    }
+  else if (response == CONFLICT_RESPONSE_OVERWRITE)
+    {
+      /* The form's values are saved over the current record, read now. */
+      if (part == CONFLICT_SCHEME)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(CouncilAssessmentScheme) current = council_store_get_assessment_scheme (self->store, scheme_id, &error);
+
+          if (current == NULL)
+            {
+              council_widget_show_message (GTK_WIDGET (self), error->message, TRUE);
+              return;
+            }
+          self->overwrite_version = current->version;
+          on_save_scheme_clicked_cb (NULL, self);
+        }
+      else
+        {
+          self->overwrite_indicator = TRUE;
+          on_save_indicator_clicked_cb (NULL, self);
+        }
+    }
+}
+
+/* Another window or program saved the scheme or this indicator since the form
+ * was filled: never lose either change silently, ask which one stays. */
+static void
+ask_reload_or_overwrite (CouncilSchemeEditor *self, ConflictPart part, const char *name)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  if (self->conflict_dialog != NULL)
+    return;
+  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
+                                   _("“%s” was changed by someone else"), name);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+    _("Since you opened it, another window or program saved a change to it. Reload shows their change and discards your edits; Overwrite saves your values in place of theirs (their change stays in the history)."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
+                          _("_Reload"), CONFLICT_RESPONSE_RELOAD,
+                          _("_Overwrite"), CONFLICT_RESPONSE_OVERWRITE,
+                          NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), CONFLICT_RESPONSE_RELOAD);
+  g_object_set_data (G_OBJECT (dialog), "part", GINT_TO_POINTER (part));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response_cb), self, 0);
+  self->conflict_dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -157,12 +300,16 @@ on_save_scheme_clicked_cb (GtkButton *button, CouncilSchemeEditor *self)
   g_autoptr(CouncilAssessmentScheme) copy = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *field = NULL;
+  gboolean ok;
 
   if (self->scheme == NULL)
     return;
   clear_field_errors (self->scheme_box);
   gtk_widget_set_visible (GTK_WIDGET (self->scheme_error), FALSE);
-  copy = council_assessment_scheme_copy (self->scheme);
+  copy = council_assessment_scheme_copy (self->scheme_base ? self->scheme_base : self->scheme);
+  if (self->overwrite_version > 0)
+    copy->version = self->overwrite_version;
+  self->overwrite_version = 0;
   g_free (copy->title);
   copy->title = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_entry)));
   copy->year = gtk_spin_button_get_value_as_int (self->year_spin);
@@ -186,8 +333,26 @@ on_save_scheme_clicked_cb (GtkButton *button, CouncilSchemeEditor *self)
         g_array_append_val (copy->org_ids, *(gint64 *) g_object_get_data (G_OBJECT (check), "org-id"));
     }
 
-  if (council_store_save_assessment_scheme (self->store, copy, &error))
-    return;   /* the store's "changed" reloads the view */
+  self->saving_scheme = TRUE;
+  ok = council_store_save_assessment_scheme (self->store, copy, &error);
+  self->saving_scheme = FALSE;
+  if (ok)
+    {
+      /* The store's "changed" reloaded the view; without a view, the base moves on. */
+      if (self->scheme_dirty)
+        {
+          g_clear_pointer (&self->scheme_base, council_assessment_scheme_free);
+          self->scheme_base = g_steal_pointer (&copy);
+          self->scheme_dirty = FALSE;
+        }
+      update_drafts (self);
+      return;
+    }
+  if (g_error_matches (error, COUNCIL_STORE_ERROR, COUNCIL_STORE_ERROR_CONFLICT))
+    {
+      ask_reload_or_overwrite (self, CONFLICT_SCHEME, copy->title);
+      return;
+    }
   if (error->domain == COUNCIL_VALIDATION_ERROR)
     switch (error->code)
       {
@@ -212,6 +377,7 @@ on_add_band_clicked_cb (GtkButton *button, CouncilSchemeEditor *self)
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->band_min[self->n_bands]), 0);
   self->n_bands++;
   set_band_rows (self);
+  on_scheme_edited_cb (self);
 }
 
 static void
@@ -220,6 +386,7 @@ on_remove_band_clicked_cb (GtkButton *button, CouncilSchemeEditor *self)
   if (self->n_bands > 1)
     self->n_bands--;
   set_band_rows (self);
+  on_scheme_edited_cb (self);
 }
 
 /* ---- the tree ---- */
@@ -296,8 +463,10 @@ fill_tree (CouncilSchemeEditor *self)
       if (ind->id == self->selected_id)
         select = GTK_LIST_BOX_ROW (row);
     }
+  self->filling_tree = TRUE;
   if (select != NULL)
     gtk_list_box_select_row (self->tree, select);
+  self->filling_tree = FALSE;
   update_sum (self);
 }
 
@@ -307,7 +476,9 @@ on_tree_row_selected_cb (GtkListBox *box, GtkListBoxRow *row, CouncilSchemeEdito
   if (row == NULL)
     return;
   self->selected_id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "indicator-id"));
-  load_form (self);
+  /* A refill only shows the selection again; the load decides about the form. */
+  if (!self->filling_tree)
+    load_form (self);
 }
 
 static void
@@ -434,11 +605,23 @@ static void
 load_form (CouncilSchemeEditor *self)
 {
   CouncilIndicator *ind = find_indicator (self, self->selected_id);
-  g_autoptr(GString) points = g_string_new (NULL);
   gboolean locked = self->scheme == NULL || self->scheme->finalized;
 
   clear_field_errors (self->form);
   gtk_widget_set_visible (GTK_WIDGET (self->form_error), FALSE);
+  g_clear_pointer (&self->form_base, council_indicator_free);
+  self->form_base = ind ? council_indicator_copy (ind) : NULL;
+  self->form_dirty = FALSE;
+  self->loading = TRUE;
+  fill_form (self, ind, locked);
+  self->loading = FALSE;
+}
+
+static void
+fill_form (CouncilSchemeEditor *self, CouncilIndicator *ind, gboolean locked)
+{
+  g_autoptr(GString) points = g_string_new (NULL);
+
   gtk_widget_set_sensitive (self->form, !locked && (ind != NULL || self->selected_id == 0));
   gtk_widget_set_sensitive (self->remove_button, !locked && ind != NULL);
   gtk_widget_set_sensitive (self->up_button, !locked && ind != NULL);
@@ -505,14 +688,17 @@ on_save_indicator_clicked_cb (GtkButton *button, CouncilSchemeEditor *self)
   g_autoptr(GError) error = NULL;
   GtkTextIter start, end;
   GtkWidget *field = NULL;
-  gboolean category;
+  gboolean category, ok;
 
   if (self->scheme == NULL)
     return;
   clear_field_errors (self->form);
   gtk_widget_set_visible (GTK_WIDGET (self->form_error), FALSE);
   category = form_is_category (self);
-  if (existing != NULL)
+  /* The form edits what it was filled from, not what a reload brought in. */
+  if (self->form_base != NULL)
+    ind = council_indicator_copy (self->form_base);
+  else if (existing != NULL)
     ind = council_indicator_copy (existing);
   else
     {
@@ -543,10 +729,28 @@ on_save_indicator_clicked_cb (GtkButton *button, CouncilSchemeEditor *self)
           return;
         }
     }
-  if (council_store_save_assessment_indicator (self->store, self->scheme->id, ind, &error))
+  self->saving_indicator = TRUE;
+  ok = council_store_save_assessment_indicator_over (self->store, self->scheme->id, ind,
+                                                     self->overwrite_indicator ? NULL : self->form_base, &error);
+  self->saving_indicator = FALSE;
+  self->overwrite_indicator = FALSE;
+  if (ok)
     {
       self->selected_id = ind->id;
-      return;   /* the store's "changed" reloads */
+      /* The store's "changed" reloaded the view; without a view, the base moves on. */
+      if (self->form_dirty)
+        {
+          g_clear_pointer (&self->form_base, council_indicator_free);
+          self->form_base = council_indicator_copy (ind);
+          self->form_dirty = FALSE;
+        }
+      update_drafts (self);
+      return;
+    }
+  if (g_error_matches (error, COUNCIL_STORE_ERROR, COUNCIL_STORE_ERROR_CONFLICT))
+    {
+      ask_reload_or_overwrite (self, CONFLICT_INDICATOR, ind->name_zh);
+      return;
     }
   if (error->domain == COUNCIL_VALIDATION_ERROR)
     switch (error->code)
@@ -559,6 +763,329 @@ on_save_indicator_clicked_cb (GtkButton *button, CouncilSchemeEditor *self)
       default: break;
       }
   mark_field (field, self->form_error, error->message);
+}
+
+/* ---- drafts: typed text survives a crash or a switch to another scheme ---- */
+
+#define DRAFT_DELAY_MS 1000
+#define SCHEME_DRAFT "assessment-scheme"
+#define INDICATOR_DRAFT "assessment-indicator"
+
+static gboolean
+drafts_enabled (CouncilSchemeEditor *self)
+{
+  /* A --demo database lives only as long as the process. */
+  return self->store != NULL && !council_store_is_temporary (self->store);
+}
+
+static gint64
+form_record_id (CouncilSchemeEditor *self)
+{
+  return self->form_base ? self->form_base->id : 0;
+}
+
+static void
+scheme_form_to_draft (CouncilSchemeEditor *self, GKeyFile *k)
+{
+  g_autoptr(GString) orgs = g_string_new (NULL);
+
+  g_key_file_set_string (k, "fields", "title", gtk_editable_get_text (GTK_EDITABLE (self->title_entry)));
+  g_key_file_set_integer (k, "fields", "year", gtk_spin_button_get_value_as_int (self->year_spin));
+  g_key_file_set_integer (k, "fields", "period", (int) gtk_drop_down_get_selected (self->period_dropdown));
+  g_key_file_set_double (k, "fields", "total", gtk_spin_button_get_value (self->total_spin));
+  g_key_file_set_double (k, "fields", "bonus-cap", gtk_spin_button_get_value (self->bonus_cap_spin));
+  g_key_file_set_double (k, "fields", "deduction-cap", gtk_spin_button_get_value (self->deduction_cap_spin));
+  g_key_file_set_integer (k, "fields", "applies", (int) gtk_drop_down_get_selected (self->applies_dropdown));
+  g_key_file_set_integer (k, "fields", "bands", (int) self->n_bands);
+  for (guint b = 0; b < self->n_bands; b++)
+    {
+      g_autofree char *zh = g_strdup_printf ("band-%u-zh", b);
+      g_autofree char *en = g_strdup_printf ("band-%u-en", b);
+      g_autofree char *min = g_strdup_printf ("band-%u-min", b);
+      g_key_file_set_string (k, "fields", zh, gtk_editable_get_text (GTK_EDITABLE (self->band_zh[b])));
+      g_key_file_set_string (k, "fields", en, gtk_editable_get_text (GTK_EDITABLE (self->band_en[b])));
+      g_key_file_set_double (k, "fields", min, gtk_spin_button_get_value (GTK_SPIN_BUTTON (self->band_min[b])));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->org_flow)); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *check = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+        g_string_append_printf (orgs, "%" G_GINT64_FORMAT ",", *(gint64 *) g_object_get_data (G_OBJECT (check), "org-id"));
+    }
+  g_key_file_set_string (k, "fields", "organizations", orgs->str);
+}
+
+static void
+scheme_draft_to_form (CouncilSchemeEditor *self, GKeyFile *k)
+{
+  g_autofree char *title = g_key_file_get_string (k, "fields", "title", NULL);
+  g_autofree char *orgs = g_key_file_get_string (k, "fields", "organizations", NULL);
+  g_auto(GStrv) org_ids = g_strsplit (orgs ? orgs : "", ",", -1);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->title_entry), title ? title : "");
+  gtk_spin_button_set_value (self->year_spin, g_key_file_get_integer (k, "fields", "year", NULL));
+  gtk_drop_down_set_selected (self->period_dropdown, (guint) g_key_file_get_integer (k, "fields", "period", NULL));
+  gtk_spin_button_set_value (self->total_spin, g_key_file_get_double (k, "fields", "total", NULL));
+  gtk_spin_button_set_value (self->bonus_cap_spin, g_key_file_get_double (k, "fields", "bonus-cap", NULL));
+  gtk_spin_button_set_value (self->deduction_cap_spin, g_key_file_get_double (k, "fields", "deduction-cap", NULL));
+  gtk_drop_down_set_selected (self->applies_dropdown, (guint) g_key_file_get_integer (k, "fields", "applies", NULL));
+  self->n_bands = CLAMP (g_key_file_get_integer (k, "fields", "bands", NULL), 1, MAX_BANDS);
+  for (guint b = 0; b < self->n_bands; b++)
+    {
+      g_autofree char *zh = g_strdup_printf ("band-%u-zh", b);
+      g_autofree char *en = g_strdup_printf ("band-%u-en", b);
+      g_autofree char *min = g_strdup_printf ("band-%u-min", b);
+      g_autofree char *zh_text = g_key_file_get_string (k, "fields", zh, NULL);
+      g_autofree char *en_text = g_key_file_get_string (k, "fields", en, NULL);
+      gtk_editable_set_text (GTK_EDITABLE (self->band_zh[b]), zh_text ? zh_text : "");
+      gtk_editable_set_text (GTK_EDITABLE (self->band_en[b]), en_text ? en_text : "");
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->band_min[b]), g_key_file_get_double (k, "fields", min, NULL));
+    }
+  set_band_rows (self);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->org_flow)); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *check = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, *(gint64 *) g_object_get_data (G_OBJECT (check), "org-id"));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_strv_contains ((const char * const *) org_ids, id));
+    }
+  on_applies_changed_cb (NULL, NULL, self);
+}
+
+static void
+indicator_form_to_draft (CouncilSchemeEditor *self, GKeyFile *k)
+{
+  GtkTextIter start, end;
+  g_autofree char *guide = NULL;
+
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (self->guide_view), &start, &end);
+  guide = gtk_text_buffer_get_text (gtk_text_view_get_buffer (self->guide_view), &start, &end, FALSE);
+  g_key_file_set_int64 (k, "fields", "scheme-id", self->scheme->id);
+  g_key_file_set_int64 (k, "fields", "parent-id", self->new_parent_id);
+  g_key_file_set_integer (k, "fields", "new-kind", (int) self->new_kind);
+  g_key_file_set_string (k, "fields", "name-zh", gtk_editable_get_text (GTK_EDITABLE (self->name_zh_entry)));
+  g_key_file_set_string (k, "fields", "name-en", gtk_editable_get_text (GTK_EDITABLE (self->name_en_entry)));
+  g_key_file_set_integer (k, "fields", "kind", (int) gtk_drop_down_get_selected (self->kind_dropdown));
+  g_key_file_set_integer (k, "fields", "source", (int) gtk_drop_down_get_selected (self->source_dropdown));
+  g_key_file_set_double (k, "fields", "max", gtk_spin_button_get_value (self->max_spin));
+  g_key_file_set_double (k, "fields", "weight", gtk_spin_button_get_value (self->weight_spin));
+  g_key_file_set_double (k, "fields", "cap", gtk_spin_button_get_value (self->cap_spin));
+  g_key_file_set_string (k, "fields", "points", gtk_editable_get_text (GTK_EDITABLE (self->points_entry)));
+  g_key_file_set_string (k, "fields", "guide", guide);
+}
+
+static void
+indicator_draft_to_form (CouncilSchemeEditor *self, GKeyFile *k)
+{
+  g_autofree char *zh = g_key_file_get_string (k, "fields", "name-zh", NULL);
+  g_autofree char *en = g_key_file_get_string (k, "fields", "name-en", NULL);
+  g_autofree char *points = g_key_file_get_string (k, "fields", "points", NULL);
+  g_autofree char *guide = g_key_file_get_string (k, "fields", "guide", NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->name_zh_entry), zh ? zh : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->name_en_entry), en ? en : "");
+  gtk_drop_down_set_selected (self->kind_dropdown, (guint) g_key_file_get_integer (k, "fields", "kind", NULL));
+  gtk_drop_down_set_selected (self->source_dropdown, (guint) g_key_file_get_integer (k, "fields", "source", NULL));
+  gtk_spin_button_set_value (self->max_spin, g_key_file_get_double (k, "fields", "max", NULL));
+  gtk_spin_button_set_value (self->weight_spin, g_key_file_get_double (k, "fields", "weight", NULL));
+  gtk_spin_button_set_value (self->cap_spin, g_key_file_get_double (k, "fields", "cap", NULL));
+  gtk_editable_set_text (GTK_EDITABLE (self->points_entry), points ? points : "");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->guide_view), guide ? guide : "", -1);
+  update_form_rows (self);
+}
+
+/* Dirty parts are written, clean ones removed: the files on disk always say
+ * what is typed and not saved. */
+static void
+update_drafts (CouncilSchemeEditor *self)
+{
+  const char *db;
+
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  if (!drafts_enabled (self) || self->scheme_base == NULL)
+    return;
+  db = council_store_get_path (self->store);
+  if (self->scheme_dirty)
+    {
+      g_autoptr(CouncilDraft) draft = g_new0 (CouncilDraft, 1);
+      g_autoptr(GError) error = NULL;
+
+      draft->kind = g_strdup (SCHEME_DRAFT);
+      draft->record_id = self->scheme_base->id;
+      draft->version = self->scheme_base->version;
+      draft->title = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_entry)));
+      draft->fields = g_key_file_new ();
+      scheme_form_to_draft (self, draft->fields);
+      if (!council_draft_save (db, draft, &error))
+        g_warning ("Could not keep a draft of the unsaved changes: %s", error->message);
+    }
+  else
+    council_draft_discard (db, SCHEME_DRAFT, self->scheme_base->id);
+  if (self->form_dirty && self->scheme != NULL)
+    {
+      g_autoptr(CouncilDraft) draft = g_new0 (CouncilDraft, 1);
+      g_autoptr(GError) error = NULL;
+
+      draft->kind = g_strdup (INDICATOR_DRAFT);
+      draft->record_id = form_record_id (self);
+      draft->title = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_zh_entry)));
+      draft->fields = g_key_file_new ();
+      indicator_form_to_draft (self, draft->fields);
+      if (!council_draft_save (db, draft, &error))
+        g_warning ("Could not keep a draft of the unsaved changes: %s", error->message);
+      self->draft_indicator_id = draft->record_id;
+      self->draft_indicator_written = TRUE;
+    }
+  else if (self->draft_indicator_written)
+    {
+      council_draft_discard (db, INDICATOR_DRAFT, self->draft_indicator_id);
+      self->draft_indicator_written = FALSE;
+    }
+}
+
+static gboolean
+on_draft_timeout_cb (gpointer user_data)
+{
+  CouncilSchemeEditor *self = user_data;
+
+  self->draft_timeout_id = 0;
+  update_drafts (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_draft (CouncilSchemeEditor *self)
+{
+  if (!drafts_enabled (self))
+    return;
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  self->draft_timeout_id = g_timeout_add (DRAFT_DELAY_MS, on_draft_timeout_cb, self);
+}
+
+/* The drafts of the shown scheme: its settings and at most one indicator. */
+static void
+find_drafts (CouncilSchemeEditor *self, CouncilDraft **scheme_draft, CouncilDraft **indicator_draft, GPtrArray *all)
+{
+  *scheme_draft = *indicator_draft = NULL;
+  for (guint i = 0; self->scheme != NULL && i < all->len; i++)
+    {
+      CouncilDraft *d = g_ptr_array_index (all, i);
+
+      if (g_strcmp0 (d->kind, SCHEME_DRAFT) == 0 && d->record_id == self->scheme->id)
+        *scheme_draft = d;
+      else if (g_strcmp0 (d->kind, INDICATOR_DRAFT) == 0 &&
+               g_key_file_get_int64 (d->fields, "fields", "scheme-id", NULL) == self->scheme->id)
+        *indicator_draft = d;
+    }
+}
+
+static void
+offer_drafts (CouncilSchemeEditor *self)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  CouncilDraft *scheme_draft, *indicator_draft, *newest;
+  g_autofree char *when = NULL, *text = NULL;
+
+  gtk_widget_set_visible (self->draft_bar, FALSE);
+  if (!drafts_enabled (self) || self->scheme == NULL || self->scheme->finalized)
+    return;
+  all = council_draft_list (council_store_get_path (self->store));
+  find_drafts (self, &scheme_draft, &indicator_draft, all);
+  if (scheme_draft == NULL && indicator_draft == NULL)
+    return;
+  newest = indicator_draft != NULL && (scheme_draft == NULL ||
+                                       g_date_time_compare (indicator_draft->saved_at, scheme_draft->saved_at) > 0)
+           ? indicator_draft : scheme_draft;
+  /* Translators: date and time of an unsaved draft, e.g. 2026-11-29 14:05 */
+  when = g_date_time_format (newest->saved_at, _("%Y-%m-%d %H:%M"));
+  text = g_strdup_printf (_("Edits to this scheme that were not saved were kept (last typed %s)."), when);
+  gtk_label_set_text (self->draft_label, text);
+  gtk_widget_set_visible (self->draft_bar, TRUE);
+}
+
+static void
+on_restore_draft_clicked_cb (GtkButton *button, CouncilSchemeEditor *self)
+{
+  g_autoptr(GPtrArray) all = council_draft_list (council_store_get_path (self->store));
+  CouncilDraft *scheme_draft, *indicator_draft;
+
+  gtk_widget_set_visible (self->draft_bar, FALSE);
+  find_drafts (self, &scheme_draft, &indicator_draft, all);
+  if (scheme_draft != NULL && self->scheme_base != NULL)
+    {
+      self->loading = TRUE;
+      scheme_draft_to_form (self, scheme_draft->fields);
+      self->loading = FALSE;
+      /* Saved over the version the edit began from: a change made since
+       * then is a conflict to settle, not something to overwrite unseen. */
+      self->scheme_base->version = scheme_draft->version;
+      self->scheme_dirty = TRUE;
+    }
+  if (indicator_draft != NULL)
+    {
+      if (indicator_draft->record_id > 0 && find_indicator (self, indicator_draft->record_id) != NULL)
+        self->selected_id = indicator_draft->record_id;
+      else
+        {
+          self->selected_id = 0;
+          self->new_parent_id = g_key_file_get_int64 (indicator_draft->fields, "fields", "parent-id", NULL);
+          self->new_kind = (CouncilIndicatorKind) g_key_file_get_integer (indicator_draft->fields, "fields", "new-kind", NULL);
+          gtk_list_box_unselect_all (self->tree);
+        }
+      self->filling_tree = TRUE;
+      fill_tree (self);
+      self->filling_tree = FALSE;
+      load_form (self);
+      self->loading = TRUE;
+      indicator_draft_to_form (self, indicator_draft->fields);
+      self->loading = FALSE;
+      self->form_dirty = TRUE;
+      self->draft_indicator_id = indicator_draft->record_id;
+      self->draft_indicator_written = TRUE;
+    }
+}
+
+static void
+on_discard_draft_clicked_cb (GtkButton *button, CouncilSchemeEditor *self)
+{
+  g_autoptr(GPtrArray) all = council_draft_list (council_store_get_path (self->store));
+  CouncilDraft *scheme_draft, *indicator_draft;
+
+  gtk_widget_set_visible (self->draft_bar, FALSE);
+  find_drafts (self, &scheme_draft, &indicator_draft, all);
+  if (scheme_draft != NULL)
+    council_draft_discard (council_store_get_path (self->store), SCHEME_DRAFT, scheme_draft->record_id);
+  if (indicator_draft != NULL)
+    council_draft_discard (council_store_get_path (self->store), INDICATOR_DRAFT, indicator_draft->record_id);
+}
+
+static GtkWidget *
+build_draft_bar (CouncilSchemeEditor *self)
+{
+  GtkWidget *restore = gtk_button_new_with_mnemonic (_("_Restore"));
+  GtkWidget *discard = gtk_button_new_with_mnemonic (_("_Discard"));
+
+  self->draft_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  self->draft_label = GTK_LABEL (gtk_label_new (""));
+  gtk_label_set_wrap (self->draft_label, TRUE);
+  gtk_label_set_xalign (self->draft_label, 0);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->draft_label), TRUE);
+  gtk_widget_add_css_class (restore, "suggested-action");
+  g_signal_connect_object (restore, "clicked", G_CALLBACK (on_restore_draft_clicked_cb), self, 0);
+  g_signal_connect_object (discard, "clicked", G_CALLBACK (on_discard_draft_clicked_cb), self, 0);
+  gtk_box_append (GTK_BOX (self->draft_bar), gtk_image_new_from_icon_name ("document-edit-symbolic"));
+  gtk_box_append (GTK_BOX (self->draft_bar), GTK_WIDGET (self->draft_label));
+  gtk_box_append (GTK_BOX (self->draft_bar), restore);
+  gtk_box_append (GTK_BOX (self->draft_bar), discard);
+  gtk_widget_add_css_class (self->draft_bar, "assessment-banner");
+  gtk_widget_set_margin_start (self->draft_bar, 12);
+  gtk_widget_set_margin_end (self->draft_bar, 12);
+  gtk_widget_set_margin_top (self->draft_bar, 6);
+  gtk_widget_set_visible (self->draft_bar, FALSE);
+  g_object_set_data (G_OBJECT (self->draft_bar), "restore-button", restore);
+  g_object_set_data (G_OBJECT (self->draft_bar), "discard-button", discard);
+  return self->draft_bar;
 }
 
 /* ---- construction ---- */
@@ -779,6 +1306,14 @@ council_scheme_editor_dispose (GObject *object)
 {
   CouncilSchemeEditor *self = COUNCIL_SCHEME_EDITOR (object);
 
+  /* What is typed and not saved stays on disk, offered when the scheme opens again. */
+  if (self->store != NULL && (self->scheme_dirty || self->form_dirty))
+    update_drafts (self);
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  if (self->conflict_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->conflict_dialog)));
+  g_clear_pointer (&self->scheme_base, council_assessment_scheme_free);
+  g_clear_pointer (&self->form_base, council_indicator_free);
   g_clear_pointer (&self->scheme, council_assessment_scheme_free);
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
   g_clear_object (&self->store);
@@ -802,7 +1337,9 @@ council_scheme_editor_init (CouncilSchemeEditor *self)
   GtkWidget *tree_title = gtk_label_new (_("Indicators"));
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  gtk_box_append (GTK_BOX (self), build_draft_bar (self));
   self->scheme_box = build_scheme_box (self);
+  watch_edits (self, self->scheme_box, G_CALLBACK (on_scheme_edited_cb));
   gtk_box_append (GTK_BOX (content), self->scheme_box);
   gtk_box_append (GTK_BOX (content), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
 
@@ -843,6 +1380,7 @@ council_scheme_editor_init (CouncilSchemeEditor *self)
 
   gtk_box_append (GTK_BOX (lower), left);
   gtk_box_append (GTK_BOX (lower), build_indicator_form (self));
+  watch_edits (self, self->form, G_CALLBACK (on_form_edited_cb));
   gtk_widget_set_hexpand (self->form, TRUE);
   gtk_box_append (GTK_BOX (content), lower);
 
@@ -871,8 +1409,20 @@ void
 council_scheme_editor_load (CouncilSchemeEditor *self, gint64 scheme_id)
 {
   g_autoptr(GError) error = NULL;
+  gboolean same = self->scheme_base != NULL && self->scheme_base->id == scheme_id;
+  /* A reload of the same scheme (another window's change, an undo) keeps a
+   * form with unsaved edits as typed, and what it was filled from: saving
+   * it then asks Reload or Overwrite. Our own save reloads that part. */
+  gboolean keep_scheme = same && self->scheme_dirty && !self->saving_scheme;
+  gboolean keep_form = same && self->form_dirty && !self->saving_indicator;
   gboolean locked;
 
+  if (!same)
+    {
+      update_drafts (self);   /* the edits of the scheme we leave are kept on disk */
+      self->scheme_dirty = self->form_dirty = FALSE;
+      g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+    }
   g_clear_pointer (&self->scheme, council_assessment_scheme_free);
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
   if (scheme_id > 0 && self->store != NULL)
@@ -883,18 +1433,22 @@ council_scheme_editor_load (CouncilSchemeEditor *self, gint64 scheme_id)
       if (error != NULL)
         show_error (self, error);
     }
-  if (find_indicator (self, self->selected_id) == NULL)
+  if (!keep_form && find_indicator (self, self->selected_id) == NULL)
     self->selected_id = 0;
   /* Open on the first indicator rather than on an empty "new" form. */
-  for (guint j = 0; self->selected_id == 0 && self->indicators && j < self->indicators->len; j++)
+  for (guint j = 0; !keep_form && self->selected_id == 0 && self->indicators && j < self->indicators->len; j++)
     if (council_indicator_is_scored (g_ptr_array_index (self->indicators, j)))
       self->selected_id = ((CouncilIndicator *) g_ptr_array_index (self->indicators, j))->id;
   locked = self->scheme == NULL || self->scheme->finalized;
   gtk_widget_set_sensitive (self->scheme_box, !locked);
   gtk_widget_set_sensitive (self->tree_buttons, !locked);
-  load_scheme_fields (self);
+  if (!keep_scheme)
+    load_scheme_fields (self);
   fill_tree (self);
-  load_form (self);
+  if (!keep_form)
+    load_form (self);
+  if (!same)
+    offer_drafts (self);
 }
 
 gboolean
