@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/council-draft.h"
 #include "core/council-minutes.h"
 #include "council-history-list.h"
 #include "council-linked-documents.h"
@@ -64,6 +65,10 @@ struct _CouncilMeetingEditor
   gboolean dirty;
   gboolean show_all_errors;
   char *refused_message;          /* the store's last refusal, shown in the banner */
+  GtkWidget *conflict_dialog;     /* "Reload or Overwrite", while it is open */
+  guint draft_timeout_id;         /* writes the draft a moment after an edit */
+  gboolean draft_written;         /* this editor wrote a draft ... */
+  gint64 draft_record_id;         /* ... of this record (0: a new one) */
 
   GtkSizeGroup *label_group;
   GtkWidget *inputs[COUNCIL_MEETING_N_FIELDS];
@@ -1065,6 +1070,78 @@ add_agenda_item_action (GtkWidget *widget, const char *action_name, GVariant *pa
   council_meeting_editor_add_agenda_item (COUNCIL_MEETING_EDITOR (widget));
 }
 
+/* ---- drafts: typed text survives a crash ---- */
+
+#define DRAFT_DELAY_MS 1000
+
+static gboolean
+drafts_enabled (CouncilMeetingEditor *self)
+{
+  /* A --demo database lives only as long as the process. */
+  return self->store != NULL && !council_store_is_temporary (self->store);
+}
+
+/* What the person calls the meeting: its date and title (or kind). */
+static char *
+meeting_draft_title (CouncilMeeting *m)
+{
+  g_autofree char *date = council_meeting_dup_date (m);
+  const char *title = *council_meeting_get_title (m) ? council_meeting_get_title (m)
+                                                     : council_meeting_get_kind_label (m);
+
+  return *date ? g_strdup_printf ("%s %s", date, title) : g_strdup (title);
+}
+
+static void
+write_draft (CouncilMeetingEditor *self)
+{
+  g_autoptr(CouncilDraft) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->draft == NULL || !self->dirty || !drafts_enabled (self))
+    return;
+  title = meeting_draft_title (self->draft);
+  draft = council_draft_new_for_meeting (self->draft, title);
+  if (!council_draft_save (council_store_get_path (self->store), draft, &error))
+    g_warning ("Could not keep a draft of the unsaved changes: %s", error->message);
+  else
+    {
+      self->draft_written = TRUE;
+      self->draft_record_id = MAX (draft->record_id, 0);
+    }
+}
+
+static gboolean
+on_draft_timeout_cb (gpointer user_data)
+{
+  CouncilMeetingEditor *self = user_data;
+
+  self->draft_timeout_id = 0;
+  write_draft (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+discard_draft (CouncilMeetingEditor *self)
+{
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  if (self->draft_written && drafts_enabled (self))
+    council_draft_discard (council_store_get_path (self->store), "meeting", self->draft_record_id);
+  self->draft_written = FALSE;
+}
+
+/* Dirty: (re)write the draft a second after the last edit. The form is clean
+ * again only through loading (save, revert, another record), which discards it. */
+static void
+update_draft (CouncilMeetingEditor *self)
+{
+  if (self->draft == NULL || !self->dirty)
+    return;
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  self->draft_timeout_id = g_timeout_add (DRAFT_DELAY_MS, on_draft_timeout_cb, self);
+}
+
 /* ---- checking and showing the state ---- */
 
 /* Marks every field; returns the first bad input and its page, or NULL. */
@@ -1210,6 +1287,7 @@ refresh_state (CouncilMeetingEditor *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->hold_button), why ? why : _("Record that the meeting took place"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->approve_button),
                                why ? why : _("Approve the minutes; they are locked afterwards"));
+  update_draft (self);
 }
 
 /* ---- loading ---- */
@@ -1286,6 +1364,8 @@ clear_touched (CouncilMeetingEditor *self)
 static void
 show_meeting (CouncilMeetingEditor *self, CouncilMeeting *meeting)
 {
+  /* What the form held is settled (saved, reverted or let go). */
+  discard_draft (self);
   g_set_object (&self->draft, meeting);
   self->dirty = FALSE;
   self->show_all_errors = FALSE;
@@ -1403,6 +1483,158 @@ on_store_changed_cb (CouncilStore *store, const char *table, CouncilMeetingEdito
 
 /* ---- saving ---- */
 
+enum
+{
+  CONFLICT_RESPONSE_RELOAD = 1,
+  CONFLICT_RESPONSE_OVERWRITE = 2,
+};
+
+/* The form's values go over the record as it is now: the versions become the
+ * current ones, and what the form does not edit (an action item's status and
+ * done date, set by the follow-up) is taken from the record, not from when the
+ * form was opened. */
+static gboolean
+take_current_versions (CouncilMeetingEditor *self, GError **error)
+{
+  g_autoptr(CouncilMeeting) current = council_store_get_meeting (self->store, council_meeting_get_id (self->draft), error);
+  GListModel *agenda = G_LIST_MODEL (council_meeting_get_agenda (self->draft));
+
+  if (current == NULL)
+    return FALSE;
+  council_meeting_set_version (self->draft, council_meeting_get_version (current));
+  for (guint i = 0; i < g_list_model_get_n_items (agenda); i++)
+    {
+      g_autoptr(CouncilAgendaItem) item = g_list_model_get_item (agenda, i);
+      GListModel *outcomes = G_LIST_MODEL (council_agenda_item_get_outcomes (item));
+
+      for (guint j = 0; j < g_list_model_get_n_items (outcomes); j++)
+        {
+          g_autoptr(CouncilOutcome) outcome = g_list_model_get_item (outcomes, j);
+          CouncilActionItem *mine = council_outcome_get_action_item (outcome);
+          g_autoptr(CouncilActionItem) theirs = NULL;
+
+          if (mine == NULL || council_action_item_get_id (mine) <= 0)
+            continue;
+          theirs = council_store_get_action_item (self->store, council_action_item_get_id (mine), NULL);
+          if (theirs == NULL)
+            continue;
+          council_action_item_set_version (mine, council_action_item_get_version (theirs));
+          council_action_item_set_status (mine, council_action_item_get_status (theirs));
+          council_action_item_set_done_date (mine, council_action_item_get_done_date (theirs));
+        }
+    }
+  return TRUE;
+}
+
+static void
+on_conflict_response_cb (GtkDialog *dialog, int response, gpointer user_data)
+{
+  CouncilMeetingEditor *self = COUNCIL_MEETING_EDITOR (user_data);
+  gint64 id = council_meeting_editor_get_meeting_id (self);
+
+  self->conflict_dialog = NULL;
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (self->draft == NULL || id <= 0)
+    return;
+  if (response == CONFLICT_RESPONSE_RELOAD)
+    {
+      /* The typed values go; the other change is shown. */
+      if (council_meeting_editor_load (self, id) && self->draft != NULL)
+        {
+          g_autofree char *title = meeting_draft_title (self->draft);
+          g_autofree char *message =
+            g_strdup_printf (_("Reloaded “%s” with the other change; your edits were discarded."), title);
+          council_widget_show_message (GTK_WIDGET (self), message, FALSE);
+        }
+    }
+  else if (response == CONFLICT_RESPONSE_OVERWRITE)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!take_current_versions (self, &error))
+        {
+          council_widget_show_message (GTK_WIDGET (self), error->message, TRUE);
+          return;
+        }
+      council_meeting_editor_save (self);
+    }
+}
+
+/* Another process or window changed the meeting (or one of its action items)
+ * since the form was loaded: never lose either change silently. */
+static void
+ask_reload_or_overwrite (CouncilMeetingEditor *self, const char *reason)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *title = meeting_draft_title (self->draft);
+  GtkWidget *dialog;
+
+  if (self->conflict_dialog != NULL)
+    return;
+  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
+                                   _("“%s” was changed by someone else"), title);
+  /* The store says what changed (the meeting, or one of its action items). */
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s\n\n%s", reason,
+    _("Reload shows their change and discards your edits; Overwrite saves your values in place of theirs (their change stays in the history)."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
+                          _("_Reload"), CONFLICT_RESPONSE_RELOAD,
+                          _("_Overwrite"), CONFLICT_RESPONSE_OVERWRITE,
+                          NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), CONFLICT_RESPONSE_RELOAD);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response_cb), self, 0);
+  self->conflict_dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+GtkWidget *
+council_meeting_editor_get_conflict_dialog (CouncilMeetingEditor *self)
+{
+  g_return_val_if_fail (COUNCIL_IS_MEETING_EDITOR (self), NULL);
+  return self->conflict_dialog;
+}
+
+gboolean
+council_meeting_editor_restore_draft (CouncilMeetingEditor *self, CouncilDraft *draft)
+{
+  g_return_val_if_fail (COUNCIL_IS_MEETING_EDITOR (self), FALSE);
+  g_return_val_if_fail (g_strcmp0 (draft->kind, "meeting") == 0, FALSE);
+
+  if (!council_meeting_editor_load (self, draft->record_id > 0 ? draft->record_id : COUNCIL_MEETING_EDITOR_NEW) ||
+      self->draft == NULL)
+    return FALSE;
+  council_draft_apply_to_meeting (draft, self->draft);
+  /* Saved over the version the edit started from, so that a change made
+   * since then is a conflict the person decides about. */
+  if (draft->record_id > 0 && draft->version > 0)
+    council_meeting_set_version (self->draft, draft->version);
+  /* The kind's names as this program shows them. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->kinds)); i++)
+    {
+      g_autoptr(CouncilMeetingKind) kind = g_list_model_get_item (G_LIST_MODEL (self->kinds), i);
+      if (council_meeting_kind_get_id (kind) == council_meeting_get_kind_id (self->draft))
+        council_meeting_set_kind (self->draft, council_meeting_kind_get_id (kind),
+                                  council_meeting_kind_get_label (kind), council_meeting_kind_get_name_zh (kind));
+    }
+  self->loading = TRUE;
+  meeting_to_form (self);
+  self->loading = FALSE;
+  self->dirty = TRUE;
+  self->draft_written = TRUE;
+  self->draft_record_id = MAX (draft->record_id, 0);
+  gtk_stack_set_visible_child_name (self->page_stack, "details");
+  refresh_state (self);
+  return TRUE;
+}
+
+void
+council_meeting_editor_discard_draft (CouncilMeetingEditor *self)
+{
+  g_return_if_fail (COUNCIL_IS_MEETING_EDITOR (self));
+  discard_draft (self);
+}
+
 gboolean
 council_meeting_editor_save (CouncilMeetingEditor *self)
 {
@@ -1440,11 +1672,8 @@ council_meeting_editor_save (CouncilMeetingEditor *self)
         }
       else if (g_error_matches (error, COUNCIL_STORE_ERROR, COUNCIL_STORE_ERROR_CONFLICT))
         {
-          /* "Save again to overwrite": the current version becomes the base. */
-          g_autoptr(CouncilMeeting) current =
-            council_store_get_meeting (self->store, council_meeting_get_id (self->draft), NULL);
-          if (current != NULL)
-            council_meeting_set_version (self->draft, council_meeting_get_version (current));
+          ask_reload_or_overwrite (self, error->message);
+          return FALSE;
         }
       council_widget_show_message (GTK_WIDGET (self), error->message, TRUE);
       return FALSE;
@@ -1937,6 +2166,10 @@ council_meeting_editor_dispose (GObject *object)
 {
   CouncilMeetingEditor *self = COUNCIL_MEETING_EDITOR (object);
 
+  if (self->conflict_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->conflict_dialog)));
+  /* A draft on disk stays: only save, revert or discard remove it. */
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), COUNCIL_TYPE_MEETING_EDITOR);
   g_clear_pointer (&self->agenda_rows, g_ptr_array_unref);
   g_clear_pointer (&self->outcome_rows, g_ptr_array_unref);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "core/council-store-meetings.h"
+#include "council-draft-offer.h"
 #include "council-list-helpers.h"
 #include "council-meetings-view-private.h"
 #include "council-window.h"
@@ -30,6 +31,7 @@ struct _CouncilMeetingsView
   CouncilMeetingEditor *editor;
   gint64 joint_kind_id;
   CouncilListController *list;    /* the selection follows the editor */
+  CouncilDraftOffer *drafts;      /* offers what a crash left unsaved */
   gboolean updating_filters;
 
   /* template widgets */
@@ -510,6 +512,32 @@ council_meetings_view_open_meeting (CouncilMeetingsView *self, gint64 id)
     council_list_controller_request_switch (self->list, id);
 }
 
+void
+council_meetings_view_discard_draft (CouncilMeetingsView *self)
+{
+  g_return_if_fail (COUNCIL_IS_MEETINGS_VIEW (self));
+  council_meeting_editor_discard_draft (self->editor);
+}
+
+/* ---- drafts left by a crash ---- */
+
+static gboolean
+restore_draft (GtkWidget *view, CouncilDraft *draft)
+{
+  CouncilMeetingsView *self = COUNCIL_MEETINGS_VIEW (view);
+  gboolean restored = council_meeting_editor_restore_draft (self->editor, draft);
+
+  council_list_controller_sync_selection (self->list);
+  return restored;
+}
+
+GtkWidget *
+council_meetings_view_get_draft_dialog (CouncilMeetingsView *self)
+{
+  g_return_val_if_fail (COUNCIL_IS_MEETINGS_VIEW (self), NULL);
+  return self->drafts ? council_draft_offer_get_dialog (self->drafts) : NULL;
+}
+
 /* ---- test accessors ---- */
 
 GtkColumnView *
@@ -555,6 +583,9 @@ council_meetings_view_dispose (GObject *object)
 {
   CouncilMeetingsView *self = COUNCIL_MEETINGS_VIEW (object);
 
+  if (self->drafts != NULL)
+    council_draft_offer_detach (self->drafts);
+  g_clear_object (&self->drafts);
   if (self->list != NULL)
     council_list_controller_detach (self->list);
   g_clear_object (&self->list);
@@ -650,5 +681,6 @@ council_meetings_view_new (CouncilStore *store)
   fill_rhythm (self);
   reload_meetings (self);
   update_count (self);
+  self->drafts = council_draft_offer_new (GTK_WIDGET (self), store, "meeting", N_("a new meeting"), restore_draft);
   return self;
 }

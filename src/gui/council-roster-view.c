@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "council-application.h"
+#include "council-draft-offer.h"
 #include "council-import-dialog.h"
 #include "council-list-helpers.h"
 #include "council-org-editor.h"
@@ -31,8 +32,7 @@ struct _CouncilRosterView
   CouncilOrgEditor *editor;
   CouncilListController *list;    /* the selection follows the editor */
   gboolean settings_bound;
-  GPtrArray *drafts;              /* CouncilDraft* left by a crash, still to offer */
-  GtkWidget *draft_dialog;        /* the offer being shown */
+  CouncilDraftOffer *drafts;      /* offers what a crash left unsaved */
 
   /* template widgets */
   GtkPaned *paned;
@@ -529,83 +529,21 @@ council_roster_view_get_editor (CouncilRosterView *self)
 
 /* ---- drafts left by a crash ---- */
 
-enum { DRAFT_RESPONSE_DISCARD = 1, DRAFT_RESPONSE_RESTORE = 2 };
-
-static void offer_next_draft (CouncilRosterView *self);
-
-static void
-on_draft_response_cb (GtkDialog *dialog, int response, gpointer user_data)
+static gboolean
+restore_draft (GtkWidget *view, CouncilDraft *draft)
 {
-  CouncilRosterView *self = COUNCIL_ROSTER_VIEW (user_data);
-  g_autoptr(CouncilDraft) draft = g_ptr_array_steal_index (self->drafts, 0);
+  CouncilRosterView *self = COUNCIL_ROSTER_VIEW (view);
 
-  self->draft_dialog = NULL;
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  if (response == DRAFT_RESPONSE_RESTORE)
-    {
-      /* The form gets the draft; the list shows its record. Any other
-       * draft waits until this one is settled. */
-      council_org_editor_restore_draft (self->editor, draft);
-      council_list_controller_sync_selection (self->list);
-      g_ptr_array_set_size (self->drafts, 0);
-      return;
-    }
-  council_draft_discard (council_store_get_path (self->store), draft->kind, draft->record_id);
-  offer_next_draft (self);
-}
-
-static void
-offer_next_draft (CouncilRosterView *self)
-{
-  CouncilDraft *draft;
-  g_autofree char *when = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (self->drafts == NULL || self->drafts->len == 0 || self->draft_dialog != NULL)
-    return;
-  draft = g_ptr_array_index (self->drafts, 0);
-  /* Translators: date and time of an unsaved draft, e.g. 2026-11-29 14:05 */
-  when = g_date_time_format (draft->saved_at, _("%Y-%m-%d %H:%M"));
-  self->draft_dialog =
-    gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                            GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                            GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
-                            _("Your unsaved changes to “%s” from %s were not saved"),
-                            draft->title && *draft->title ? draft->title : _("a new organization"), when);
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (self->draft_dialog), "%s",
-    _("Council Desk ended before they were saved. Restore puts them back in the editor for you to check and save; Discard throws them away."));
-  gtk_dialog_add_buttons (GTK_DIALOG (self->draft_dialog),
-                          _("_Discard"), DRAFT_RESPONSE_DISCARD,
-                          _("_Restore"), DRAFT_RESPONSE_RESTORE, NULL);
-  gtk_dialog_set_default_response (GTK_DIALOG (self->draft_dialog), DRAFT_RESPONSE_RESTORE);
-  g_signal_connect_object (self->draft_dialog, "response", G_CALLBACK (on_draft_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (self->draft_dialog));
-}
-
-/* Once, when the view is first shown: drafts of organizations that an
- * editor wrote and nothing removed, i.e. the program did not end cleanly. */
-static void
-on_view_map_cb (GtkWidget *widget, gpointer user_data)
-{
-  CouncilRosterView *self = COUNCIL_ROSTER_VIEW (widget);
-  g_autoptr(GPtrArray) all = NULL;
-
-  g_signal_handlers_disconnect_by_func (widget, on_view_map_cb, user_data);
-  if (council_store_is_temporary (self->store))
-    return;
-  all = council_draft_list (council_store_get_path (self->store));
-  self->drafts = g_ptr_array_new_with_free_func ((GDestroyNotify) council_draft_free);
-  for (guint i = 0; i < all->len; i++)
-    if (g_strcmp0 (((CouncilDraft *) g_ptr_array_index (all, i))->kind, "organization") == 0)
-      g_ptr_array_add (self->drafts, g_ptr_array_steal_index (all, i--));
-  offer_next_draft (self);
+  council_org_editor_restore_draft (self->editor, draft);
+  council_list_controller_sync_selection (self->list);
+  return TRUE;
 }
 
 GtkWidget *
 council_roster_view_get_draft_dialog (CouncilRosterView *self)
 {
   g_return_val_if_fail (COUNCIL_IS_ROSTER_VIEW (self), NULL);
-  return self->draft_dialog;
+  return self->drafts ? council_draft_offer_get_dialog (self->drafts) : NULL;
 }
 
 /* ---- life cycle ---- */
@@ -615,9 +553,9 @@ council_roster_view_dispose (GObject *object)
 {
   CouncilRosterView *self = COUNCIL_ROSTER_VIEW (object);
 
-  if (self->draft_dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->draft_dialog)));
-  g_clear_pointer (&self->drafts, g_ptr_array_unref);
+  if (self->drafts != NULL)
+    council_draft_offer_detach (self->drafts);
+  g_clear_object (&self->drafts);
 
   /* The models may outlive the template children that their callbacks touch. */
   if (self->list != NULL)
@@ -710,6 +648,7 @@ council_roster_view_new (CouncilStore *store)
   council_org_editor_load (self->editor, COUNCIL_ORG_EDITOR_NONE);
   reload_organizations (self);
   update_count (self);
-  g_signal_connect (self, "map", G_CALLBACK (on_view_map_cb), NULL);
+  self->drafts = council_draft_offer_new (GTK_WIDGET (self), store, "organization",
+                                          N_("a new organization"), restore_draft);
   return self;
 }

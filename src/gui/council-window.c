@@ -15,6 +15,7 @@
 #include "council-action-items-view.h"
 #include "council-assessment-view.h"
 #include "council-documents-view.h"
+#include "council-draft-offer.h"
 #include "council-global-search.h"
 #include "council-import-dialog.h"
 #include "council-meetings-view.h"
@@ -865,6 +866,8 @@ on_close_unsaved_response_cb (GtkDialog *dialog, int response, gpointer user_dat
   /* Closing without saving is a decision: no draft is offered next time. */
   if (response == GTK_RESPONSE_REJECT && COUNCIL_IS_ROSTER_VIEW (view))
     council_org_editor_discard_draft (council_roster_view_get_editor (COUNCIL_ROSTER_VIEW (view)));
+  else if (response == GTK_RESPONSE_REJECT && COUNCIL_IS_MEETINGS_VIEW (view))
+    council_meetings_view_discard_draft (COUNCIL_MEETINGS_VIEW (view));
   if (response == GTK_RESPONSE_ACCEPT || response == GTK_RESPONSE_REJECT)
     {
       self->close_confirmed = TRUE;
@@ -1033,6 +1036,9 @@ council_window_new (CouncilApplication *application)
       last_view = g_settings_get_string (self->settings, "last-view");
       council_window_set_view (self, last_view);
     }
+  /* Unsaved text left by a crash: start on the view that offers it back. */
+  if (council_draft_offer_first_view (self->store) != NULL)
+    council_window_set_view (self, council_draft_offer_first_view (self->store));
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
   g_signal_connect (self->message_close_button, "clicked", G_CALLBACK (on_message_close_clicked_cb), self);

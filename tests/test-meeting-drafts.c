@@ -1,0 +1,477 @@
+/* test-meeting-drafts.c: unsaved meeting minutes survive a crash, and a save
+ * over a meeting that another process changed asks "Reload or Overwrite".
+ *
+ * A window that never closes cleanly (destroyed without saving or the close
+ * dialog, as SIGKILL would leave it) leaves the editor's draft; the next
+ * window on the same database names the meeting and restores the draft into
+ * the editor, or discards it. A second store connection plays the other
+ * process that changes the meeting (or its action item's follow-up) while
+ * the form is open.
+ *
+ * Copyright 2026 Council Desk developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "core/council-store-meetings.h"
+#include "council-gui-resources.h"
+#include "council-meeting-editor-private.h"
+#include "council-meetings-view-private.h"
+#include "council-test-helpers.h"
+
+#define MEETING_TITLE "九龙坡区群团工作理事会2026年第4次联席会议"
+
+typedef struct
+{
+  GtkWindow *window;
+  CouncilMeetingsView *view;
+  CouncilMeetingEditor *editor;
+} Window;
+
+typedef struct
+{
+  CouncilStore *store;
+  char *path;
+  gint64 meeting_id;
+  gint64 action_id;
+} Fixture;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wait_until (Condition condition, gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (((Window *) data)->view));
+}
+
+static gboolean
+has_draft (gpointer data)
+{
+  g_autoptr(GPtrArray) drafts = council_draft_list (data);
+  return drafts->len == 1;
+}
+
+static gboolean
+has_draft_dialog (gpointer data)
+{
+  return council_meetings_view_get_draft_dialog (((Window *) data)->view) != NULL;
+}
+
+static void
+open_window (Window *w, CouncilStore *store)
+{
+  w->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (w->window, 1300, 800);
+  w->view = council_meetings_view_new (store);
+  w->editor = council_meetings_view_get_editor (w->view);
+  gtk_window_set_child (w->window, GTK_WIDGET (w->view));
+  gtk_window_present (w->window);
+  g_assert_true (wait_until (is_mapped, w));
+}
+
+static void
+destroy_window (Window *w)
+{
+  gtk_window_destroy (w->window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gint64
+org_id (CouncilStore *store, const char *name)
+{
+  gint64 id = council_store_find_organization_by_name (store, name, NULL);
+
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+/* A held meeting with an agenda item whose outcome is an action item. */
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CouncilMeeting) m = council_meeting_new ();
+  CouncilAgendaItem *item;
+  CouncilOutcome *outcome;
+  CouncilActionItem *action;
+
+  f->store = council_test_open_store (&f->path);
+  council_meeting_set_kind (m, council_store_find_meeting_kind (f->store, "joint", NULL), "联席会议", "联席会议");
+  council_meeting_set_title (m, MEETING_TITLE);
+  council_meeting_set_session_no (m, 4);
+  council_meeting_set_starts_at (m, "2026-11-20T09:30");
+  council_meeting_set_place (m, "区委第三会议室");
+  council_meeting_set_chair (m, "王明");
+  council_meeting_set_recorder (m, "李娜");
+  council_meeting_set_attendance (m, org_id (f->store, "九龙坡区总工会"), COUNCIL_ATTENDANCE_PRESENT, "张三");
+  item = council_meeting_add_agenda_item (m, "研究职工服务阵地建设");
+  council_agenda_item_set_notes (item, "秘书处作说明。");
+  outcome = council_agenda_item_add_outcome (item, COUNCIL_OUTCOME_ACTION, "制定职工服务阵地建设方案。");
+  action = council_outcome_get_action_item (outcome);
+  council_action_item_set_owner (action, org_id (f->store, "九龙坡区总工会"), NULL);
+  council_action_item_set_due_date (action, "2026-12-31");
+  g_assert_true (council_store_save_meeting (f->store, m, &error));
+  g_assert_no_error (error);
+  f->meeting_id = council_meeting_get_id (m);
+  f->action_id = council_action_item_get_id (action);
+  g_assert_cmpint (f->action_id, >, 0);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_autofree char *dir = g_path_get_dirname (f->path);
+
+  g_clear_object (&f->store);
+  council_test_rm_rf (dir);
+  g_free (f->path);
+}
+
+static GtkWidget *
+field (Window *w, CouncilMeetingField f)
+{
+  return council_meeting_editor_get_field_widget (w->editor, f);
+}
+
+static GtkWidget *
+agenda_widget (Window *w, guint item, int outcome, const char *name)
+{
+  GtkWidget *widget = council_meeting_editor_get_agenda_widget (w->editor, item, outcome, name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static char *
+agenda_notes (Window *w)
+{
+  /* The notes view is the only GtkTextView of the first agenda item. */
+  CouncilMeeting *m = council_meeting_editor_get_draft (w->editor);
+  g_autoptr(CouncilAgendaItem) item = g_list_model_get_item (G_LIST_MODEL (council_meeting_get_agenda (m)), 0);
+
+  return g_strdup (council_agenda_item_get_notes (item));
+}
+
+static void
+select_meeting (Window *w, gint64 id)
+{
+  council_meetings_view_open_meeting (w->view, id);
+  g_assert_cmpint (council_meeting_editor_get_meeting_id (w->editor), ==, id);
+}
+
+/* Types into the meeting's details, attendance and agenda, waits for the
+ * draft, then the window goes away without any clean way of closing. */
+static void
+type_and_crash (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CouncilMeeting) stored = NULL;
+  Window first = { 0 };
+
+  open_window (&first, f->store);
+  select_meeting (&first, f->meeting_id);
+  gtk_editable_set_text (GTK_EDITABLE (field (&first, COUNCIL_MEETING_FIELD_PLACE)), "区政府二楼会议室 𠀀");
+  gtk_editable_set_text (GTK_EDITABLE (council_meeting_editor_get_attendance_who (first.editor,
+                                         org_id (f->store, "九龙坡区总工会"))), "张三、李四");
+  gtk_editable_set_text (GTK_EDITABLE (agenda_widget (&first, 0, 0, "due")), "2027-01-15");
+  council_meeting_editor_add_agenda_item (first.editor);
+  gtk_editable_set_text (GTK_EDITABLE (agenda_widget (&first, 1, -1, "title")), "听取团区委工作汇报");
+  g_assert_true (council_meeting_editor_has_unsaved_changes (first.editor));
+  g_assert_true (wait_until (has_draft, f->path));
+  destroy_window (&first);
+
+  /* Nothing reached the database. */
+  stored = council_store_get_meeting (f->store, f->meeting_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (council_meeting_get_place (stored), ==, "区委第三会议室");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (council_meeting_get_agenda (stored))), ==, 1);
+}
+
+static CouncilStore *
+restart (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  CouncilStore *reopened;
+
+  g_clear_object (&f->store);
+  reopened = council_store_open (f->path, &error);
+  g_assert_no_error (error);
+  return reopened;
+}
+
+static void
+test_restore_after_crash (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CouncilStore) reopened = NULL;
+  g_autoptr(CouncilMeeting) saved = NULL;
+  g_autoptr(CouncilActionItem) action = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  g_autofree char *notes = NULL;
+  Window second = { 0 };
+  CouncilAttendance *a;
+  GtkWidget *dialog;
+  char *text = NULL;
+
+  type_and_crash (f);
+  reopened = restart (f);
+  open_window (&second, reopened);
+  g_assert_true (wait_until (has_draft_dialog, &second));
+  dialog = council_meetings_view_get_draft_dialog (second.view);
+  g_object_get (dialog, "text", &text, NULL);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Your unsaved changes to “"));
+  g_assert_nonnull (strstr (text, MEETING_TITLE));
+  g_assert_nonnull (strstr (text, "were not saved"));
+  g_free (text);
+
+  gtk_dialog_response (GTK_DIALOG (dialog), 2 /* Restore */);
+  g_assert_null (council_meetings_view_get_draft_dialog (second.view));
+  g_assert_cmpint (council_meeting_editor_get_meeting_id (second.editor), ==, f->meeting_id);
+  g_assert_true (council_meeting_editor_has_unsaved_changes (second.editor));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (&second, COUNCIL_MEETING_FIELD_PLACE))), ==,
+                   "区政府二楼会议室 𠀀");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (agenda_widget (&second, 0, 0, "due"))), ==, "2027-01-15");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (agenda_widget (&second, 1, -1, "title"))), ==, "听取团区委工作汇报");
+  notes = agenda_notes (&second);
+  g_assert_cmpstr (notes, ==, "秘书处作说明。");
+
+  g_assert_true (council_meeting_editor_save (second.editor));
+  saved = council_store_get_meeting (reopened, f->meeting_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (council_meeting_get_place (saved), ==, "区政府二楼会议室 𠀀");
+  a = council_meeting_find_attendance (saved, org_id (reopened, "九龙坡区总工会"));
+  g_assert_cmpstr (council_attendance_get_attendees (a), ==, "张三、李四");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (council_meeting_get_agenda (saved))), ==, 2);
+  /* The existing action item was updated in place, not replaced. */
+  action = council_store_get_action_item (reopened, f->action_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (council_action_item_get_due_date (action), ==, "2027-01-15");
+  /* Saved: the draft is gone. */
+  left = council_draft_list (f->path);
+  g_assert_cmpuint (left->len, ==, 0);
+  destroy_window (&second);
+}
+
+static void
+test_discard_after_crash (Fixture *f, gconstpointer data)
+{
+  g_autoptr(CouncilStore) reopened = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  Window second = { 0 };
+
+  type_and_crash (f);
+  reopened = restart (f);
+  open_window (&second, reopened);
+  g_assert_true (wait_until (has_draft_dialog, &second));
+  gtk_dialog_response (GTK_DIALOG (council_meetings_view_get_draft_dialog (second.view)), 1 /* Discard */);
+  g_assert_false (council_meeting_editor_has_unsaved_changes (second.editor));
+  left = council_draft_list (f->path);
+  g_assert_cmpuint (left->len, ==, 0);
+  destroy_window (&second);
+}
+
+/* Saving, and switching to another record with "Discard", leave no draft. */
+static void
+test_save_leaves_no_draft (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) left = NULL;
+  Window w = { 0 };
+
+  open_window (&w, f->store);
+  select_meeting (&w, f->meeting_id);
+  gtk_editable_set_text (GTK_EDITABLE (field (&w, COUNCIL_MEETING_FIELD_RECORDER)), "周敏");
+  g_assert_true (wait_until (has_draft, f->path));
+  g_assert_true (council_meeting_editor_save (w.editor));
+  left = council_draft_list (f->path);
+  g_assert_cmpuint (left->len, ==, 0);
+  destroy_window (&w);
+}
+
+/* ---- two writers ---- */
+
+/* The other process: its own connection to the same file. */
+static void
+other_process_changes_chair (Fixture *f, const char *chair)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CouncilStore) other = council_store_open (f->path, &error);
+  g_autoptr(CouncilMeeting) m = NULL;
+
+  g_assert_no_error (error);
+  m = council_store_get_meeting (other, f->meeting_id, &error);
+  g_assert_no_error (error);
+  council_meeting_set_chair (m, chair);
+  g_assert_true (council_store_save_meeting (other, m, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+has_conflict_dialog (gpointer data)
+{
+  return council_meeting_editor_get_conflict_dialog (data) != NULL;
+}
+
+/* Edits the place, lets the other process change the chair, saves: the
+ * editor asks instead of saving or failing silently. */
+static GtkWidget *
+edit_conflicting_save (Fixture *f, Window *w)
+{
+  g_autoptr(CouncilMeeting) stored = NULL;
+  GtkWidget *dialog;
+  char *text = NULL;
+  char *secondary = NULL;
+
+  open_window (w, f->store);
+  select_meeting (w, f->meeting_id);
+  gtk_editable_set_text (GTK_EDITABLE (field (w, COUNCIL_MEETING_FIELD_PLACE)), "区行政中心一楼");
+  other_process_changes_chair (f, "刘强");
+
+  g_assert_false (council_meeting_editor_save (w->editor));
+  g_assert_true (wait_until (has_conflict_dialog, w->editor));
+  dialog = council_meeting_editor_get_conflict_dialog (w->editor);
+  g_object_get (dialog, "text", &text, "secondary-text", &secondary, NULL);
+  g_test_message ("%s / %s", text, secondary);
+  g_assert_nonnull (strstr (text, "was changed by someone else"));
+  g_assert_nonnull (strstr (text, MEETING_TITLE));
+  g_assert_nonnull (strstr (secondary, "Reload"));
+  g_assert_nonnull (strstr (secondary, "Overwrite"));
+  g_assert_nonnull (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), 1 /* Reload */));
+  g_assert_nonnull (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), 2 /* Overwrite */));
+  g_free (text);
+  g_free (secondary);
+  /* Asking wrote nothing: the other change stands, ours waits. */
+  stored = council_store_get_meeting (f->store, f->meeting_id, NULL);
+  g_assert_cmpstr (council_meeting_get_chair (stored), ==, "刘强");
+  g_assert_cmpstr (council_meeting_get_place (stored), ==, "区委第三会议室");
+  g_assert_true (council_meeting_editor_has_unsaved_changes (w->editor));
+  return dialog;
+}
+
+static void
+test_conflict_reload (Fixture *f, gconstpointer data)
+{
+  g_autoptr(CouncilMeeting) stored = NULL;
+  Window w = { 0 };
+  GtkWidget *dialog = edit_conflicting_save (f, &w);
+
+  gtk_dialog_response (GTK_DIALOG (dialog), 1 /* Reload */);
+  g_assert_null (council_meeting_editor_get_conflict_dialog (w.editor));
+  g_assert_false (council_meeting_editor_has_unsaved_changes (w.editor));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (&w, COUNCIL_MEETING_FIELD_CHAIR))), ==, "刘强");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (&w, COUNCIL_MEETING_FIELD_PLACE))), ==, "区委第三会议室");
+  stored = council_store_get_meeting (f->store, f->meeting_id, NULL);
+  g_assert_cmpstr (council_meeting_get_chair (stored), ==, "刘强");
+  g_assert_cmpstr (council_meeting_get_place (stored), ==, "区委第三会议室");
+  /* The form is on the current version: the next save goes through. */
+  gtk_editable_set_text (GTK_EDITABLE (field (&w, COUNCIL_MEETING_FIELD_RECORDER)), "周敏");
+  g_assert_true (council_meeting_editor_save (w.editor));
+  destroy_window (&w);
+}
+
+static void
+test_conflict_overwrite (Fixture *f, gconstpointer data)
+{
+  g_autoptr(CouncilMeeting) stored = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  Window w = { 0 };
+  GtkWidget *dialog = edit_conflicting_save (f, &w);
+
+  gtk_dialog_response (GTK_DIALOG (dialog), 2 /* Overwrite */);
+  g_assert_null (council_meeting_editor_get_conflict_dialog (w.editor));
+  g_assert_false (council_meeting_editor_has_unsaved_changes (w.editor));
+  stored = council_store_get_meeting (f->store, f->meeting_id, NULL);
+  /* The form's values stand, the chair it showed included. */
+  g_assert_cmpstr (council_meeting_get_place (stored), ==, "区行政中心一楼");
+  g_assert_cmpstr (council_meeting_get_chair (stored), ==, "王明");
+  left = council_draft_list (f->path);
+  g_assert_cmpuint (left->len, ==, 0);
+  destroy_window (&w);
+}
+
+/* The other process follows up the meeting's action item (marks it done)
+ * while the form changes its due date: a conflict too; Overwrite keeps the
+ * follow-up and saves the due date. */
+static void
+test_action_item_conflict_overwrite (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CouncilStore) other = NULL;
+  g_autoptr(CouncilActionItem) action = NULL;
+  Window w = { 0 };
+  GtkWidget *dialog;
+  char *secondary = NULL;
+
+  open_window (&w, f->store);
+  select_meeting (&w, f->meeting_id);
+  gtk_editable_set_text (GTK_EDITABLE (agenda_widget (&w, 0, 0, "due")), "2027-02-28");
+  other = council_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (council_store_add_progress_note (other, f->action_id, "2026-11-25", "方案已印发。",
+                                                  COUNCIL_ACTION_STATUS_DONE, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (council_meeting_editor_save (w.editor));
+  g_assert_true (wait_until (has_conflict_dialog, w.editor));
+  dialog = council_meeting_editor_get_conflict_dialog (w.editor);
+  g_object_get (dialog, "secondary-text", &secondary, NULL);
+  g_assert_nonnull (strstr (secondary, "制定职工服务阵地建设方案。"));
+  g_free (secondary);
+  action = council_store_get_action_item (f->store, f->action_id, NULL);
+  g_assert_cmpstr (council_action_item_get_due_date (action), ==, "2026-12-31");
+  g_clear_object (&action);
+
+  gtk_dialog_response (GTK_DIALOG (dialog), 2 /* Overwrite */);
+  g_assert_false (council_meeting_editor_has_unsaved_changes (w.editor));
+  action = council_store_get_action_item (f->store, f->action_id, NULL);
+  g_assert_cmpstr (council_action_item_get_due_date (action), ==, "2027-02-28");
+  g_assert_cmpint (council_action_item_get_status (action), ==, COUNCIL_ACTION_STATUS_DONE);
+  g_assert_cmpstr (council_action_item_get_done_date (action), ==, "2026-11-25");
+  destroy_window (&w);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *cache = NULL;
+  int status;
+
+  /* Drafts live in the user's cache folder: a private one for this run, set
+   * before GLib first reads it. */
+  cache = g_dir_make_tmp ("council-meeting-drafts-XXXXXX", NULL);
+  g_assert_nonnull (cache);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  g_resources_register (council_gui_get_resource ());
+
+  g_test_add ("/meeting-drafts/restore-after-crash", Fixture, NULL, fixture_set_up, test_restore_after_crash, fixture_tear_down);
+  g_test_add ("/meeting-drafts/discard-after-crash", Fixture, NULL, fixture_set_up, test_discard_after_crash, fixture_tear_down);
+  g_test_add ("/meeting-drafts/save-leaves-no-draft", Fixture, NULL, fixture_set_up, test_save_leaves_no_draft, fixture_tear_down);
+  g_test_add ("/meeting-drafts/conflict-reload", Fixture, NULL, fixture_set_up, test_conflict_reload, fixture_tear_down);
+  g_test_add ("/meeting-drafts/conflict-overwrite", Fixture, NULL, fixture_set_up, test_conflict_overwrite, fixture_tear_down);
+  g_test_add ("/meeting-drafts/action-item-conflict-overwrite", Fixture, NULL, fixture_set_up,
+              test_action_item_conflict_overwrite, fixture_tear_down);
+  status = g_test_run ();
+  council_test_rm_rf (cache);
+  return status;
+}
