@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "core/council-store-meetings.h"
+#include "council-action-items-view-private.h"
 #include "council-gui-resources.h"
 #include "council-meeting-editor-private.h"
 #include "council-meetings-view-private.h"
@@ -449,6 +450,198 @@ test_action_item_conflict_overwrite (Fixture *f, gconstpointer data)
   destroy_window (&w);
 }
 
+/* ---- the follow-up panel of the Action Items view ---- */
+
+typedef struct
+{
+  GtkWindow *window;
+  CouncilActionItemsView *view;
+} ActionsWindow;
+
+static gboolean
+actions_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (((ActionsWindow *) data)->view));
+}
+
+static void
+open_actions (ActionsWindow *w, CouncilStore *store)
+{
+  w->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (w->window, 1300, 800);
+  w->view = council_action_items_view_new (store);
+  gtk_window_set_child (w->window, GTK_WIDGET (w->view));
+  gtk_window_present (w->window);
+  g_assert_true (wait_until (actions_mapped, w));
+}
+
+static void
+destroy_actions (ActionsWindow *w)
+{
+  gtk_window_destroy (w->window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static char *
+typed_note (ActionsWindow *w)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (council_action_items_view_get_note_text (w->view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+write_note (ActionsWindow *w, gint64 id, const char *text, CouncilActionStatus status)
+{
+  council_action_items_view_open_item (w->view, id);
+  g_assert_cmpint (council_action_items_view_get_open_item (w->view), ==, id);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (council_action_items_view_get_note_text (w->view)), text, -1);
+  /* The drop-down: "keep", then the statuses. */
+  gtk_drop_down_set_selected (council_action_items_view_get_note_status (w->view), status + 1);
+  g_assert_true (council_action_items_view_has_unsaved_changes (w->view));
+}
+
+static gboolean
+has_notes_conflict (gpointer data)
+{
+  return council_action_items_view_get_conflict_dialog (data) != NULL;
+}
+
+static guint
+count_notes (CouncilStore *store, gint64 id, const char *text)
+{
+  g_autoptr(GListStore) notes = council_store_list_progress_notes (store, id, NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (notes)); i++)
+    {
+      g_autoptr(CouncilProgressNote) note = g_list_model_get_item (G_LIST_MODEL (notes), i);
+      n += g_strcmp0 (council_progress_note_get_text (note), text) == 0;
+    }
+  return n;
+}
+
+/* A note and a new status typed in the panel; meanwhile the other process
+ * puts the item on hold (cancelled) with a note of its own. */
+static GtkWidget *
+note_conflicting_save (Fixture *f, ActionsWindow *w)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CouncilStore) other = NULL;
+  g_autoptr(CouncilActionItem) item = NULL;
+  GtkWidget *dialog;
+  char *text = NULL;
+
+  open_actions (w, f->store);
+  write_note (w, f->action_id, "已召开推进会，方案初稿完成。", COUNCIL_ACTION_STATUS_IN_PROGRESS);
+  other = council_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (council_store_add_progress_note (other, f->action_id, "2026-11-26", "经研究暂缓实施。",
+                                                  COUNCIL_ACTION_STATUS_CANCELLED, NULL, &error));
+  g_assert_no_error (error);
+
+  g_signal_emit_by_name (council_action_items_view_get_add_note_button (w->view), "clicked");
+  g_assert_true (wait_until (has_notes_conflict, w->view));
+  dialog = council_action_items_view_get_conflict_dialog (w->view);
+  g_object_get (dialog, "text", &text, NULL);
+  g_assert_nonnull (strstr (text, "制定职工服务阵地建设方案。"));
+  g_assert_nonnull (strstr (text, "was changed by someone else"));
+  g_free (text);
+  /* Nothing of ours was recorded. */
+  g_assert_cmpuint (count_notes (f->store, f->action_id, "已召开推进会，方案初稿完成。"), ==, 0);
+  item = council_store_get_action_item (f->store, f->action_id, NULL);
+  g_assert_cmpint (council_action_item_get_status (item), ==, COUNCIL_ACTION_STATUS_CANCELLED);
+  return dialog;
+}
+
+static void
+test_note_conflict_reload (Fixture *f, gconstpointer data)
+{
+  g_autoptr(CouncilActionItem) item = NULL;
+  g_autofree char *left_text = NULL;
+  ActionsWindow w = { 0 };
+
+  gtk_dialog_response (GTK_DIALOG (note_conflicting_save (f, &w)), 1 /* Reload */);
+  g_assert_null (council_action_items_view_get_conflict_dialog (w.view));
+  left_text = typed_note (&w);
+  g_assert_cmpstr (left_text, ==, "");
+  g_assert_false (council_action_items_view_has_unsaved_changes (w.view));
+  item = council_store_get_action_item (f->store, f->action_id, NULL);
+  g_assert_cmpint (council_action_item_get_status (item), ==, COUNCIL_ACTION_STATUS_CANCELLED);
+  g_assert_cmpuint (count_notes (f->store, f->action_id, "已召开推进会，方案初稿完成。"), ==, 0);
+  g_assert_cmpuint (count_notes (f->store, f->action_id, "经研究暂缓实施。"), ==, 1);
+  destroy_actions (&w);
+}
+
+static void
+test_note_conflict_overwrite (Fixture *f, gconstpointer data)
+{
+  g_autoptr(CouncilActionItem) item = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  ActionsWindow w = { 0 };
+
+  gtk_dialog_response (GTK_DIALOG (note_conflicting_save (f, &w)), 2 /* Overwrite */);
+  g_assert_null (council_action_items_view_get_conflict_dialog (w.view));
+  g_assert_false (council_action_items_view_has_unsaved_changes (w.view));
+  item = council_store_get_action_item (f->store, f->action_id, NULL);
+  g_assert_cmpint (council_action_item_get_status (item), ==, COUNCIL_ACTION_STATUS_IN_PROGRESS);
+  g_assert_cmpuint (count_notes (f->store, f->action_id, "已召开推进会，方案初稿完成。"), ==, 1);
+  g_assert_cmpuint (count_notes (f->store, f->action_id, "经研究暂缓实施。"), ==, 1);
+  left = council_draft_list (f->path);
+  g_assert_cmpuint (left->len, ==, 0);
+  destroy_actions (&w);
+}
+
+static gboolean
+has_actions_draft_dialog (gpointer data)
+{
+  return council_action_items_view_get_draft_dialog (((ActionsWindow *) data)->view) != NULL;
+}
+
+static void
+test_note_restore_after_crash (Fixture *f, gconstpointer data)
+{
+  g_autoptr(CouncilStore) reopened = NULL;
+  g_autoptr(CouncilActionItem) item = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  g_autofree char *restored = NULL;
+  ActionsWindow first = { 0 }, second = { 0 };
+  GtkWidget *dialog;
+  char *text = NULL;
+
+  open_actions (&first, f->store);
+  write_note (&first, f->action_id, "已与区人社局对接场地。\n下周报送方案。", COUNCIL_ACTION_STATUS_IN_PROGRESS);
+  g_assert_true (wait_until (has_draft, f->path));
+  destroy_actions (&first);
+  g_assert_cmpuint (count_notes (f->store, f->action_id, "已与区人社局对接场地。\n下周报送方案。"), ==, 0);
+
+  reopened = restart (f);
+  open_actions (&second, reopened);
+  g_assert_true (wait_until (has_actions_draft_dialog, &second));
+  dialog = council_action_items_view_get_draft_dialog (second.view);
+  g_object_get (dialog, "text", &text, NULL);
+  g_assert_nonnull (strstr (text, "制定职工服务阵地建设方案。"));
+  g_assert_nonnull (strstr (text, "were not saved"));
+  g_free (text);
+  gtk_dialog_response (GTK_DIALOG (dialog), 2 /* Restore */);
+  g_assert_cmpint (council_action_items_view_get_open_item (second.view), ==, f->action_id);
+  restored = typed_note (&second);
+  g_assert_cmpstr (restored, ==, "已与区人社局对接场地。\n下周报送方案。");
+  g_assert_cmpuint (gtk_drop_down_get_selected (council_action_items_view_get_note_status (second.view)), ==,
+                    COUNCIL_ACTION_STATUS_IN_PROGRESS + 1);
+
+  g_signal_emit_by_name (council_action_items_view_get_add_note_button (second.view), "clicked");
+  g_assert_cmpuint (count_notes (reopened, f->action_id, "已与区人社局对接场地。\n下周报送方案。"), ==, 1);
+  item = council_store_get_action_item (reopened, f->action_id, NULL);
+  g_assert_cmpint (council_action_item_get_status (item), ==, COUNCIL_ACTION_STATUS_IN_PROGRESS);
+  left = council_draft_list (f->path);
+  g_assert_cmpuint (left->len, ==, 0);
+  destroy_actions (&second);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -471,6 +664,9 @@ main (int argc, char **argv)
   g_test_add ("/meeting-drafts/conflict-overwrite", Fixture, NULL, fixture_set_up, test_conflict_overwrite, fixture_tear_down);
   g_test_add ("/meeting-drafts/action-item-conflict-overwrite", Fixture, NULL, fixture_set_up,
               test_action_item_conflict_overwrite, fixture_tear_down);
+  g_test_add ("/action-item-notes/conflict-reload", Fixture, NULL, fixture_set_up, test_note_conflict_reload, fixture_tear_down);
+  g_test_add ("/action-item-notes/conflict-overwrite", Fixture, NULL, fixture_set_up, test_note_conflict_overwrite, fixture_tear_down);
+  g_test_add ("/action-item-notes/restore-after-crash", Fixture, NULL, fixture_set_up, test_note_restore_after_crash, fixture_tear_down);
   status = g_test_run ();
   council_test_rm_rf (cache);
   return status;

@@ -103,6 +103,8 @@ council_list_controller_find_position (CouncilListController *self, gint64 id)
 {
   GListModel *model = G_LIST_MODEL (self->selection);
 
+  if (self->funcs->find_position != NULL)
+    return self->view != NULL && id > 0 ? self->funcs->find_position (self->view, id) : GTK_INVALID_LIST_POSITION;
   for (guint i = 0; id > 0 && model != NULL && i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (model, i);

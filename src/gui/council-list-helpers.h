@@ -59,6 +59,9 @@ typedef struct
   /* The question over the Save / Discard / Cancel dialog (untranslated,
    * "Save the changes to this meeting?"). */
   const char *question;
+  /* Optional: the row of record @id, for a list too long to walk (a model
+   * served page by page by SQL); NULL walks the list. */
+  guint    (*find_position) (GtkWidget *view, gint64 id);
 } CouncilListControllerFuncs;
 
 #define COUNCIL_TYPE_LIST_CONTROLLER (council_list_controller_get_type ())

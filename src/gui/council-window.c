@@ -820,6 +820,8 @@ view_has_unsaved_changes (GtkWidget *view)
     return council_projects_view_has_unsaved_changes (COUNCIL_PROJECTS_VIEW (view));
   if (COUNCIL_IS_DOCUMENTS_VIEW (view))
     return council_documents_view_has_unsaved_changes (COUNCIL_DOCUMENTS_VIEW (view));
+  if (COUNCIL_IS_ACTION_ITEMS_VIEW (view))
+    return council_action_items_view_has_unsaved_changes (COUNCIL_ACTION_ITEMS_VIEW (view));
   return FALSE;
 }
 
@@ -834,6 +836,8 @@ view_save (GtkWidget *view)
     return council_projects_view_save (COUNCIL_PROJECTS_VIEW (view));
   if (COUNCIL_IS_DOCUMENTS_VIEW (view))
     return council_documents_view_save (COUNCIL_DOCUMENTS_VIEW (view));
+  if (COUNCIL_IS_ACTION_ITEMS_VIEW (view))
+    return council_action_items_view_save (COUNCIL_ACTION_ITEMS_VIEW (view));
   return TRUE;
 }
 
@@ -868,6 +872,8 @@ on_close_unsaved_response_cb (GtkDialog *dialog, int response, gpointer user_dat
     council_org_editor_discard_draft (council_roster_view_get_editor (COUNCIL_ROSTER_VIEW (view)));
   else if (response == GTK_RESPONSE_REJECT && COUNCIL_IS_MEETINGS_VIEW (view))
     council_meetings_view_discard_draft (COUNCIL_MEETINGS_VIEW (view));
+  else if (response == GTK_RESPONSE_REJECT && COUNCIL_IS_ACTION_ITEMS_VIEW (view))
+    council_action_items_view_discard_draft (COUNCIL_ACTION_ITEMS_VIEW (view));
   if (response == GTK_RESPONSE_ACCEPT || response == GTK_RESPONSE_REJECT)
     {
       self->close_confirmed = TRUE;
