@@ -25,6 +25,7 @@ struct _CouncilDraftOffer
   CouncilDraftRestoreFunc restore;
   GPtrArray *drafts;              /* CouncilDraft* still to offer */
   GtkWidget *dialog;              /* the offer being shown */
+  guint idle_id;                  /* the offer, once the view is shown */
 };
 
 G_DEFINE_FINAL_TYPE (CouncilDraftOffer, council_draft_offer, G_TYPE_OBJECT)
@@ -85,15 +86,17 @@ offer_next (CouncilDraftOffer *self)
 }
 
 /* Once, when the view is first shown: drafts that an editor wrote and
- * nothing removed, i.e. the program did not end cleanly. */
-static void
-on_view_map_cb (GtkWidget *view, CouncilDraftOffer *self)
+ * nothing removed, i.e. the program did not end cleanly. Asked from the main
+ * loop, so that the question comes up over the window that is being shown. */
+static gboolean
+offer_idle_cb (gpointer user_data)
 {
+  CouncilDraftOffer *self = user_data;
   g_autoptr(GPtrArray) all = NULL;
 
-  g_signal_handlers_disconnect_by_func (view, on_view_map_cb, self);
-  if (council_store_is_temporary (self->store))
-    return;
+  self->idle_id = 0;
+  if (self->view == NULL)
+    return G_SOURCE_REMOVE;
   all = council_draft_list (council_store_get_path (self->store));
   g_clear_pointer (&self->drafts, g_ptr_array_unref);
   self->drafts = g_ptr_array_new_with_free_func ((GDestroyNotify) council_draft_free);
@@ -101,6 +104,15 @@ on_view_map_cb (GtkWidget *view, CouncilDraftOffer *self)
     if (g_strcmp0 (((CouncilDraft *) g_ptr_array_index (all, i))->kind, self->kind) == 0)
       g_ptr_array_add (self->drafts, g_ptr_array_steal_index (all, i--));
   offer_next (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_view_map_cb (GtkWidget *view, CouncilDraftOffer *self)
+{
+  g_signal_handlers_disconnect_by_func (view, on_view_map_cb, self);
+  if (!council_store_is_temporary (self->store))
+    self->idle_id = g_idle_add (offer_idle_cb, self);
 }
 
 GtkWidget *
@@ -117,6 +129,7 @@ council_draft_offer_detach (CouncilDraftOffer *self)
   if (self->view != NULL)
     g_signal_handlers_disconnect_by_func (self->view, on_view_map_cb, self);
   self->view = NULL;
+  g_clear_handle_id (&self->idle_id, g_source_remove);
   if (self->dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->dialog)));
 }
