@@ -12,6 +12,7 @@
 #include "core/council-action-item-model.h"
 #include "council-action-items-view-private.h"
 #include "council-draft-offer.h"
+#include "council-editor-helpers.h"
 #include "council-list-helpers.h"
 #include "council-meeting-editor.h"
 #include "council-window.h"
@@ -35,12 +36,10 @@ struct _CouncilActionItemsView
   char *open_title;               /* its text, for drafts and questions */
   gboolean resetting;             /* the note form is being filled, not typed into */
   CouncilListController *list;    /* asks before switching away from a note */
-  CouncilDraftOffer *drafts;      /* offers what a crash left unsaved */
+  CouncilDraftOffer *offer;       /* offers what a crash left unsaved */
+  CouncilDraftKeeper drafts;      /* the note being written, kept on disk */
   GtkWidget *conflict_dialog;     /* "Reload or Overwrite", while it is open */
   int conflict_status;            /* the status of the save that met the conflict */
-  guint draft_timeout_id;         /* writes the draft a moment after an edit */
-  gboolean draft_written;         /* this view wrote a draft ... */
-  gint64 draft_record_id;         /* ... of this item */
   gboolean updating_filters;
 
   /* template widgets */
@@ -477,14 +476,6 @@ show_item (CouncilActionItemsView *self, gint64 id)
 
 /* ---- the progress note being written ---- */
 
-#define DRAFT_DELAY_MS 1000
-
-enum
-{
-  CONFLICT_RESPONSE_RELOAD = 1,
-  CONFLICT_RESPONSE_OVERWRITE = 2,
-};
-
 static char *
 note_text (CouncilActionItemsView *self)
 {
@@ -513,52 +504,18 @@ note_is_dirty (CouncilActionItemsView *self)
   return self->open_id > 0 && (*g_strstrip (text) != '\0' || note_status (self) >= 0);
 }
 
-static gboolean
-drafts_enabled (CouncilActionItemsView *self)
+static CouncilDraft *
+build_draft (gpointer owner)
 {
-  /* A --demo database lives only as long as the process. */
-  return self->store != NULL && !council_store_is_temporary (self->store);
-}
-
-static void
-write_draft (CouncilActionItemsView *self)
-{
-  g_autoptr(CouncilDraft) draft = NULL;
-  g_autoptr(GError) error = NULL;
+  CouncilActionItemsView *self = owner;
   g_autofree char *text = NULL;
 
-  if (!note_is_dirty (self) || !drafts_enabled (self))
-    return;
+  if (!note_is_dirty (self))
+    return NULL;
   text = note_text (self);
-  draft = council_draft_new_for_progress_note (self->open_id, self->base_version, self->open_title,
-                                               gtk_editable_get_text (GTK_EDITABLE (self->note_date_entry)),
-                                               text, note_status (self));
-  if (!council_draft_save (council_store_get_path (self->store), draft, &error))
-    g_warning ("Could not keep a draft of the unsaved changes: %s", error->message);
-  else
-    {
-      self->draft_written = TRUE;
-      self->draft_record_id = self->open_id;
-    }
-}
-
-static gboolean
-on_draft_timeout_cb (gpointer user_data)
-{
-  CouncilActionItemsView *self = user_data;
-
-  self->draft_timeout_id = 0;
-  write_draft (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-discard_draft (CouncilActionItemsView *self)
-{
-  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
-  if (self->draft_written && drafts_enabled (self))
-    council_draft_discard (council_store_get_path (self->store), "action-item", self->draft_record_id);
-  self->draft_written = FALSE;
+  return council_draft_new_for_progress_note (self->open_id, self->base_version, self->open_title,
+                                              gtk_editable_get_text (GTK_EDITABLE (self->note_date_entry)),
+                                              text, note_status (self));
 }
 
 /* Dirty: (re)write the draft a second after the last edit; clean again
@@ -568,13 +525,10 @@ update_draft (CouncilActionItemsView *self)
 {
   if (self->resetting)
     return;
-  if (!note_is_dirty (self))
-    {
-      discard_draft (self);
-      return;
-    }
-  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
-  self->draft_timeout_id = g_timeout_add (DRAFT_DELAY_MS, on_draft_timeout_cb, self);
+  if (note_is_dirty (self))
+    council_draft_keeper_schedule (&self->drafts);
+  else
+    council_draft_keeper_discard (&self->drafts);
 }
 
 static void
@@ -600,7 +554,7 @@ reset_note_form (CouncilActionItemsView *self)
   gtk_drop_down_set_selected (self->note_status_dropdown, NOTE_STATUS_KEEP);
   show_note_error (self, NULL, NULL);
   self->resetting = FALSE;
-  discard_draft (self);
+  council_draft_keeper_discard (&self->drafts);
 }
 
 void
@@ -646,7 +600,7 @@ on_conflict_response_cb (GtkDialog *dialog, int response, gpointer user_data)
   gtk_window_destroy (GTK_WINDOW (dialog));
   if (id <= 0)
     return;
-  if (response == CONFLICT_RESPONSE_RELOAD)
+  if (response == COUNCIL_CONFLICT_RESPONSE_RELOAD)
     {
       /* The typed note goes; the other change is shown. */
       g_autofree char *message = NULL;
@@ -657,7 +611,7 @@ on_conflict_response_cb (GtkDialog *dialog, int response, gpointer user_data)
                                  self->open_title ? self->open_title : "");
       council_widget_show_message (GTK_WIDGET (self), message, FALSE);
     }
-  else if (response == CONFLICT_RESPONSE_OVERWRITE)
+  else if (response == COUNCIL_CONFLICT_RESPONSE_OVERWRITE)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(CouncilActionItem) current = council_store_get_action_item (self->store, id, &error);
@@ -677,26 +631,11 @@ on_conflict_response_cb (GtkDialog *dialog, int response, gpointer user_data)
 static void
 ask_reload_or_overwrite (CouncilActionItemsView *self, const char *reason, int status)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog;
-
   if (self->conflict_dialog != NULL)
     return;
   self->conflict_status = status;
-  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
-                                   _("“%s” was changed by someone else"), self->open_title ? self->open_title : "");
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s\n\n%s", reason,
-    _("Reload shows their change and discards your edits; Overwrite saves your values in place of theirs (their change stays in the history)."));
-  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
-                          _("_Reload"), CONFLICT_RESPONSE_RELOAD,
-                          _("_Overwrite"), CONFLICT_RESPONSE_OVERWRITE,
-                          NULL);
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), CONFLICT_RESPONSE_RELOAD);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response_cb), self, 0);
-  self->conflict_dialog = dialog;
-  gtk_window_present (GTK_WINDOW (dialog));
+  self->conflict_dialog = council_conflict_dialog_new (GTK_WIDGET (self), self->open_title, reason);
+  g_signal_connect_object (self->conflict_dialog, "response", G_CALLBACK (on_conflict_response_cb), self, 0);
 }
 
 static gboolean
@@ -765,7 +704,7 @@ void
 council_action_items_view_discard_draft (CouncilActionItemsView *self)
 {
   g_return_if_fail (COUNCIL_IS_ACTION_ITEMS_VIEW (self));
-  discard_draft (self);
+  council_draft_keeper_discard (&self->drafts);
 }
 
 GtkWidget *
@@ -845,8 +784,7 @@ restore_draft (GtkWidget *view, CouncilDraft *draft)
    * then is a conflict the person decides about. */
   if (draft->version > 0)
     self->base_version = draft->version;
-  self->draft_written = TRUE;
-  self->draft_record_id = draft->record_id;
+  council_draft_keeper_adopt (&self->drafts, draft->record_id);
   council_list_controller_sync_selection (self->list);
   return TRUE;
 }
@@ -854,7 +792,7 @@ restore_draft (GtkWidget *view, CouncilDraft *draft)
 GtkWidget *
 council_action_items_view_get_draft_dialog (CouncilActionItemsView *self)
 {
-  return self->drafts ? council_draft_offer_get_dialog (self->drafts) : NULL;
+  return self->offer ? council_draft_offer_get_dialog (self->offer) : NULL;
 }
 
 static void
@@ -911,10 +849,10 @@ council_action_items_view_dispose (GObject *object)
   if (self->conflict_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->conflict_dialog)));
   /* A draft on disk stays: only recording or discarding the note removes it. */
-  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
-  if (self->drafts != NULL)
-    council_draft_offer_detach (self->drafts);
-  g_clear_object (&self->drafts);
+  council_draft_keeper_stop (&self->drafts);
+  if (self->offer != NULL)
+    council_draft_offer_detach (self->offer);
+  g_clear_object (&self->offer);
   if (self->list != NULL)
     council_list_controller_detach (self->list);
   g_clear_object (&self->list);
@@ -996,6 +934,7 @@ council_action_items_view_new (CouncilStore *store)
 
   self = g_object_new (COUNCIL_TYPE_ACTION_ITEMS_VIEW, NULL);
   self->store = g_object_ref (store);
+  council_draft_keeper_init (&self->drafts, store, "action-item", build_draft, self);
   fill_status_choices (self);
   fill_filters (self);
   read_filter (self, &filter);
@@ -1012,7 +951,7 @@ council_action_items_view_new (CouncilStore *store)
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_AFTER);
   reset_note_form (self);
   update_count (self);
-  self->drafts = council_draft_offer_new (GTK_WIDGET (self), store, "action-item",
+  self->offer = council_draft_offer_new (GTK_WIDGET (self), store, "action-item",
                                           N_("an action item"), restore_draft);
   return self;
 }

@@ -11,6 +11,7 @@
 
 #include "core/council-draft.h"
 #include "core/council-minutes.h"
+#include "council-editor-helpers.h"
 #include "council-history-list.h"
 #include "council-linked-documents.h"
 #include "council-meeting-editor-private.h"
@@ -66,9 +67,7 @@ struct _CouncilMeetingEditor
   gboolean show_all_errors;
   char *refused_message;          /* the store's last refusal, shown in the banner */
   GtkWidget *conflict_dialog;     /* "Reload or Overwrite", while it is open */
-  guint draft_timeout_id;         /* writes the draft a moment after an edit */
-  gboolean draft_written;         /* this editor wrote a draft ... */
-  gint64 draft_record_id;         /* ... of this record (0: a new one) */
+  CouncilDraftKeeper drafts;      /* the unsaved form, kept on disk */
 
   GtkSizeGroup *label_group;
   GtkWidget *inputs[COUNCIL_MEETING_N_FIELDS];
@@ -1072,15 +1071,6 @@ add_agenda_item_action (GtkWidget *widget, const char *action_name, GVariant *pa
 
 /* ---- drafts: typed text survives a crash ---- */
 
-#define DRAFT_DELAY_MS 1000
-
-static gboolean
-drafts_enabled (CouncilMeetingEditor *self)
-{
-  /* A --demo database lives only as long as the process. */
-  return self->store != NULL && !council_store_is_temporary (self->store);
-}
-
 /* What the person calls the meeting: its date and title (or kind). */
 static char *
 meeting_draft_title (CouncilMeeting *m)
@@ -1092,43 +1082,16 @@ meeting_draft_title (CouncilMeeting *m)
   return *date ? g_strdup_printf ("%s %s", date, title) : g_strdup (title);
 }
 
-static void
-write_draft (CouncilMeetingEditor *self)
+static CouncilDraft *
+build_draft (gpointer owner)
 {
-  g_autoptr(CouncilDraft) draft = NULL;
-  g_autoptr(GError) error = NULL;
+  CouncilMeetingEditor *self = owner;
   g_autofree char *title = NULL;
 
-  if (self->draft == NULL || !self->dirty || !drafts_enabled (self))
-    return;
+  if (self->draft == NULL || !self->dirty)
+    return NULL;
   title = meeting_draft_title (self->draft);
-  draft = council_draft_new_for_meeting (self->draft, title);
-  if (!council_draft_save (council_store_get_path (self->store), draft, &error))
-    g_warning ("Could not keep a draft of the unsaved changes: %s", error->message);
-  else
-    {
-      self->draft_written = TRUE;
-      self->draft_record_id = MAX (draft->record_id, 0);
-    }
-}
-
-static gboolean
-on_draft_timeout_cb (gpointer user_data)
-{
-  CouncilMeetingEditor *self = user_data;
-
-  self->draft_timeout_id = 0;
-  write_draft (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-discard_draft (CouncilMeetingEditor *self)
-{
-  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
-  if (self->draft_written && drafts_enabled (self))
-    council_draft_discard (council_store_get_path (self->store), "meeting", self->draft_record_id);
-  self->draft_written = FALSE;
+  return council_draft_new_for_meeting (self->draft, title);
 }
 
 /* Dirty: (re)write the draft a second after the last edit. The form is clean
@@ -1136,10 +1099,8 @@ discard_draft (CouncilMeetingEditor *self)
 static void
 update_draft (CouncilMeetingEditor *self)
 {
-  if (self->draft == NULL || !self->dirty)
-    return;
-  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
-  self->draft_timeout_id = g_timeout_add (DRAFT_DELAY_MS, on_draft_timeout_cb, self);
+  if (self->draft != NULL && self->dirty)
+    council_draft_keeper_schedule (&self->drafts);
 }
 
 /* ---- checking and showing the state ---- */
@@ -1365,7 +1326,7 @@ static void
 show_meeting (CouncilMeetingEditor *self, CouncilMeeting *meeting)
 {
   /* What the form held is settled (saved, reverted or let go). */
-  discard_draft (self);
+  council_draft_keeper_discard (&self->drafts);
   g_set_object (&self->draft, meeting);
   self->dirty = FALSE;
   self->show_all_errors = FALSE;
@@ -1483,12 +1444,6 @@ on_store_changed_cb (CouncilStore *store, const char *table, CouncilMeetingEdito
 
 /* ---- saving ---- */
 
-enum
-{
-  CONFLICT_RESPONSE_RELOAD = 1,
-  CONFLICT_RESPONSE_OVERWRITE = 2,
-};
-
 /* The form's values go over the record as it is now: the versions become the
  * current ones, and what the form does not edit (an action item's status and
  * done date, set by the follow-up) is taken from the record, not from when the
@@ -1536,7 +1491,7 @@ on_conflict_response_cb (GtkDialog *dialog, int response, gpointer user_data)
   gtk_window_destroy (GTK_WINDOW (dialog));
   if (self->draft == NULL || id <= 0)
     return;
-  if (response == CONFLICT_RESPONSE_RELOAD)
+  if (response == COUNCIL_CONFLICT_RESPONSE_RELOAD)
     {
       /* The typed values go; the other change is shown. */
       if (council_meeting_editor_load (self, id) && self->draft != NULL)
@@ -1547,7 +1502,7 @@ on_conflict_response_cb (GtkDialog *dialog, int response, gpointer user_data)
           council_widget_show_message (GTK_WIDGET (self), message, FALSE);
         }
     }
-  else if (response == CONFLICT_RESPONSE_OVERWRITE)
+  else if (response == COUNCIL_CONFLICT_RESPONSE_OVERWRITE)
     {
       g_autoptr(GError) error = NULL;
 
@@ -1565,27 +1520,12 @@ on_conflict_response_cb (GtkDialog *dialog, int response, gpointer user_data)
 static void
 ask_reload_or_overwrite (CouncilMeetingEditor *self, const char *reason)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *title = meeting_draft_title (self->draft);
-  GtkWidget *dialog;
 
   if (self->conflict_dialog != NULL)
     return;
-  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
-                                   _("“%s” was changed by someone else"), title);
-  /* The store says what changed (the meeting, or one of its action items). */
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s\n\n%s", reason,
-    _("Reload shows their change and discards your edits; Overwrite saves your values in place of theirs (their change stays in the history)."));
-  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
-                          _("_Reload"), CONFLICT_RESPONSE_RELOAD,
-                          _("_Overwrite"), CONFLICT_RESPONSE_OVERWRITE,
-                          NULL);
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), CONFLICT_RESPONSE_RELOAD);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response_cb), self, 0);
-  self->conflict_dialog = dialog;
-  gtk_window_present (GTK_WINDOW (dialog));
+  self->conflict_dialog = council_conflict_dialog_new (GTK_WIDGET (self), title, reason);
+  g_signal_connect_object (self->conflict_dialog, "response", G_CALLBACK (on_conflict_response_cb), self, 0);
 }
 
 GtkWidget *
@@ -1621,8 +1561,7 @@ council_meeting_editor_restore_draft (CouncilMeetingEditor *self, CouncilDraft *
   meeting_to_form (self);
   self->loading = FALSE;
   self->dirty = TRUE;
-  self->draft_written = TRUE;
-  self->draft_record_id = MAX (draft->record_id, 0);
+  council_draft_keeper_adopt (&self->drafts, draft->record_id);
   gtk_stack_set_visible_child_name (self->page_stack, "details");
   refresh_state (self);
   return TRUE;
@@ -1632,7 +1571,7 @@ void
 council_meeting_editor_discard_draft (CouncilMeetingEditor *self)
 {
   g_return_if_fail (COUNCIL_IS_MEETING_EDITOR (self));
-  discard_draft (self);
+  council_draft_keeper_discard (&self->drafts);
 }
 
 gboolean
@@ -2169,7 +2108,7 @@ council_meeting_editor_dispose (GObject *object)
   if (self->conflict_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->conflict_dialog)));
   /* A draft on disk stays: only save, revert or discard remove it. */
-  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  council_draft_keeper_stop (&self->drafts);
   gtk_widget_dispose_template (GTK_WIDGET (self), COUNCIL_TYPE_MEETING_EDITOR);
   g_clear_pointer (&self->agenda_rows, g_ptr_array_unref);
   g_clear_pointer (&self->outcome_rows, g_ptr_array_unref);
@@ -2273,6 +2212,7 @@ council_meeting_editor_new (CouncilStore *store)
   CouncilMeetingEditor *self = g_object_new (COUNCIL_TYPE_MEETING_EDITOR, NULL);
 
   self->store = g_object_ref (store);
+  council_draft_keeper_init (&self->drafts, store, "meeting", build_draft, self);
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
   return self;
 }
