@@ -1,9 +1,14 @@
-/* test-drafts.c: the window killed while the editor holds unsaved text.
+/* test-drafts.c: the window killed while an editor holds unsaved text, and
+ * a save over a record that another process changed meanwhile.
  *
- * The editor keeps a draft of the form a second after each edit. A window
- * that never closes cleanly (destroyed here without saving or the close
- * dialog, as SIGKILL would leave it) leaves the draft; the next window on the
- * same database says what was not saved and restores it, or discards it.
+ * The editors (organization, meeting, the progress note of an action item)
+ * keep a draft of the form a second after each edit. A window that never
+ * closes cleanly (destroyed here without saving or the close dialog, as
+ * SIGKILL would leave it) leaves the draft; the next window on the same
+ * database says what was not saved and restores it, or discards it. A second
+ * store connection plays the other process that changes a meeting (or its
+ * action item's follow-up) while the form is open: the save asks "Reload or
+ * Overwrite", and each answer does what it says.
  *
  * Copyright 2026 Council Desk developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,7 +18,11 @@
 #include <gtk/gtk.h>
 #include <string.h>
 
+#include "core/council-store-meetings.h"
+#include "council-action-items-view-private.h"
 #include "council-gui-resources.h"
+#include "council-meeting-editor-private.h"
+#include "council-meetings-view-private.h"
 #include "council-org-editor-private.h"
 #include "council-roster-view-private.h"
 #include "council-test-helpers.h"
@@ -29,6 +38,8 @@ typedef struct
 {
   CouncilStore *store;
   char *path;
+  gint64 meeting_id;              /* with meeting_fixture_set_up () */
+  gint64 action_id;
 } Fixture;
 
 typedef gboolean (*Condition) (gpointer data);
@@ -36,7 +47,8 @@ typedef gboolean (*Condition) (gpointer data);
 static gboolean
 wait_until (Condition condition, gpointer data)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  /* Generous: the first frames under Xvfb with a cold shader cache take seconds. */
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
   while (!condition (data))
     {
@@ -49,9 +61,9 @@ wait_until (Condition condition, gpointer data)
 }
 
 static gboolean
-is_mapped (gpointer data)
+is_mapped (gpointer widget)
 {
-  return gtk_widget_get_mapped (GTK_WIDGET (((Window *) data)->view));
+  return gtk_widget_get_mapped (widget);
 }
 
 static gboolean
@@ -67,24 +79,52 @@ has_draft_dialog (gpointer data)
   return council_roster_view_get_draft_dialog (((Window *) data)->view) != NULL;
 }
 
+/* A toplevel holding @view, shown. */
+static GtkWindow *
+present_view (GtkWidget *view)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_default_size (window, 1300, 800);
+  gtk_window_set_child (window, view);
+  gtk_window_present (window);
+  g_assert_true (wait_until (is_mapped, view));
+  return window;
+}
+
+static void
+destroy_toplevel (GtkWindow *window)
+{
+  gtk_window_destroy (window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 static void
 open_window (Window *w, CouncilStore *store)
 {
-  w->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (w->window, 1200, 780);
   w->view = council_roster_view_new (store);
   w->editor = council_roster_view_get_editor (w->view);
-  gtk_window_set_child (w->window, GTK_WIDGET (w->view));
-  gtk_window_present (w->window);
-  g_assert_true (wait_until (is_mapped, w));
+  w->window = present_view (GTK_WIDGET (w->view));
 }
 
 static void
 destroy_window (Window *w)
 {
-  gtk_window_destroy (w->window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  destroy_toplevel (w->window);
+}
+
+/* The next start: a new store on the same file. */
+static CouncilStore *
+restart (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  CouncilStore *reopened;
+
+  g_clear_object (&f->store);
+  reopened = council_store_open (f->path, &error);
+  g_assert_no_error (error);
+  return reopened;
 }
 
 static void
@@ -157,10 +197,7 @@ test_restore_after_crash (Fixture *f, gconstpointer data)
   gint64 id = type_and_crash (f);
 
   before = council_store_get_organization (f->store, id, &error);
-  g_clear_object (&f->store);
-  /* The next start: a new store and window on the same file. */
-  reopened = council_store_open (f->path, &error);
-  g_assert_no_error (error);
+  reopened = restart (f);
   open_window (&second, reopened);
   g_assert_true (wait_until (has_draft_dialog, &second));
   dialog = council_roster_view_get_draft_dialog (second.view);
@@ -196,8 +233,7 @@ test_discard_after_crash (Fixture *f, gconstpointer data)
   Window second = { 0 };
   gint64 id = type_and_crash (f);
 
-  g_clear_object (&f->store);
-  reopened = council_store_open (f->path, &error);
+  reopened = restart (f);
   open_window (&second, reopened);
   g_assert_true (wait_until (has_draft_dialog, &second));
   gtk_dialog_response (GTK_DIALOG (council_roster_view_get_draft_dialog (second.view)), 1 /* Discard */);
@@ -230,6 +266,543 @@ test_clean_form_leaves_no_draft (Fixture *f, gconstpointer data)
   destroy_window (&w);
 }
 
+/* ---- meetings ---- */
+
+#define MEETING_TITLE "九龙坡区群团工作理事会2026年第4次联席会议"
+
+typedef struct
+{
+  GtkWindow *window;
+  CouncilMeetingsView *view;
+  CouncilMeetingEditor *editor;
+} MeetingsWindow;
+
+static gboolean
+has_meetings_draft_dialog (gpointer data)
+{
+  return council_meetings_view_get_draft_dialog (((MeetingsWindow *) data)->view) != NULL;
+}
+
+static void
+open_meetings (MeetingsWindow *w, CouncilStore *store)
+{
+  w->view = council_meetings_view_new (store);
+  w->editor = council_meetings_view_get_editor (w->view);
+  w->window = present_view (GTK_WIDGET (w->view));
+}
+
+static void
+destroy_meetings (MeetingsWindow *w)
+{
+  destroy_toplevel (w->window);
+}
+
+static gint64
+org_id (CouncilStore *store, const char *name)
+{
+  gint64 id = council_store_find_organization_by_name (store, name, NULL);
+
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+/* A held meeting with an agenda item whose outcome is an action item. */
+static void
+meeting_fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CouncilMeeting) m = council_meeting_new ();
+  CouncilAgendaItem *item;
+  CouncilOutcome *outcome;
+  CouncilActionItem *action;
+
+  fixture_set_up (f, data);
+  council_meeting_set_kind (m, council_store_find_meeting_kind (f->store, "joint", NULL), "联席会议", "联席会议");
+  council_meeting_set_title (m, MEETING_TITLE);
+  council_meeting_set_session_no (m, 4);
+  council_meeting_set_starts_at (m, "2026-11-20T09:30");
+  council_meeting_set_place (m, "区委第三会议室");
+  council_meeting_set_chair (m, "王明");
+  council_meeting_set_recorder (m, "李娜");
+  council_meeting_set_attendance (m, org_id (f->store, "九龙坡区总工会"), COUNCIL_ATTENDANCE_PRESENT, "张三");
+  item = council_meeting_add_agenda_item (m, "研究职工服务阵地建设");
+  council_agenda_item_set_notes (item, "秘书处作说明。");
+  outcome = council_agenda_item_add_outcome (item, COUNCIL_OUTCOME_ACTION, "制定职工服务阵地建设方案。");
+  action = council_outcome_get_action_item (outcome);
+  council_action_item_set_owner (action, org_id (f->store, "九龙坡区总工会"), NULL);
+  council_action_item_set_due_date (action, "2026-12-31");
+  g_assert_true (council_store_save_meeting (f->store, m, &error));
+  g_assert_no_error (error);
+  f->meeting_id = council_meeting_get_id (m);
+  f->action_id = council_action_item_get_id (action);
+  g_assert_cmpint (f->action_id, >, 0);
+}
+
+static GtkWidget *
+field (MeetingsWindow *w, CouncilMeetingField f)
+{
+  return council_meeting_editor_get_field_widget (w->editor, f);
+}
+
+static GtkWidget *
+agenda_widget (MeetingsWindow *w, guint item, int outcome, const char *name)
+{
+  GtkWidget *widget = council_meeting_editor_get_agenda_widget (w->editor, item, outcome, name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static char *
+agenda_notes (MeetingsWindow *w)
+{
+  /* The notes view is the only GtkTextView of the first agenda item. */
+  CouncilMeeting *m = council_meeting_editor_get_draft (w->editor);
+  g_autoptr(CouncilAgendaItem) item = g_list_model_get_item (G_LIST_MODEL (council_meeting_get_agenda (m)), 0);
+
+  return g_strdup (council_agenda_item_get_notes (item));
+}
+
+static void
+select_meeting (MeetingsWindow *w, gint64 id)
+{
+  council_meetings_view_open_meeting (w->view, id);
+  g_assert_cmpint (council_meeting_editor_get_meeting_id (w->editor), ==, id);
+}
+
+/* Types into the meeting's details, attendance and agenda, waits for the
+ * draft, then the window goes away without any clean way of closing. */
+static void
+meeting_type_and_crash (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CouncilMeeting) stored = NULL;
+  MeetingsWindow first = { 0 };
+
+  open_meetings (&first, f->store);
+  select_meeting (&first, f->meeting_id);
+  gtk_editable_set_text (GTK_EDITABLE (field (&first, COUNCIL_MEETING_FIELD_PLACE)), "区政府二楼会议室 𠀀");
+  gtk_editable_set_text (GTK_EDITABLE (council_meeting_editor_get_attendance_who (first.editor,
+                                         org_id (f->store, "九龙坡区总工会"))), "张三、李四");
+  gtk_editable_set_text (GTK_EDITABLE (agenda_widget (&first, 0, 0, "due")), "2027-01-15");
+  council_meeting_editor_add_agenda_item (first.editor);
+  gtk_editable_set_text (GTK_EDITABLE (agenda_widget (&first, 1, -1, "title")), "听取团区委工作汇报");
+  g_assert_true (council_meeting_editor_has_unsaved_changes (first.editor));
+  g_assert_true (wait_until (has_draft, f->path));
+  destroy_meetings (&first);
+
+  /* Nothing reached the database. */
+  stored = council_store_get_meeting (f->store, f->meeting_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (council_meeting_get_place (stored), ==, "区委第三会议室");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (council_meeting_get_agenda (stored))), ==, 1);
+}
+
+static void
+test_meeting_restore_after_crash (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CouncilStore) reopened = NULL;
+  g_autoptr(CouncilMeeting) saved = NULL;
+  g_autoptr(CouncilActionItem) action = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  g_autofree char *notes = NULL;
+  MeetingsWindow second = { 0 };
+  CouncilAttendance *a;
+  GtkWidget *dialog;
+  char *text = NULL;
+
+  meeting_type_and_crash (f);
+  reopened = restart (f);
+  open_meetings (&second, reopened);
+  g_assert_true (wait_until (has_meetings_draft_dialog, &second));
+  dialog = council_meetings_view_get_draft_dialog (second.view);
+  g_object_get (dialog, "text", &text, NULL);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Your unsaved changes to “"));
+  g_assert_nonnull (strstr (text, MEETING_TITLE));
+  g_assert_nonnull (strstr (text, "were not saved"));
+  g_free (text);
+
+  gtk_dialog_response (GTK_DIALOG (dialog), 2 /* Restore */);
+  g_assert_null (council_meetings_view_get_draft_dialog (second.view));
+  g_assert_cmpint (council_meeting_editor_get_meeting_id (second.editor), ==, f->meeting_id);
+  g_assert_true (council_meeting_editor_has_unsaved_changes (second.editor));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (&second, COUNCIL_MEETING_FIELD_PLACE))), ==,
+                   "区政府二楼会议室 𠀀");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (agenda_widget (&second, 0, 0, "due"))), ==, "2027-01-15");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (agenda_widget (&second, 1, -1, "title"))), ==, "听取团区委工作汇报");
+  notes = agenda_notes (&second);
+  g_assert_cmpstr (notes, ==, "秘书处作说明。");
+
+  g_assert_true (council_meeting_editor_save (second.editor));
+  saved = council_store_get_meeting (reopened, f->meeting_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (council_meeting_get_place (saved), ==, "区政府二楼会议室 𠀀");
+  a = council_meeting_find_attendance (saved, org_id (reopened, "九龙坡区总工会"));
+  g_assert_cmpstr (council_attendance_get_attendees (a), ==, "张三、李四");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (council_meeting_get_agenda (saved))), ==, 2);
+  /* The existing action item was updated in place, not replaced. */
+  action = council_store_get_action_item (reopened, f->action_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (council_action_item_get_due_date (action), ==, "2027-01-15");
+  /* Saved: the draft is gone. */
+  left = council_draft_list (f->path);
+  g_assert_cmpuint (left->len, ==, 0);
+  destroy_meetings (&second);
+}
+
+static void
+test_meeting_discard_after_crash (Fixture *f, gconstpointer data)
+{
+  g_autoptr(CouncilStore) reopened = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  MeetingsWindow second = { 0 };
+
+  meeting_type_and_crash (f);
+  reopened = restart (f);
+  open_meetings (&second, reopened);
+  g_assert_true (wait_until (has_meetings_draft_dialog, &second));
+  gtk_dialog_response (GTK_DIALOG (council_meetings_view_get_draft_dialog (second.view)), 1 /* Discard */);
+  g_assert_false (council_meeting_editor_has_unsaved_changes (second.editor));
+  left = council_draft_list (f->path);
+  g_assert_cmpuint (left->len, ==, 0);
+  destroy_meetings (&second);
+}
+
+/* Saving, and switching to another record with "Discard", leave no draft. */
+static void
+test_meeting_save_leaves_no_draft (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) left = NULL;
+  MeetingsWindow w = { 0 };
+
+  open_meetings (&w, f->store);
+  select_meeting (&w, f->meeting_id);
+  gtk_editable_set_text (GTK_EDITABLE (field (&w, COUNCIL_MEETING_FIELD_RECORDER)), "周敏");
+  g_assert_true (wait_until (has_draft, f->path));
+  g_assert_true (council_meeting_editor_save (w.editor));
+  left = council_draft_list (f->path);
+  g_assert_cmpuint (left->len, ==, 0);
+  destroy_meetings (&w);
+}
+
+/* ---- two writers ---- */
+
+/* The other process: its own connection to the same file. */
+static void
+other_process_changes_chair (Fixture *f, const char *chair)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CouncilStore) other = council_store_open (f->path, &error);
+  g_autoptr(CouncilMeeting) m = NULL;
+
+  g_assert_no_error (error);
+  m = council_store_get_meeting (other, f->meeting_id, &error);
+  g_assert_no_error (error);
+  council_meeting_set_chair (m, chair);
+  g_assert_true (council_store_save_meeting (other, m, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+has_conflict_dialog (gpointer data)
+{
+  return council_meeting_editor_get_conflict_dialog (data) != NULL;
+}
+
+/* Edits the place, lets the other process change the chair, saves: the
+ * editor asks instead of saving or failing silently. */
+static GtkWidget *
+edit_conflicting_save (Fixture *f, MeetingsWindow *w)
+{
+  g_autoptr(CouncilMeeting) stored = NULL;
+  GtkWidget *dialog;
+  char *text = NULL;
+  char *secondary = NULL;
+
+  open_meetings (w, f->store);
+  select_meeting (w, f->meeting_id);
+  gtk_editable_set_text (GTK_EDITABLE (field (w, COUNCIL_MEETING_FIELD_PLACE)), "区行政中心一楼");
+  other_process_changes_chair (f, "刘强");
+
+  g_assert_false (council_meeting_editor_save (w->editor));
+  g_assert_true (wait_until (has_conflict_dialog, w->editor));
+  dialog = council_meeting_editor_get_conflict_dialog (w->editor);
+  g_object_get (dialog, "text", &text, "secondary-text", &secondary, NULL);
+  g_test_message ("%s / %s", text, secondary);
+  g_assert_nonnull (strstr (text, "was changed by someone else"));
+  g_assert_nonnull (strstr (text, MEETING_TITLE));
+  g_assert_nonnull (strstr (secondary, "Reload"));
+  g_assert_nonnull (strstr (secondary, "Overwrite"));
+  g_assert_nonnull (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), 1 /* Reload */));
+  g_assert_nonnull (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), 2 /* Overwrite */));
+  g_free (text);
+  g_free (secondary);
+  /* Asking wrote nothing: the other change stands, ours waits. */
+  stored = council_store_get_meeting (f->store, f->meeting_id, NULL);
+  g_assert_cmpstr (council_meeting_get_chair (stored), ==, "刘强");
+  g_assert_cmpstr (council_meeting_get_place (stored), ==, "区委第三会议室");
+  g_assert_true (council_meeting_editor_has_unsaved_changes (w->editor));
+  return dialog;
+}
+
+static void
+test_meeting_conflict_reload (Fixture *f, gconstpointer data)
+{
+  g_autoptr(CouncilMeeting) stored = NULL;
+  MeetingsWindow w = { 0 };
+  GtkWidget *dialog = edit_conflicting_save (f, &w);
+
+  gtk_dialog_response (GTK_DIALOG (dialog), 1 /* Reload */);
+  g_assert_null (council_meeting_editor_get_conflict_dialog (w.editor));
+  g_assert_false (council_meeting_editor_has_unsaved_changes (w.editor));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (&w, COUNCIL_MEETING_FIELD_CHAIR))), ==, "刘强");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (&w, COUNCIL_MEETING_FIELD_PLACE))), ==, "区委第三会议室");
+  stored = council_store_get_meeting (f->store, f->meeting_id, NULL);
+  g_assert_cmpstr (council_meeting_get_chair (stored), ==, "刘强");
+  g_assert_cmpstr (council_meeting_get_place (stored), ==, "区委第三会议室");
+  /* The form is on the current version: the next save goes through. */
+  gtk_editable_set_text (GTK_EDITABLE (field (&w, COUNCIL_MEETING_FIELD_RECORDER)), "周敏");
+  g_assert_true (council_meeting_editor_save (w.editor));
+  destroy_meetings (&w);
+}
+
+static void
+test_meeting_conflict_overwrite (Fixture *f, gconstpointer data)
+{
+  g_autoptr(CouncilMeeting) stored = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  MeetingsWindow w = { 0 };
+  GtkWidget *dialog = edit_conflicting_save (f, &w);
+
+  gtk_dialog_response (GTK_DIALOG (dialog), 2 /* Overwrite */);
+  g_assert_null (council_meeting_editor_get_conflict_dialog (w.editor));
+  g_assert_false (council_meeting_editor_has_unsaved_changes (w.editor));
+  stored = council_store_get_meeting (f->store, f->meeting_id, NULL);
+  /* The form's values stand, the chair it showed included. */
+  g_assert_cmpstr (council_meeting_get_place (stored), ==, "区行政中心一楼");
+  g_assert_cmpstr (council_meeting_get_chair (stored), ==, "王明");
+  left = council_draft_list (f->path);
+  g_assert_cmpuint (left->len, ==, 0);
+  destroy_meetings (&w);
+}
+
+/* The other process follows up the meeting's action item (marks it done)
+ * while the form changes its due date: a conflict too; Overwrite keeps the
+ * follow-up and saves the due date. */
+static void
+test_meeting_action_item_conflict_overwrite (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CouncilStore) other = NULL;
+  g_autoptr(CouncilActionItem) action = NULL;
+  MeetingsWindow w = { 0 };
+  GtkWidget *dialog;
+  char *secondary = NULL;
+
+  open_meetings (&w, f->store);
+  select_meeting (&w, f->meeting_id);
+  gtk_editable_set_text (GTK_EDITABLE (agenda_widget (&w, 0, 0, "due")), "2027-02-28");
+  other = council_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (council_store_add_progress_note (other, f->action_id, "2026-11-25", "方案已印发。",
+                                                  COUNCIL_ACTION_STATUS_DONE, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (council_meeting_editor_save (w.editor));
+  g_assert_true (wait_until (has_conflict_dialog, w.editor));
+  dialog = council_meeting_editor_get_conflict_dialog (w.editor);
+  g_object_get (dialog, "secondary-text", &secondary, NULL);
+  g_assert_nonnull (strstr (secondary, "制定职工服务阵地建设方案。"));
+  g_free (secondary);
+  action = council_store_get_action_item (f->store, f->action_id, NULL);
+  g_assert_cmpstr (council_action_item_get_due_date (action), ==, "2026-12-31");
+  g_clear_object (&action);
+
+  gtk_dialog_response (GTK_DIALOG (dialog), 2 /* Overwrite */);
+  g_assert_false (council_meeting_editor_has_unsaved_changes (w.editor));
+  action = council_store_get_action_item (f->store, f->action_id, NULL);
+  g_assert_cmpstr (council_action_item_get_due_date (action), ==, "2027-02-28");
+  g_assert_cmpint (council_action_item_get_status (action), ==, COUNCIL_ACTION_STATUS_DONE);
+  g_assert_cmpstr (council_action_item_get_done_date (action), ==, "2026-11-25");
+  destroy_meetings (&w);
+}
+
+/* ---- the follow-up panel of the Action Items view ---- */
+
+typedef struct
+{
+  GtkWindow *window;
+  CouncilActionItemsView *view;
+} ActionsWindow;
+
+static void
+open_actions (ActionsWindow *w, CouncilStore *store)
+{
+  w->view = council_action_items_view_new (store);
+  w->window = present_view (GTK_WIDGET (w->view));
+}
+
+static char *
+typed_note (ActionsWindow *w)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (council_action_items_view_get_note_text (w->view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+write_note (ActionsWindow *w, gint64 id, const char *text, CouncilActionStatus status)
+{
+  council_action_items_view_open_item (w->view, id);
+  g_assert_cmpint (council_action_items_view_get_open_item (w->view), ==, id);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (council_action_items_view_get_note_text (w->view)), text, -1);
+  /* The drop-down: "keep", then the statuses. */
+  gtk_drop_down_set_selected (council_action_items_view_get_note_status (w->view), status + 1);
+  g_assert_true (council_action_items_view_has_unsaved_changes (w->view));
+}
+
+static gboolean
+has_notes_conflict (gpointer data)
+{
+  return council_action_items_view_get_conflict_dialog (data) != NULL;
+}
+
+static guint
+count_notes (CouncilStore *store, gint64 id, const char *text)
+{
+  g_autoptr(GListStore) notes = council_store_list_progress_notes (store, id, NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (notes)); i++)
+    {
+      g_autoptr(CouncilProgressNote) note = g_list_model_get_item (G_LIST_MODEL (notes), i);
+      n += g_strcmp0 (council_progress_note_get_text (note), text) == 0;
+    }
+  return n;
+}
+
+/* A note and a new status typed in the panel; meanwhile the other process
+ * puts the item on hold (cancelled) with a note of its own. */
+static GtkWidget *
+note_conflicting_save (Fixture *f, ActionsWindow *w)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CouncilStore) other = NULL;
+  g_autoptr(CouncilActionItem) item = NULL;
+  GtkWidget *dialog;
+  char *text = NULL;
+
+  open_actions (w, f->store);
+  write_note (w, f->action_id, "已召开推进会，方案初稿完成。", COUNCIL_ACTION_STATUS_IN_PROGRESS);
+  other = council_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (council_store_add_progress_note (other, f->action_id, "2026-11-26", "经研究暂缓实施。",
+                                                  COUNCIL_ACTION_STATUS_CANCELLED, NULL, &error));
+  g_assert_no_error (error);
+
+  g_signal_emit_by_name (council_action_items_view_get_add_note_button (w->view), "clicked");
+  g_assert_true (wait_until (has_notes_conflict, w->view));
+  dialog = council_action_items_view_get_conflict_dialog (w->view);
+  g_object_get (dialog, "text", &text, NULL);
+  g_assert_nonnull (strstr (text, "制定职工服务阵地建设方案。"));
+  g_assert_nonnull (strstr (text, "was changed by someone else"));
+  g_free (text);
+  /* Nothing of ours was recorded. */
+  g_assert_cmpuint (count_notes (f->store, f->action_id, "已召开推进会，方案初稿完成。"), ==, 0);
+  item = council_store_get_action_item (f->store, f->action_id, NULL);
+  g_assert_cmpint (council_action_item_get_status (item), ==, COUNCIL_ACTION_STATUS_CANCELLED);
+  return dialog;
+}
+
+static void
+test_note_conflict_reload (Fixture *f, gconstpointer data)
+{
+  g_autoptr(CouncilActionItem) item = NULL;
+  g_autofree char *left_text = NULL;
+  ActionsWindow w = { 0 };
+
+  gtk_dialog_response (GTK_DIALOG (note_conflicting_save (f, &w)), 1 /* Reload */);
+  g_assert_null (council_action_items_view_get_conflict_dialog (w.view));
+  left_text = typed_note (&w);
+  g_assert_cmpstr (left_text, ==, "");
+  g_assert_false (council_action_items_view_has_unsaved_changes (w.view));
+  item = council_store_get_action_item (f->store, f->action_id, NULL);
+  g_assert_cmpint (council_action_item_get_status (item), ==, COUNCIL_ACTION_STATUS_CANCELLED);
+  g_assert_cmpuint (count_notes (f->store, f->action_id, "已召开推进会，方案初稿完成。"), ==, 0);
+  g_assert_cmpuint (count_notes (f->store, f->action_id, "经研究暂缓实施。"), ==, 1);
+  destroy_toplevel (w.window);
+}
+
+static void
+test_note_conflict_overwrite (Fixture *f, gconstpointer data)
+{
+  g_autoptr(CouncilActionItem) item = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  ActionsWindow w = { 0 };
+
+  gtk_dialog_response (GTK_DIALOG (note_conflicting_save (f, &w)), 2 /* Overwrite */);
+  g_assert_null (council_action_items_view_get_conflict_dialog (w.view));
+  g_assert_false (council_action_items_view_has_unsaved_changes (w.view));
+  item = council_store_get_action_item (f->store, f->action_id, NULL);
+  g_assert_cmpint (council_action_item_get_status (item), ==, COUNCIL_ACTION_STATUS_IN_PROGRESS);
+  g_assert_cmpuint (count_notes (f->store, f->action_id, "已召开推进会，方案初稿完成。"), ==, 1);
+  g_assert_cmpuint (count_notes (f->store, f->action_id, "经研究暂缓实施。"), ==, 1);
+  left = council_draft_list (f->path);
+  g_assert_cmpuint (left->len, ==, 0);
+  destroy_toplevel (w.window);
+}
+
+static gboolean
+has_actions_draft_dialog (gpointer data)
+{
+  return council_action_items_view_get_draft_dialog (((ActionsWindow *) data)->view) != NULL;
+}
+
+static void
+test_note_restore_after_crash (Fixture *f, gconstpointer data)
+{
+  g_autoptr(CouncilStore) reopened = NULL;
+  g_autoptr(CouncilActionItem) item = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  g_autofree char *restored = NULL;
+  ActionsWindow first = { 0 }, second = { 0 };
+  GtkWidget *dialog;
+  char *text = NULL;
+
+  open_actions (&first, f->store);
+  write_note (&first, f->action_id, "已与区人社局对接场地。\n下周报送方案。", COUNCIL_ACTION_STATUS_IN_PROGRESS);
+  g_assert_true (wait_until (has_draft, f->path));
+  destroy_toplevel (first.window);
+  g_assert_cmpuint (count_notes (f->store, f->action_id, "已与区人社局对接场地。\n下周报送方案。"), ==, 0);
+
+  reopened = restart (f);
+  open_actions (&second, reopened);
+  g_assert_true (wait_until (has_actions_draft_dialog, &second));
+  dialog = council_action_items_view_get_draft_dialog (second.view);
+  g_object_get (dialog, "text", &text, NULL);
+  g_assert_nonnull (strstr (text, "制定职工服务阵地建设方案。"));
+  g_assert_nonnull (strstr (text, "were not saved"));
+  g_free (text);
+  gtk_dialog_response (GTK_DIALOG (dialog), 2 /* Restore */);
+  g_assert_cmpint (council_action_items_view_get_open_item (second.view), ==, f->action_id);
+  restored = typed_note (&second);
+  g_assert_cmpstr (restored, ==, "已与区人社局对接场地。\n下周报送方案。");
+  g_assert_cmpuint (gtk_drop_down_get_selected (council_action_items_view_get_note_status (second.view)), ==,
+                    COUNCIL_ACTION_STATUS_IN_PROGRESS + 1);
+
+  g_signal_emit_by_name (council_action_items_view_get_add_note_button (second.view), "clicked");
+  g_assert_cmpuint (count_notes (reopened, f->action_id, "已与区人社局对接场地。\n下周报送方案。"), ==, 1);
+  item = council_store_get_action_item (reopened, f->action_id, NULL);
+  g_assert_cmpint (council_action_item_get_status (item), ==, COUNCIL_ACTION_STATUS_IN_PROGRESS);
+  left = council_draft_list (f->path);
+  g_assert_cmpuint (left->len, ==, 0);
+  destroy_toplevel (second.window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -250,6 +823,16 @@ main (int argc, char **argv)
   g_test_add ("/drafts/restore-after-crash", Fixture, NULL, fixture_set_up, test_restore_after_crash, fixture_tear_down);
   g_test_add ("/drafts/discard-after-crash", Fixture, NULL, fixture_set_up, test_discard_after_crash, fixture_tear_down);
   g_test_add ("/drafts/clean-form-leaves-no-draft", Fixture, NULL, fixture_set_up, test_clean_form_leaves_no_draft, fixture_tear_down);
+  g_test_add ("/drafts/meeting/restore-after-crash", Fixture, NULL, meeting_fixture_set_up, test_meeting_restore_after_crash, fixture_tear_down);
+  g_test_add ("/drafts/meeting/discard-after-crash", Fixture, NULL, meeting_fixture_set_up, test_meeting_discard_after_crash, fixture_tear_down);
+  g_test_add ("/drafts/meeting/save-leaves-no-draft", Fixture, NULL, meeting_fixture_set_up, test_meeting_save_leaves_no_draft, fixture_tear_down);
+  g_test_add ("/two-writers/meeting/reload", Fixture, NULL, meeting_fixture_set_up, test_meeting_conflict_reload, fixture_tear_down);
+  g_test_add ("/two-writers/meeting/overwrite", Fixture, NULL, meeting_fixture_set_up, test_meeting_conflict_overwrite, fixture_tear_down);
+  g_test_add ("/two-writers/meeting/action-item-overwrite", Fixture, NULL, meeting_fixture_set_up,
+              test_meeting_action_item_conflict_overwrite, fixture_tear_down);
+  g_test_add ("/two-writers/progress-note/reload", Fixture, NULL, meeting_fixture_set_up, test_note_conflict_reload, fixture_tear_down);
+  g_test_add ("/two-writers/progress-note/overwrite", Fixture, NULL, meeting_fixture_set_up, test_note_conflict_overwrite, fixture_tear_down);
+  g_test_add ("/drafts/progress-note/restore-after-crash", Fixture, NULL, meeting_fixture_set_up, test_note_restore_after_crash, fixture_tear_down);
   status = g_test_run ();
   council_test_rm_rf (cache);
   return status;

@@ -278,3 +278,323 @@ council_draft_apply_to_organization (CouncilDraft *draft, CouncilOrganization *o
         }
     }
 }
+
+/* ---- meetings ---- */
+
+static void
+set_int64 (GKeyFile *fields, const char *key, gint64 value)
+{
+  g_key_file_set_int64 (fields, GROUP_FIELDS, key, value);
+}
+
+static gint64
+get_int64 (CouncilDraft *draft, const char *key, gint64 fallback)
+{
+  g_autofree char *value = g_key_file_get_string (draft->fields, GROUP_FIELDS, key, NULL);
+  gint64 number;
+
+  if (value == NULL || !g_ascii_string_to_signed (value, 10, G_MININT64, G_MAXINT64, &number, NULL))
+    return fallback;
+  return number;
+}
+
+static void
+put_action_item (GKeyFile *f, const char *prefix, CouncilActionItem *action)
+{
+  GArray *co = council_action_item_get_co_owner_ids (action);
+  g_autoptr(GString) ids = g_string_new (NULL);
+  g_autofree char *k = NULL;
+
+#define KEY(name) (g_free (k), k = g_strconcat (prefix, name, NULL))
+  set_int64 (f, KEY ("action_id"), council_action_item_get_id (action));
+  set_int64 (f, KEY ("action_version"), council_action_item_get_version (action));
+  set_int64 (f, KEY ("owner_org_id"), council_action_item_get_owner_org_id (action));
+  set_text (f, KEY ("owner_name"), council_action_item_get_owner_name (action));
+  set_text (f, KEY ("due_date"), council_action_item_get_due_date (action));
+  set_int64 (f, KEY ("project_id"), council_action_item_get_project_id (action));
+  for (guint i = 0; i < co->len; i++)
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i ? "," : "", g_array_index (co, gint64, i));
+  set_text (f, KEY ("co_owner_ids"), ids->str);
+  set_text (f, KEY ("co_owner_names"), council_action_item_get_co_owner_names (action));
+#undef KEY
+}
+
+CouncilDraft *
+council_draft_new_for_meeting (CouncilMeeting *form, const char *title)
+{
+  CouncilDraft *draft = g_new0 (CouncilDraft, 1);
+  GListModel *attendance = G_LIST_MODEL (council_meeting_get_attendance (form));
+  GListModel *guests = G_LIST_MODEL (council_meeting_get_guests (form));
+  GListModel *agenda = G_LIST_MODEL (council_meeting_get_agenda (form));
+  GKeyFile *f;
+
+  draft->kind = g_strdup ("meeting");
+  draft->record_id = council_meeting_get_id (form);
+  draft->version = council_meeting_get_version (form);
+  draft->title = g_strdup (title);
+  draft->fields = f = g_key_file_new ();
+  set_int64 (f, "kind_id", council_meeting_get_kind_id (form));
+  set_text (f, "title", council_meeting_get_title (form));
+  set_int64 (f, "session_no", council_meeting_get_session_no (form));
+  set_text (f, "starts_at", council_meeting_get_starts_at (form));
+  set_text (f, "place", council_meeting_get_place (form));
+  set_text (f, "chair", council_meeting_get_chair (form));
+  set_text (f, "recorder", council_meeting_get_recorder (form));
+
+  set_int64 (f, "attendance_count", g_list_model_get_n_items (attendance));
+  for (guint i = 0; i < g_list_model_get_n_items (attendance); i++)
+    {
+      g_autoptr(CouncilAttendance) a = g_list_model_get_item (attendance, i);
+      g_autofree char *org = g_strdup_printf ("attendance.%u.org_id", i);
+      g_autofree char *status = g_strdup_printf ("attendance.%u.status", i);
+      g_autofree char *who = g_strdup_printf ("attendance.%u.attendees", i);
+
+      set_int64 (f, org, council_attendance_get_org_id (a));
+      set_text (f, status, council_attendance_status_to_string (council_attendance_get_status (a)));
+      set_text (f, who, council_attendance_get_attendees (a));
+    }
+  set_int64 (f, "guest_count", g_list_model_get_n_items (guests));
+  for (guint i = 0; i < g_list_model_get_n_items (guests); i++)
+    {
+      g_autoptr(CouncilGuest) g = g_list_model_get_item (guests, i);
+      g_autofree char *name = g_strdup_printf ("guest.%u.name", i);
+      g_autofree char *unit = g_strdup_printf ("guest.%u.unit", i);
+
+      set_text (f, name, council_guest_get_name (g));
+      set_text (f, unit, council_guest_get_unit (g));
+    }
+  set_int64 (f, "agenda_count", g_list_model_get_n_items (agenda));
+  for (guint i = 0; i < g_list_model_get_n_items (agenda); i++)
+    {
+      g_autoptr(CouncilAgendaItem) item = g_list_model_get_item (agenda, i);
+      GListModel *outcomes = G_LIST_MODEL (council_agenda_item_get_outcomes (item));
+      g_autofree char *prefix = g_strdup_printf ("agenda.%u.", i);
+      g_autofree char *k = NULL;
+
+#define KEY(name) (g_free (k), k = g_strconcat (prefix, name, NULL))
+      set_int64 (f, KEY ("id"), council_agenda_item_get_id (item));
+      set_text (f, KEY ("title"), council_agenda_item_get_title (item));
+      set_int64 (f, KEY ("presenter_org_id"), council_agenda_item_get_presenter_org_id (item));
+      set_text (f, KEY ("presenter_name"), council_agenda_item_get_presenter_name (item));
+      set_text (f, KEY ("notes"), council_agenda_item_get_notes (item));
+      set_int64 (f, KEY ("outcome_count"), g_list_model_get_n_items (outcomes));
+      for (guint j = 0; j < g_list_model_get_n_items (outcomes); j++)
+        {
+          g_autoptr(CouncilOutcome) outcome = g_list_model_get_item (outcomes, j);
+          g_autofree char *op = g_strdup_printf ("%soutcome.%u.", prefix, j);
+          g_autofree char *ok = NULL;
+
+          set_int64 (f, (g_free (ok), ok = g_strconcat (op, "id", NULL)), council_outcome_get_id (outcome));
+          set_text (f, (g_free (ok), ok = g_strconcat (op, "kind", NULL)),
+                    council_outcome_kind_to_string (council_outcome_get_kind (outcome)));
+          set_text (f, (g_free (ok), ok = g_strconcat (op, "text", NULL)), council_outcome_get_text (outcome));
+          if (council_outcome_get_action_item (outcome) != NULL)
+            put_action_item (f, op, council_outcome_get_action_item (outcome));
+        }
+#undef KEY
+    }
+  return draft;
+}
+
+static void
+apply_action_item (CouncilDraft *draft, const char *prefix, CouncilActionItem *action)
+{
+  g_autofree char *k = NULL;
+  g_autofree char *v = NULL;
+  g_auto(GStrv) ids = NULL;
+  gint64 draft_id;
+
+#define KEY(name) (g_free (k), k = g_strconcat (prefix, name, NULL))
+  draft_id = get_int64 (draft, KEY ("action_id"), 0);
+  /* The same item as when the edit started: saved over that version, so that
+   * a follow-up recorded since then is a conflict, not overwritten. */
+  if (draft_id > 0 && draft_id == council_action_item_get_id (action))
+    council_action_item_set_version (action, get_int64 (draft, KEY ("action_version"),
+                                                        council_action_item_get_version (action)));
+  v = get_text (draft, KEY ("owner_name"), "");
+  council_action_item_set_owner (action, get_int64 (draft, KEY ("owner_org_id"), 0), v);
+  g_free (v);
+  v = get_text (draft, KEY ("due_date"), "");
+  council_action_item_set_due_date (action, v);
+  council_action_item_set_project_id (action, get_int64 (draft, KEY ("project_id"), 0));
+  g_free (v);
+  v = get_text (draft, KEY ("co_owner_ids"), "");
+  ids = g_strsplit (v, ",", -1);
+  council_action_item_clear_co_owners (action);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      gint64 id;
+      if (g_ascii_string_to_signed (ids[i], 10, 1, G_MAXINT64, &id, NULL))
+        council_action_item_add_co_owner (action, id);
+    }
+  g_free (v);
+  v = get_text (draft, KEY ("co_owner_names"), "");
+  council_action_item_set_co_owner_names (action, v);
+#undef KEY
+}
+
+/* The outcomes of the draft's agenda item at @prefix, reusing those of
+ * @existing (outcome id -> CouncilOutcome) that still exist. */
+static void
+apply_outcomes (CouncilDraft *draft, const char *prefix, CouncilAgendaItem *item, GHashTable *existing)
+{
+  GListStore *outcomes = council_agenda_item_get_outcomes (item);
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *count_key = g_strconcat (prefix, "outcome_count", NULL);
+  gint64 n = get_int64 (draft, count_key, 0);
+
+  for (gint64 j = 0; j < n; j++)
+    {
+      g_autofree char *op = g_strdup_printf ("%soutcome.%" G_GINT64_FORMAT ".", prefix, j);
+      g_autofree char *k = NULL;
+      g_autofree char *kind_text = get_text (draft, (k = g_strconcat (op, "kind", NULL)), "");
+      g_autofree char *text = NULL;
+      CouncilOutcomeKind kind = COUNCIL_OUTCOME_DECISION;
+      CouncilOutcome *outcome;
+      gint64 id;
+
+      g_free (k);
+      text = get_text (draft, (k = g_strconcat (op, "text", NULL)), "");
+      g_free (k);
+      id = get_int64 (draft, (k = g_strconcat (op, "id", NULL)), 0);
+      council_outcome_kind_from_string (kind_text, &kind);
+      outcome = id > 0 ? g_hash_table_lookup (existing, &id) : NULL;
+      outcome = outcome != NULL ? g_object_ref (outcome) : council_outcome_new (kind, text);
+      council_outcome_set_kind (outcome, kind);
+      council_outcome_set_text (outcome, text);
+      if (council_outcome_get_action_item (outcome) != NULL)
+        apply_action_item (draft, op, council_outcome_get_action_item (outcome));
+      g_ptr_array_add (fresh, outcome);
+    }
+  g_list_store_splice (outcomes, 0, g_list_model_get_n_items (G_LIST_MODEL (outcomes)),
+                       fresh->pdata, fresh->len);
+}
+
+void
+council_draft_apply_to_meeting (CouncilDraft *draft, CouncilMeeting *meeting)
+{
+  GListStore *agenda = council_meeting_get_agenda (meeting);
+  g_autoptr(GHashTable) items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  g_autoptr(GHashTable) outcomes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *v = NULL;
+  gint64 n;
+
+  g_return_if_fail (g_strcmp0 (draft->kind, "meeting") == 0);
+
+  if (get_int64 (draft, "kind_id", 0) > 0 && get_int64 (draft, "kind_id", 0) != council_meeting_get_kind_id (meeting))
+    council_meeting_set_kind (meeting, get_int64 (draft, "kind_id", 0), "", "");
+#define TEXT(key, setter) \
+  v = get_text (draft, key, NULL); if (v) setter (meeting, v); g_clear_pointer (&v, g_free);
+  TEXT ("title", council_meeting_set_title);
+  TEXT ("starts_at", council_meeting_set_starts_at);
+  TEXT ("place", council_meeting_set_place);
+  TEXT ("chair", council_meeting_set_chair);
+  TEXT ("recorder", council_meeting_set_recorder);
+#undef TEXT
+  council_meeting_set_session_no (meeting, (int) get_int64 (draft, "session_no", council_meeting_get_session_no (meeting)));
+
+  n = get_int64 (draft, "attendance_count", 0);
+  for (gint64 i = 0; i < n; i++)
+    {
+      g_autofree char *org = g_strdup_printf ("attendance.%" G_GINT64_FORMAT ".org_id", i);
+      g_autofree char *status_key = g_strdup_printf ("attendance.%" G_GINT64_FORMAT ".status", i);
+      g_autofree char *who_key = g_strdup_printf ("attendance.%" G_GINT64_FORMAT ".attendees", i);
+      g_autofree char *status_text = get_text (draft, status_key, "");
+      g_autofree char *who = get_text (draft, who_key, "");
+      CouncilAttendanceStatus status = COUNCIL_ATTENDANCE_NOT_RECORDED;
+      gint64 org_id = get_int64 (draft, org, 0);
+
+      /* Only organizations the record knows: a row of one retired since is
+       * kept as it was recorded. */
+      if (org_id > 0 && council_meeting_find_attendance (meeting, org_id) != NULL &&
+          council_attendance_status_from_string (status_text, &status))
+        council_meeting_set_attendance (meeting, org_id, status, who);
+    }
+
+  n = get_int64 (draft, "guest_count", -1);
+  if (n >= 0)
+    {
+      g_list_store_remove_all (council_meeting_get_guests (meeting));
+      for (gint64 i = 0; i < n; i++)
+        {
+          g_autofree char *name_key = g_strdup_printf ("guest.%" G_GINT64_FORMAT ".name", i);
+          g_autofree char *unit_key = g_strdup_printf ("guest.%" G_GINT64_FORMAT ".unit", i);
+          g_autofree char *name = get_text (draft, name_key, "");
+          g_autofree char *unit = get_text (draft, unit_key, "");
+
+          council_meeting_add_guest (meeting, name, unit);
+        }
+    }
+
+  /* What the record holds now, by id, to be reused where the draft still has it. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (agenda)); i++)
+    {
+      CouncilAgendaItem *item = g_list_model_get_item (G_LIST_MODEL (agenda), i);
+      GListModel *item_outcomes = G_LIST_MODEL (council_agenda_item_get_outcomes (item));
+
+      for (guint j = 0; j < g_list_model_get_n_items (item_outcomes); j++)
+        {
+          CouncilOutcome *o = g_list_model_get_item (item_outcomes, j);
+          g_hash_table_insert (outcomes, g_memdup2 (&(gint64) { council_outcome_get_id (o) }, sizeof (gint64)), o);
+        }
+      g_hash_table_insert (items, g_memdup2 (&(gint64) { council_agenda_item_get_id (item) }, sizeof (gint64)), item);
+    }
+  n = get_int64 (draft, "agenda_count", 0);
+  for (gint64 i = 0; i < n; i++)
+    {
+      g_autofree char *prefix = g_strdup_printf ("agenda.%" G_GINT64_FORMAT ".", i);
+      g_autofree char *k = NULL;
+      gint64 id = get_int64 (draft, (k = g_strconcat (prefix, "id", NULL)), 0);
+      CouncilAgendaItem *item = id > 0 ? g_hash_table_lookup (items, &id) : NULL;
+      g_autofree char *presenter = NULL;
+
+      item = item != NULL ? g_object_ref (item) : council_agenda_item_new ("");
+      g_free (k);
+      v = get_text (draft, (k = g_strconcat (prefix, "title", NULL)), "");
+      council_agenda_item_set_title (item, v);
+      g_clear_pointer (&v, g_free);
+      g_free (k);
+      presenter = get_text (draft, (k = g_strconcat (prefix, "presenter_name", NULL)), "");
+      g_free (k);
+      council_agenda_item_set_presenter (item, get_int64 (draft, (k = g_strconcat (prefix, "presenter_org_id", NULL)), 0),
+                                         presenter);
+      g_free (k);
+      v = get_text (draft, (k = g_strconcat (prefix, "notes", NULL)), "");
+      council_agenda_item_set_notes (item, v);
+      g_clear_pointer (&v, g_free);
+      apply_outcomes (draft, prefix, item, outcomes);
+      g_ptr_array_add (fresh, item);
+    }
+  g_list_store_splice (agenda, 0, g_list_model_get_n_items (G_LIST_MODEL (agenda)), fresh->pdata, fresh->len);
+}
+
+/* ---- progress notes ---- */
+
+CouncilDraft *
+council_draft_new_for_progress_note (gint64 action_item_id, gint64 base_version, const char *title,
+                                     const char *noted_on, const char *text, int status)
+{
+  CouncilDraft *draft = g_new0 (CouncilDraft, 1);
+
+  draft->kind = g_strdup ("action-item");
+  draft->record_id = action_item_id;
+  draft->version = base_version;
+  draft->title = g_strdup (title);
+  draft->fields = g_key_file_new ();
+  set_text (draft->fields, "noted_on", noted_on);
+  set_text (draft->fields, "text", text);
+  set_text (draft->fields, "status", status >= 0 ? council_action_status_to_string (status) : "");
+  return draft;
+}
+
+void
+council_draft_get_progress_note (CouncilDraft *draft, char **noted_on, char **text, int *status)
+{
+  g_autofree char *status_text = get_text (draft, "status", "");
+  CouncilActionStatus value;
+
+  *noted_on = get_text (draft, "noted_on", "");
+  *text = get_text (draft, "text", "");
+  *status = *status_text && council_action_status_from_string (status_text, &value) ? (int) value : -1;
+}

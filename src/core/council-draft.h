@@ -15,6 +15,7 @@
 
 #include <glib.h>
 
+#include "council-meeting.h"
 #include "council-organization.h"
 
 G_BEGIN_DECLS
@@ -48,5 +49,29 @@ CouncilDraft *council_draft_new_for_organization (CouncilOrganization *form,
                                                   const char          *title);
 void          council_draft_apply_to_organization (CouncilDraft        *draft,
                                                    CouncilOrganization *org);
+
+/* The whole meeting form (details, attendance, guests, agenda with outcomes
+ * and action items) in and out of a draft. The draft keeps the version the
+ * edit started from, and the versions of the action items it holds. */
+CouncilDraft *council_draft_new_for_meeting   (CouncilMeeting *form,
+                                               const char     *title);
+/* Puts the draft's values into @meeting, the record as read now (or a new
+ * one): agenda items and outcomes that still exist keep what the form does
+ * not edit (an action item's status and done date). */
+void          council_draft_apply_to_meeting  (CouncilDraft   *draft,
+                                               CouncilMeeting *meeting);
+
+/* A progress note being written in the follow-up panel of an action item. */
+CouncilDraft *council_draft_new_for_progress_note (gint64      action_item_id,
+                                                   gint64      base_version,
+                                                   const char *title,
+                                                   const char *noted_on,
+                                                   const char *text,
+                                                   int         status);
+/* The note's date, text and status (-1: keep) from a draft. */
+void          council_draft_get_progress_note     (CouncilDraft *draft,
+                                                   char        **noted_on,
+                                                   char        **text,
+                                                   int          *status);
 
 G_END_DECLS

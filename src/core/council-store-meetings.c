@@ -529,9 +529,32 @@ council_store_list_progress_notes (CouncilStore *self, gint64 action_item_id, GE
 
 /* ---- action items: follow-up ---- */
 
+static gboolean add_progress_note (CouncilStore *self, gint64 action_item_id, gint64 expected_version,
+                                   const char *noted_on, const char *text, int status,
+                                   const char *done_date, GError **error);
+
 gboolean
 council_store_add_progress_note (CouncilStore *self, gint64 action_item_id, const char *noted_on,
                                  const char *text, int status, const char *done_date, GError **error)
+{
+  return add_progress_note (self, action_item_id, 0, noted_on, text, status, done_date, error);
+}
+
+gboolean
+council_store_add_progress_note_at_version (CouncilStore *self, gint64 action_item_id,
+                                            gint64 expected_version, const char *noted_on,
+                                            const char *text, int status, const char *done_date,
+                                            GError **error)
+{
+  g_return_val_if_fail (expected_version > 0, FALSE);
+  return add_progress_note (self, action_item_id, expected_version, noted_on, text, status, done_date, error);
+}
+
+/* With @expected_version > 0 the item must still be at that version when the
+ * change begins (checked inside the write transaction). */
+static gboolean
+add_progress_note (CouncilStore *self, gint64 action_item_id, gint64 expected_version, const char *noted_on,
+                   const char *text, int status, const char *done_date, GError **error)
 {
   g_autoptr(CouncilActionItem) item = council_store_get_action_item (self, action_item_id, error);
   g_autofree char *today = council_iso_date_today ();
@@ -578,6 +601,30 @@ council_store_add_progress_note (CouncilStore *self, gint64 action_item_id, cons
     : g_strdup_printf (_("Follow up action item “%s”"), council_action_item_get_text (item));
   if (!council_store_begin_change (self, summary, error))
     return FALSE;
+  if (expected_version > 0)
+    {
+      int rc;
+
+      stmt = council_store_prepare (self, "SELECT version FROM action_item WHERE id = ?", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, action_item_id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) != expected_version)
+        {
+          sqlite3_reset (stmt);
+          g_set_error (error, COUNCIL_STORE_ERROR, COUNCIL_STORE_ERROR_CONFLICT,
+                       _("The action item “%s” was changed by someone else since you opened it."),
+                       council_action_item_get_text (item));
+          goto fail;
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          council_store_set_sqlite_error (self, rc, error);
+          goto fail;
+        }
+    }
   if (*note != '\0')
     {
       stmt = council_store_prepare (self,

@@ -95,6 +95,13 @@ gboolean    council_store_add_progress_note  (CouncilStore *self, gint64 action_
                                               const char *noted_on, const char *text,
                                               int status, const char *done_date,
                                               GError **error);
+/* The same, refused with COUNCIL_STORE_ERROR_CONFLICT when the item is no
+ * longer at @expected_version (another window or program changed it). */
+gboolean    council_store_add_progress_note_at_version (CouncilStore *self, gint64 action_item_id,
+                                                        gint64 expected_version,
+                                                        const char *noted_on, const char *text,
+                                                        int status, const char *done_date,
+                                                        GError **error);
 GListStore *council_store_list_progress_notes (CouncilStore *self, gint64 action_item_id,
                                                GError **error);
 /* Links an action item to a project (0: unlink); follow-up, allowed when locked. */

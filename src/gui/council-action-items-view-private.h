@@ -26,5 +26,9 @@ GtkLabel      *council_action_items_view_get_note_error    (CouncilActionItemsVi
 void           council_action_items_view_open_item         (CouncilActionItemsView *self,
                                                             gint64                  id);
 gint64         council_action_items_view_get_open_item     (CouncilActionItemsView *self);
+/* "Reload or Overwrite" after a conflicting note, and the offer of a draft
+ * left by a crash, while they are shown. */
+GtkWidget     *council_action_items_view_get_conflict_dialog (CouncilActionItemsView *self);
+GtkWidget     *council_action_items_view_get_draft_dialog  (CouncilActionItemsView *self);
 
 G_END_DECLS

@@ -11,6 +11,9 @@
 
 #include "core/council-action-item-model.h"
 #include "council-action-items-view-private.h"
+#include "council-draft-offer.h"
+#include "council-editor-helpers.h"
+#include "council-list-helpers.h"
 #include "council-meeting-editor.h"
 #include "council-window.h"
 
@@ -29,6 +32,14 @@ struct _CouncilActionItemsView
   GListStore *owners;             /* CouncilOrganization behind the owner filter */
   GArray *meeting_ids;            /* gint64 behind the meeting filter */
   gint64 open_id;                 /* the item in the follow-up panel */
+  gint64 base_version;            /* its version the note is written against */
+  char *open_title;               /* its text, for drafts and questions */
+  gboolean resetting;             /* the note form is being filled, not typed into */
+  CouncilListController *list;    /* asks before switching away from a note */
+  CouncilDraftOffer *offer;       /* offers what a crash left unsaved */
+  CouncilDraftKeeper drafts;      /* the note being written, kept on disk */
+  GtkWidget *conflict_dialog;     /* "Reload or Overwrite", while it is open */
+  int conflict_status;            /* the status of the save that met the conflict */
   gboolean updating_filters;
 
   /* template widgets */
@@ -395,6 +406,8 @@ fill_notes (CouncilActionItemsView *self, gint64 id)
     }
 }
 
+static gboolean note_is_dirty (CouncilActionItemsView *self);
+
 static void
 show_item (CouncilActionItemsView *self, gint64 id)
 {
@@ -405,6 +418,7 @@ show_item (CouncilActionItemsView *self, gint64 id)
   g_autofree char *today = council_iso_date_today ();
   const char *co;
   int days;
+  gint64 previous = self->open_id;
 
   self->open_id = id;
   if (id > 0)
@@ -415,6 +429,11 @@ show_item (CouncilActionItemsView *self, gint64 id)
       gtk_stack_set_visible_child_name (self->panel_stack, "empty");
       return;
     }
+  /* A note being written keeps the version it was begun on. */
+  if (id != previous || !note_is_dirty (self))
+    self->base_version = council_action_item_get_version (item);
+  g_free (self->open_title);
+  self->open_title = g_strdup (council_action_item_get_text (item));
   due = council_format_date (council_action_item_get_due_date (item));
   meeting_date = council_format_date (council_action_item_get_meeting_date (item));
   co = council_action_item_get_co_owner_names (item);
@@ -455,15 +474,87 @@ show_item (CouncilActionItemsView *self, gint64 id)
   gtk_stack_set_visible_child_name (self->panel_stack, "item");
 }
 
+/* ---- the progress note being written ---- */
+
+static char *
+note_text (CouncilActionItemsView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_text_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* The status the note sets, -1 to keep the item's. */
+static int
+note_status (CouncilActionItemsView *self)
+{
+  guint status = gtk_drop_down_get_selected (self->note_status_dropdown);
+
+  return status == NOTE_STATUS_KEEP || status == GTK_INVALID_LIST_POSITION ? -1 : (int) status - 1;
+}
+
+/* Typed text or a chosen status: something a person would not want lost. */
+static gboolean
+note_is_dirty (CouncilActionItemsView *self)
+{
+  g_autofree char *text = note_text (self);
+
+  return self->open_id > 0 && (*g_strstrip (text) != '\0' || note_status (self) >= 0);
+}
+
+static CouncilDraft *
+build_draft (gpointer owner)
+{
+  CouncilActionItemsView *self = owner;
+  g_autofree char *text = NULL;
+
+  if (!note_is_dirty (self))
+    return NULL;
+  text = note_text (self);
+  return council_draft_new_for_progress_note (self->open_id, self->base_version, self->open_title,
+                                              gtk_editable_get_text (GTK_EDITABLE (self->note_date_entry)),
+                                              text, note_status (self));
+}
+
+/* Dirty: (re)write the draft a second after the last edit; clean again
+ * (recorded, emptied): the draft goes. */
+static void
+update_draft (CouncilActionItemsView *self)
+{
+  if (self->resetting)
+    return;
+  if (note_is_dirty (self))
+    council_draft_keeper_schedule (&self->drafts);
+  else
+    council_draft_keeper_discard (&self->drafts);
+}
+
+static void
+on_note_text_changed_cb (GtkTextBuffer *buffer, CouncilActionItemsView *self)
+{
+  update_draft (self);
+}
+
+static void
+on_note_status_selected_cb (GtkDropDown *dropdown, GParamSpec *pspec, CouncilActionItemsView *self)
+{
+  update_draft (self);
+}
+
 static void
 reset_note_form (CouncilActionItemsView *self)
 {
   g_autofree char *today = council_iso_date_today ();
 
+  self->resetting = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->note_date_entry), today);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_text_view), "", -1);
   gtk_drop_down_set_selected (self->note_status_dropdown, NOTE_STATUS_KEEP);
   show_note_error (self, NULL, NULL);
+  self->resetting = FALSE;
+  council_draft_keeper_discard (&self->drafts);
 }
 
 void
@@ -483,15 +574,6 @@ council_action_items_view_get_open_item (CouncilActionItemsView *self)
 }
 
 static void
-on_selected_item_changed_cb (GtkSingleSelection *selection, GParamSpec *pspec, CouncilActionItemsView *self)
-{
-  CouncilActionItem *item = gtk_single_selection_get_selected_item (selection);
-
-  if (item != NULL)
-    council_action_items_view_open_item (self, council_action_item_get_id (item));
-}
-
-static void
 on_note_date_changed_cb (GtkEditable *entry, CouncilActionItemsView *self)
 {
   const char *text = gtk_editable_get_text (entry);
@@ -503,53 +585,214 @@ on_note_date_changed_cb (GtkEditable *entry, CouncilActionItemsView *self)
     }
   else
     show_note_error (self, NULL, NULL);
+  update_draft (self);
 }
 
+static gboolean record_progress (CouncilActionItemsView *self, int status);
+
 static void
+on_conflict_response_cb (GtkDialog *dialog, int response, gpointer user_data)
+{
+  CouncilActionItemsView *self = COUNCIL_ACTION_ITEMS_VIEW (user_data);
+  gint64 id = self->open_id;
+
+  self->conflict_dialog = NULL;
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (id <= 0)
+    return;
+  if (response == COUNCIL_CONFLICT_RESPONSE_RELOAD)
+    {
+      /* The typed note goes; the other change is shown. */
+      g_autofree char *message = NULL;
+
+      reset_note_form (self);
+      show_item (self, id);
+      message = g_strdup_printf (_("Reloaded “%s” with the other change; your edits were discarded."),
+                                 self->open_title ? self->open_title : "");
+      council_widget_show_message (GTK_WIDGET (self), message, FALSE);
+    }
+  else if (response == COUNCIL_CONFLICT_RESPONSE_OVERWRITE)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CouncilActionItem) current = council_store_get_action_item (self->store, id, &error);
+
+      if (current == NULL)
+        {
+          council_widget_show_message (GTK_WIDGET (self), error->message, TRUE);
+          return;
+        }
+      self->base_version = council_action_item_get_version (current);
+      record_progress (self, self->conflict_status);
+    }
+}
+
+/* Another process or window changed the item since the note was begun:
+ * never lose either change silently. */
+static void
+ask_reload_or_overwrite (CouncilActionItemsView *self, const char *reason, int status)
+{
+  if (self->conflict_dialog != NULL)
+    return;
+  self->conflict_status = status;
+  self->conflict_dialog = council_conflict_dialog_new (GTK_WIDGET (self), self->open_title, reason);
+  g_signal_connect_object (self->conflict_dialog, "response", G_CALLBACK (on_conflict_response_cb), self, 0);
+}
+
+static gboolean
 record_progress (CouncilActionItemsView *self, int status)
 {
   g_autoptr(GError) error = NULL;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_text_view);
-  GtkTextIter start, end;
   g_autofree char *text = NULL;
   g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_date_entry))));
   gint64 id = self->open_id;
 
   if (id <= 0)
-    return;
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
-  if (!council_store_add_progress_note (self->store, id, *date ? date : NULL, text, status,
-                                        status == COUNCIL_ACTION_STATUS_DONE && *date ? date : NULL,
-                                        &error))
+    return FALSE;
+  text = g_strstrip (note_text (self));
+  if (!council_store_add_progress_note_at_version (self->store, id, self->base_version,
+                                                   *date ? date : NULL, text, status,
+                                                   status == COUNCIL_ACTION_STATUS_DONE && *date ? date : NULL,
+                                                   &error))
     {
       GtkWidget *input = NULL;
 
+      if (g_error_matches (error, COUNCIL_STORE_ERROR, COUNCIL_STORE_ERROR_CONFLICT))
+        {
+          ask_reload_or_overwrite (self, error->message, status);
+          return FALSE;
+        }
       if (error->domain == COUNCIL_VALIDATION_ERROR)
         input = g_str_has_suffix (error->message, "YYYY-MM-DD.") ? GTK_WIDGET (self->note_date_entry) : self->note_frame;
       show_note_error (self, input, error->message);
-      return;
+      return FALSE;
     }
   reset_note_form (self);
   show_item (self, id);
   council_widget_show_message (GTK_WIDGET (self),
                                status == COUNCIL_ACTION_STATUS_DONE ? _("The action item is marked done.")
                                                                     : _("Progress recorded."), FALSE);
+  return TRUE;
 }
 
 static void
 on_add_note_clicked_cb (GtkButton *button, CouncilActionItemsView *self)
 {
-  guint status = gtk_drop_down_get_selected (self->note_status_dropdown);
-
-  record_progress (self, status == NOTE_STATUS_KEEP || status == GTK_INVALID_LIST_POSITION
-                         ? -1 : (int) status - 1);
+  record_progress (self, note_status (self));
 }
 
 static void
 on_done_clicked_cb (GtkButton *button, CouncilActionItemsView *self)
 {
   record_progress (self, COUNCIL_ACTION_STATUS_DONE);
+}
+
+gboolean
+council_action_items_view_has_unsaved_changes (CouncilActionItemsView *self)
+{
+  g_return_val_if_fail (COUNCIL_IS_ACTION_ITEMS_VIEW (self), FALSE);
+  return note_is_dirty (self);
+}
+
+gboolean
+council_action_items_view_save (CouncilActionItemsView *self)
+{
+  g_return_val_if_fail (COUNCIL_IS_ACTION_ITEMS_VIEW (self), FALSE);
+  return !note_is_dirty (self) || record_progress (self, note_status (self));
+}
+
+void
+council_action_items_view_discard_draft (CouncilActionItemsView *self)
+{
+  g_return_if_fail (COUNCIL_IS_ACTION_ITEMS_VIEW (self));
+  council_draft_keeper_discard (&self->drafts);
+}
+
+GtkWidget *
+council_action_items_view_get_conflict_dialog (CouncilActionItemsView *self)
+{
+  return self->conflict_dialog;
+}
+
+/* ---- switching items, drafts left by a crash ---- */
+
+static gint64
+action_item_id (gpointer item)
+{
+  return council_action_item_get_id (COUNCIL_ACTION_ITEM (item));
+}
+
+static gint64
+open_item_id (GtkWidget *view)
+{
+  return COUNCIL_ACTION_ITEMS_VIEW (view)->open_id;
+}
+
+static gboolean
+form_has_unsaved (GtkWidget *view)
+{
+  return note_is_dirty (COUNCIL_ACTION_ITEMS_VIEW (view));
+}
+
+static gboolean
+form_save (GtkWidget *view)
+{
+  return council_action_items_view_save (COUNCIL_ACTION_ITEMS_VIEW (view));
+}
+
+static void
+open_target (GtkWidget *view, gint64 target)
+{
+  council_action_items_view_open_item (COUNCIL_ACTION_ITEMS_VIEW (view), target);
+}
+
+/* The list is served page by page: only the selected row is looked at (the
+ * open item's row elsewhere in the list stays unselected). */
+static guint
+selected_position (GtkWidget *view, gint64 id)
+{
+  CouncilActionItemsView *self = COUNCIL_ACTION_ITEMS_VIEW (view);
+  CouncilActionItem *item = gtk_single_selection_get_selected_item (self->selection);
+
+  return item != NULL && council_action_item_get_id (item) == id
+         ? gtk_single_selection_get_selected (self->selection) : GTK_INVALID_LIST_POSITION;
+}
+
+static const CouncilListControllerFuncs list_funcs = {
+  action_item_id, open_item_id, form_has_unsaved, form_save, open_target,
+  N_("Save the progress note on this action item?"),
+  selected_position,
+};
+
+static gboolean
+restore_draft (GtkWidget *view, CouncilDraft *draft)
+{
+  CouncilActionItemsView *self = COUNCIL_ACTION_ITEMS_VIEW (view);
+  g_autofree char *noted_on = NULL;
+  g_autofree char *text = NULL;
+  int status;
+
+  council_action_items_view_open_item (self, draft->record_id);
+  if (self->open_id != draft->record_id)
+    return FALSE;
+  council_draft_get_progress_note (draft, &noted_on, &text, &status);
+  self->resetting = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->note_date_entry), noted_on);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_text_view), text, -1);
+  gtk_drop_down_set_selected (self->note_status_dropdown, status >= 0 ? (guint) status + 1 : NOTE_STATUS_KEEP);
+  self->resetting = FALSE;
+  /* Recorded against the version the note was begun on: a change made since
+   * then is a conflict the person decides about. */
+  if (draft->version > 0)
+    self->base_version = draft->version;
+  council_draft_keeper_adopt (&self->drafts, draft->record_id);
+  council_list_controller_sync_selection (self->list);
+  return TRUE;
+}
+
+GtkWidget *
+council_action_items_view_get_draft_dialog (CouncilActionItemsView *self)
+{
+  return self->offer ? council_draft_offer_get_dialog (self->offer) : NULL;
 }
 
 static void
@@ -603,6 +846,18 @@ council_action_items_view_dispose (GObject *object)
 {
   CouncilActionItemsView *self = COUNCIL_ACTION_ITEMS_VIEW (object);
 
+  if (self->conflict_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->conflict_dialog)));
+  /* A draft on disk stays: only recording or discarding the note removes it. */
+  council_draft_keeper_stop (&self->drafts);
+  if (self->offer != NULL)
+    council_draft_offer_detach (self->offer);
+  g_clear_object (&self->offer);
+  if (self->list != NULL)
+    council_list_controller_detach (self->list);
+  g_clear_object (&self->list);
+  if (self->note_text_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_text_view_get_buffer (self->note_text_view), self);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->model != NULL)
@@ -613,6 +868,7 @@ council_action_items_view_dispose (GObject *object)
   g_clear_object (&self->owners);
   g_clear_pointer (&self->meeting_ids, g_array_unref);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->open_title, g_free);
   G_OBJECT_CLASS (council_action_items_view_parent_class)->dispose (object);
 }
 
@@ -678,6 +934,7 @@ council_action_items_view_new (CouncilStore *store)
 
   self = g_object_new (COUNCIL_TYPE_ACTION_ITEMS_VIEW, NULL);
   self->store = g_object_ref (store);
+  council_draft_keeper_init (&self->drafts, store, "action-item", build_draft, self);
   fill_status_choices (self);
   fill_filters (self);
   read_filter (self, &filter);
@@ -686,10 +943,15 @@ council_action_items_view_new (CouncilStore *store)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (on_selected_item_changed_cb), self);
+  self->list = council_list_controller_new (GTK_WIDGET (self), self->selection, &list_funcs);
+  g_signal_connect (gtk_text_view_get_buffer (self->note_text_view), "changed",
+                    G_CALLBACK (on_note_text_changed_cb), self);
+  g_signal_connect (self->note_status_dropdown, "notify::selected", G_CALLBACK (on_note_status_selected_cb), self);
   g_signal_connect (self->model, "items-changed", G_CALLBACK (on_model_items_changed_cb), self);
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_AFTER);
   reset_note_form (self);
   update_count (self);
+  self->offer = council_draft_offer_new (GTK_WIDGET (self), store, "action-item",
+                                          N_("an action item"), restore_draft);
   return self;
 }

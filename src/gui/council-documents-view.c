@@ -19,6 +19,7 @@
 #include "core/council-store-projects.h"
 #include "council-documents-view-private.h"
 #include "council-history-list.h"
+#include "council-list-helpers.h"
 #include "council-meeting-editor.h"
 #include "council-window.h"
 
@@ -37,7 +38,7 @@ struct _CouncilDocumentsView
   char **bodies;                  /* behind the issuing body filter after "all" */
   GArray *years;                  /* int, behind the year filter after "all" */
   gboolean updating_filters;
-  gboolean syncing_selection;
+  CouncilListController *list;    /* the selection follows the form */
   gboolean filling_form;
 
   CouncilDocument *document;      /* as saved; NULL when none is shown */
@@ -165,21 +166,11 @@ static const ColumnSpec column_specs[] = {
 };
 
 static void
-on_cell_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+bind_cell (GtkLabel *label, gpointer item, gconstpointer data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  const ColumnSpec *spec = data;
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-on_cell_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  const ColumnSpec *spec = user_data;
-
-  spec->bind (GTK_LABEL (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
+  spec->bind (label, item);
 }
 
 static void
@@ -188,22 +179,10 @@ add_columns (CouncilDocumentsView *self)
   for (guint i = 0; i < G_N_ELEMENTS (column_specs); i++)
     {
       const ColumnSpec *spec = &column_specs[i];
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      GtkExpression *expression = gtk_property_expression_new (COUNCIL_TYPE_DOCUMENT, NULL, spec->sort_property);
-      g_autoptr(GtkSorter) sorter = spec->numeric ? GTK_SORTER (gtk_numeric_sorter_new (expression))
-                                                  : GTK_SORTER (gtk_string_sorter_new (expression));
-      g_autoptr(GtkColumnViewColumn) column = NULL;
 
-      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), (gpointer) spec);
-      g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), (gpointer) spec);
-      column = gtk_column_view_column_new (_(spec->title), factory);
-      gtk_column_view_column_set_sorter (column, sorter);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      if (spec->fixed_width > 0)
-        gtk_column_view_column_set_fixed_width (column, spec->fixed_width);
-      else
-        gtk_column_view_column_set_expand (column, TRUE);
-      gtk_column_view_append_column (self->column_view, column);
+      council_column_view_append_sorted (self->column_view, COUNCIL_TYPE_DOCUMENT, _(spec->title),
+                                         spec->sort_property, spec->numeric, spec->fixed_width,
+                                         council_label_factory_new (bind_cell, spec));
     }
 }
 
@@ -388,36 +367,12 @@ update_count (CouncilDocumentsView *self)
   gtk_label_set_text (self->count_label, text);
 }
 
-static guint
-find_position (CouncilDocumentsView *self, gint64 id)
-{
-  GListModel *model = G_LIST_MODEL (self->selection);
-
-  for (guint i = 0; id > 0 && i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(CouncilDocument) doc = g_list_model_get_item (model, i);
-      if (council_document_get_id (doc) == id)
-        return i;
-    }
-  return GTK_INVALID_LIST_POSITION;
-}
-
-static void
-sync_selection (CouncilDocumentsView *self)
-{
-  self->syncing_selection = TRUE;
-  gtk_single_selection_set_selected (self->selection,
-                                     find_position (self, self->document ? council_document_get_id (self->document) : 0));
-  self->syncing_selection = FALSE;
-}
-
 static void
 reload_documents (CouncilDocumentsView *self)
 {
   CouncilDocumentFilter filter;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListStore) fresh = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
   read_filter (self, &filter);
   fresh = council_store_list_documents (self->store, &filter, &error);
@@ -426,13 +381,9 @@ reload_documents (CouncilDocumentsView *self)
       council_widget_show_message (GTK_WIDGET (self), error->message, TRUE);
       return;
     }
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (fresh)); i++)
-    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (fresh), i));
-  self->syncing_selection = TRUE;
-  g_list_store_splice (self->documents, 0, g_list_model_get_n_items (G_LIST_MODEL (self->documents)),
-                       items->pdata, items->len);
-  self->syncing_selection = FALSE;
-  sync_selection (self);
+  council_list_controller_freeze (self->list);
+  council_list_store_replace_all (self->documents, G_LIST_MODEL (fresh));
+  council_list_controller_thaw (self->list);
   update_count (self);
 }
 
@@ -1023,8 +974,11 @@ build_links (CouncilDocumentsView *self)
 
   self->org_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
   gtk_drop_down_set_enable_search (self->org_dropdown, TRUE);
-  gtk_drop_down_set_expression (self->org_dropdown,
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  {
+    /* The drop-down takes a reference of its own. */
+    g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+    gtk_drop_down_set_expression (self->org_dropdown, expression);
+  }
   self->meeting_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
   self->project_entry = GTK_ENTRY (new_entry (_("Project code or number")));
   self->indicator_entry = GTK_ENTRY (new_entry (_("Indicator number")));
@@ -1197,7 +1151,7 @@ load_document (CouncilDocumentsView *self, gint64 id, guint page_no, const char 
         council_widget_show_message (GTK_WIDGET (self), error->message, TRUE);
       gtk_stack_set_visible_child_name (self->main_stack, "none");
       council_history_list_set_record (self->history_list, NULL, NULL, 0);
-      sync_selection (self);
+      council_list_controller_sync_selection (self->list);
       update_actions (self);
       return;
     }
@@ -1206,7 +1160,7 @@ load_document (CouncilDocumentsView *self, gint64 id, guint page_no, const char 
   refresh_links (self);
   council_history_list_set_record (self->history_list, self->store, "document", id);
   gtk_stack_set_visible_child_name (self->main_stack, "document");
-  sync_selection (self);
+  council_list_controller_sync_selection (self->list);
   self->pending_page = page_no;
   g_free (self->pending_phrase);
   self->pending_phrase = phrase && *phrase ? g_strdup (phrase) : NULL;
@@ -1216,49 +1170,60 @@ load_document (CouncilDocumentsView *self, gint64 id, guint page_no, const char 
     show_in_viewer (self, NULL);
 }
 
-static void
-on_unsaved_response_cb (GtkDialog *dialog, int response, gpointer user_data)
+static gint64
+document_id (gpointer item)
 {
-  CouncilDocumentsView *self = COUNCIL_DOCUMENTS_VIEW (user_data);
-  g_autofree char *phrase = g_steal_pointer (&self->switch_phrase);
-
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      if (council_documents_view_save (self))
-        load_document (self, self->switch_target, self->switch_page, phrase);
-    }
-  else if (response == GTK_RESPONSE_REJECT)
-    load_document (self, self->switch_target, self->switch_page, phrase);
+  return council_document_get_id (COUNCIL_DOCUMENT (item));
 }
+
+static gint64
+shown_document_id (GtkWidget *view)
+{
+  CouncilDocumentsView *self = COUNCIL_DOCUMENTS_VIEW (view);
+
+  return self->document ? council_document_get_id (self->document) : 0;
+}
+
+static gboolean
+form_has_unsaved (GtkWidget *view)
+{
+  return form_is_dirty (COUNCIL_DOCUMENTS_VIEW (view));
+}
+
+static gboolean
+form_save (GtkWidget *view)
+{
+  return council_documents_view_save (COUNCIL_DOCUMENTS_VIEW (view));
+}
+
+/* The page and phrase asked for go with the document they were asked for. */
+static void
+open_target (GtkWidget *view, gint64 target)
+{
+  CouncilDocumentsView *self = COUNCIL_DOCUMENTS_VIEW (view);
+  g_autofree char *phrase = g_steal_pointer (&self->switch_phrase);
+  gboolean asked = self->switch_target == target;
+  guint page_no = asked ? self->switch_page : 0;
+
+  self->switch_target = 0;
+  self->switch_page = 0;
+  load_document (self, target, page_no, asked ? phrase : NULL);
+}
+
+static const CouncilListControllerFuncs list_funcs = {
+  document_id, shown_document_id, form_has_unsaved, form_save, open_target,
+  N_("Save the changes to this document?"),
+};
 
 /* Never drops typed text: with unsaved edits the person decides first. */
 static void
 request_switch (CouncilDocumentsView *self, gint64 id, guint page_no, const char *phrase)
 {
-  GtkWidget *dialog;
-
-  if (!form_is_dirty (self))
-    {
-      load_document (self, id, page_no, phrase);
-      return;
-    }
-  sync_selection (self);
   self->switch_target = id;
   self->switch_page = page_no;
   g_free (self->switch_phrase);
   self->switch_phrase = g_strdup (phrase);
-  dialog = gtk_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s",
-                                   _("Save the changes to this document?"));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
-    _("The form holds changes that are not saved yet. If you discard them, they are lost."));
-  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Discard"), GTK_RESPONSE_REJECT,
-                          _("_Cancel"), GTK_RESPONSE_CANCEL, _("_Save"), GTK_RESPONSE_ACCEPT, NULL);
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  council_list_controller_request_switch (self->list, id);
 }
 
 void
@@ -1281,18 +1246,6 @@ council_documents_view_open_document (CouncilDocumentsView *self, gint64 id, gui
       return;
     }
   request_switch (self, id, page_no, phrase);
-}
-
-static void
-on_selected_item_changed_cb (GtkSingleSelection *selection, GParamSpec *pspec, CouncilDocumentsView *self)
-{
-  CouncilDocument *doc = gtk_single_selection_get_selected_item (selection);
-
-  if (self->syncing_selection || doc == NULL)
-    return;
-  if (self->document != NULL && council_document_get_id (doc) == council_document_get_id (self->document))
-    return;
-  request_switch (self, council_document_get_id (doc), 0, NULL);
 }
 
 /* ---- save, revert, delete ---- */
@@ -1822,6 +1775,9 @@ council_documents_view_dispose (GObject *object)
 
   if (self->importing && self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
+  if (self->list != NULL)
+    council_list_controller_detach (self->list);
+  g_clear_object (&self->list);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), COUNCIL_TYPE_DOCUMENTS_VIEW);
@@ -1912,7 +1868,7 @@ setup_models (CouncilDocumentsView *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (on_selected_item_changed_cb), self);
+  self->list = council_list_controller_new (GTK_WIDGET (self), self->selection, &list_funcs);
 
   self->hits = g_list_store_new (COUNCIL_TYPE_DOCUMENT_HIT);
   self->hit_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->hits)));

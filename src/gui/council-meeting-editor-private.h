@@ -38,6 +38,9 @@ GtkWidget *council_meeting_editor_get_agenda_widget (CouncilMeetingEditor *self,
 GtkWidget *council_meeting_editor_get_lock_banner   (CouncilMeetingEditor *self);
 GtkLabel  *council_meeting_editor_get_lock_label    (CouncilMeetingEditor *self);
 
+/* The "Reload or Overwrite" question after a conflicting save, while it is open. */
+GtkWidget *council_meeting_editor_get_conflict_dialog (CouncilMeetingEditor *self);
+
 /* Writes the saved minutes to @path in a thread, as "Export minutes (PDF)…" does. */
 void       council_meeting_editor_export_pdf_to     (CouncilMeetingEditor *self,
                                                      const char           *path);

@@ -9,7 +9,9 @@
 
 #include <glib/gi18n.h>
 
+#include "core/council-draft.h"
 #include "core/council-minutes.h"
+#include "council-editor-helpers.h"
 #include "council-history-list.h"
 #include "council-linked-documents.h"
 #include "council-meeting-editor-private.h"
@@ -64,6 +66,8 @@ struct _CouncilMeetingEditor
   gboolean dirty;
   gboolean show_all_errors;
   char *refused_message;          /* the store's last refusal, shown in the banner */
+  GtkWidget *conflict_dialog;     /* "Reload or Overwrite", while it is open */
+  CouncilDraftKeeper drafts;      /* the unsaved form, kept on disk */
 
   GtkSizeGroup *label_group;
   GtkWidget *inputs[COUNCIL_MEETING_N_FIELDS];
@@ -219,8 +223,11 @@ new_org_dropdown (CouncilMeetingEditor *self)
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown),
                                    g_list_model_get_n_items (G_LIST_MODEL (self->org_choices)) > 12);
   if (gtk_drop_down_get_enable_search (GTK_DROP_DOWN (dropdown)))
-    gtk_drop_down_set_expression (GTK_DROP_DOWN (dropdown),
-                                  gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+    {
+      /* The drop-down takes a reference of its own. */
+      g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+      gtk_drop_down_set_expression (GTK_DROP_DOWN (dropdown), expression);
+    }
   return dropdown;
 }
 
@@ -1065,6 +1072,40 @@ add_agenda_item_action (GtkWidget *widget, const char *action_name, GVariant *pa
   council_meeting_editor_add_agenda_item (COUNCIL_MEETING_EDITOR (widget));
 }
 
+/* ---- drafts: typed text survives a crash ---- */
+
+/* What the person calls the meeting: its date and title (or kind). */
+static char *
+meeting_draft_title (CouncilMeeting *m)
+{
+  g_autofree char *date = council_meeting_dup_date (m);
+  const char *title = *council_meeting_get_title (m) ? council_meeting_get_title (m)
+                                                     : council_meeting_get_kind_label (m);
+
+  return *date ? g_strdup_printf ("%s %s", date, title) : g_strdup (title);
+}
+
+static CouncilDraft *
+build_draft (gpointer owner)
+{
+  CouncilMeetingEditor *self = owner;
+  g_autofree char *title = NULL;
+
+  if (self->draft == NULL || !self->dirty)
+    return NULL;
+  title = meeting_draft_title (self->draft);
+  return council_draft_new_for_meeting (self->draft, title);
+}
+
+/* Dirty: (re)write the draft a second after the last edit. The form is clean
+ * again only through loading (save, revert, another record), which discards it. */
+static void
+update_draft (CouncilMeetingEditor *self)
+{
+  if (self->draft != NULL && self->dirty)
+    council_draft_keeper_schedule (&self->drafts);
+}
+
 /* ---- checking and showing the state ---- */
 
 /* Marks every field; returns the first bad input and its page, or NULL. */
@@ -1210,6 +1251,7 @@ refresh_state (CouncilMeetingEditor *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->hold_button), why ? why : _("Record that the meeting took place"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->approve_button),
                                why ? why : _("Approve the minutes; they are locked afterwards"));
+  update_draft (self);
 }
 
 /* ---- loading ---- */
@@ -1286,6 +1328,8 @@ clear_touched (CouncilMeetingEditor *self)
 static void
 show_meeting (CouncilMeetingEditor *self, CouncilMeeting *meeting)
 {
+  /* What the form held is settled (saved, reverted or let go). */
+  council_draft_keeper_discard (&self->drafts);
   g_set_object (&self->draft, meeting);
   self->dirty = FALSE;
   self->show_all_errors = FALSE;
@@ -1403,6 +1447,136 @@ on_store_changed_cb (CouncilStore *store, const char *table, CouncilMeetingEdito
 
 /* ---- saving ---- */
 
+/* The form's values go over the record as it is now: the versions become the
+ * current ones, and what the form does not edit (an action item's status and
+ * done date, set by the follow-up) is taken from the record, not from when the
+ * form was opened. */
+static gboolean
+take_current_versions (CouncilMeetingEditor *self, GError **error)
+{
+  g_autoptr(CouncilMeeting) current = council_store_get_meeting (self->store, council_meeting_get_id (self->draft), error);
+  GListModel *agenda = G_LIST_MODEL (council_meeting_get_agenda (self->draft));
+
+  if (current == NULL)
+    return FALSE;
+  council_meeting_set_version (self->draft, council_meeting_get_version (current));
+  for (guint i = 0; i < g_list_model_get_n_items (agenda); i++)
+    {
+      g_autoptr(CouncilAgendaItem) item = g_list_model_get_item (agenda, i);
+      GListModel *outcomes = G_LIST_MODEL (council_agenda_item_get_outcomes (item));
+
+      for (guint j = 0; j < g_list_model_get_n_items (outcomes); j++)
+        {
+          g_autoptr(CouncilOutcome) outcome = g_list_model_get_item (outcomes, j);
+          CouncilActionItem *mine = council_outcome_get_action_item (outcome);
+          g_autoptr(CouncilActionItem) theirs = NULL;
+
+          if (mine == NULL || council_action_item_get_id (mine) <= 0)
+            continue;
+          theirs = council_store_get_action_item (self->store, council_action_item_get_id (mine), NULL);
+          if (theirs == NULL)
+            continue;
+          council_action_item_set_version (mine, council_action_item_get_version (theirs));
+          council_action_item_set_status (mine, council_action_item_get_status (theirs));
+          council_action_item_set_done_date (mine, council_action_item_get_done_date (theirs));
+        }
+    }
+  return TRUE;
+}
+
+static void
+on_conflict_response_cb (GtkDialog *dialog, int response, gpointer user_data)
+{
+  CouncilMeetingEditor *self = COUNCIL_MEETING_EDITOR (user_data);
+  gint64 id = council_meeting_editor_get_meeting_id (self);
+
+  self->conflict_dialog = NULL;
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (self->draft == NULL || id <= 0)
+    return;
+  if (response == COUNCIL_CONFLICT_RESPONSE_RELOAD)
+    {
+      /* The typed values go; the other change is shown. */
+      if (council_meeting_editor_load (self, id) && self->draft != NULL)
+        {
+          g_autofree char *title = meeting_draft_title (self->draft);
+          g_autofree char *message =
+            g_strdup_printf (_("Reloaded “%s” with the other change; your edits were discarded."), title);
+          council_widget_show_message (GTK_WIDGET (self), message, FALSE);
+        }
+    }
+  else if (response == COUNCIL_CONFLICT_RESPONSE_OVERWRITE)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!take_current_versions (self, &error))
+        {
+          council_widget_show_message (GTK_WIDGET (self), error->message, TRUE);
+          return;
+        }
+      council_meeting_editor_save (self);
+    }
+}
+
+/* Another process or window changed the meeting (or one of its action items)
+ * since the form was loaded: never lose either change silently. */
+static void
+ask_reload_or_overwrite (CouncilMeetingEditor *self, const char *reason)
+{
+  g_autofree char *title = meeting_draft_title (self->draft);
+
+  if (self->conflict_dialog != NULL)
+    return;
+  self->conflict_dialog = council_conflict_dialog_new (GTK_WIDGET (self), title, reason);
+  g_signal_connect_object (self->conflict_dialog, "response", G_CALLBACK (on_conflict_response_cb), self, 0);
+}
+
+GtkWidget *
+council_meeting_editor_get_conflict_dialog (CouncilMeetingEditor *self)
+{
+  g_return_val_if_fail (COUNCIL_IS_MEETING_EDITOR (self), NULL);
+  return self->conflict_dialog;
+}
+
+gboolean
+council_meeting_editor_restore_draft (CouncilMeetingEditor *self, CouncilDraft *draft)
+{
+  g_return_val_if_fail (COUNCIL_IS_MEETING_EDITOR (self), FALSE);
+  g_return_val_if_fail (g_strcmp0 (draft->kind, "meeting") == 0, FALSE);
+
+  if (!council_meeting_editor_load (self, draft->record_id > 0 ? draft->record_id : COUNCIL_MEETING_EDITOR_NEW) ||
+      self->draft == NULL)
+    return FALSE;
+  council_draft_apply_to_meeting (draft, self->draft);
+  /* Saved over the version the edit started from, so that a change made
+   * since then is a conflict the person decides about. */
+  if (draft->record_id > 0 && draft->version > 0)
+    council_meeting_set_version (self->draft, draft->version);
+  /* The kind's names as this program shows them. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->kinds)); i++)
+    {
+      g_autoptr(CouncilMeetingKind) kind = g_list_model_get_item (G_LIST_MODEL (self->kinds), i);
+      if (council_meeting_kind_get_id (kind) == council_meeting_get_kind_id (self->draft))
+        council_meeting_set_kind (self->draft, council_meeting_kind_get_id (kind),
+                                  council_meeting_kind_get_label (kind), council_meeting_kind_get_name_zh (kind));
+    }
+  self->loading = TRUE;
+  meeting_to_form (self);
+  self->loading = FALSE;
+  self->dirty = TRUE;
+  council_draft_keeper_adopt (&self->drafts, draft->record_id);
+  gtk_stack_set_visible_child_name (self->page_stack, "details");
+  refresh_state (self);
+  return TRUE;
+}
+
+void
+council_meeting_editor_discard_draft (CouncilMeetingEditor *self)
+{
+  g_return_if_fail (COUNCIL_IS_MEETING_EDITOR (self));
+  council_draft_keeper_discard (&self->drafts);
+}
+
 gboolean
 council_meeting_editor_save (CouncilMeetingEditor *self)
 {
@@ -1440,11 +1614,8 @@ council_meeting_editor_save (CouncilMeetingEditor *self)
         }
       else if (g_error_matches (error, COUNCIL_STORE_ERROR, COUNCIL_STORE_ERROR_CONFLICT))
         {
-          /* "Save again to overwrite": the current version becomes the base. */
-          g_autoptr(CouncilMeeting) current =
-            council_store_get_meeting (self->store, council_meeting_get_id (self->draft), NULL);
-          if (current != NULL)
-            council_meeting_set_version (self->draft, council_meeting_get_version (current));
+          ask_reload_or_overwrite (self, error->message);
+          return FALSE;
         }
       council_widget_show_message (GTK_WIDGET (self), error->message, TRUE);
       return FALSE;
@@ -1937,6 +2108,10 @@ council_meeting_editor_dispose (GObject *object)
 {
   CouncilMeetingEditor *self = COUNCIL_MEETING_EDITOR (object);
 
+  if (self->conflict_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->conflict_dialog)));
+  /* A draft on disk stays: only save, revert or discard remove it. */
+  council_draft_keeper_stop (&self->drafts);
   gtk_widget_dispose_template (GTK_WIDGET (self), COUNCIL_TYPE_MEETING_EDITOR);
   g_clear_pointer (&self->agenda_rows, g_ptr_array_unref);
   g_clear_pointer (&self->outcome_rows, g_ptr_array_unref);
@@ -2040,6 +2215,7 @@ council_meeting_editor_new (CouncilStore *store)
   CouncilMeetingEditor *self = g_object_new (COUNCIL_TYPE_MEETING_EDITOR, NULL);
 
   self->store = g_object_ref (store);
+  council_draft_keeper_init (&self->drafts, store, "meeting", build_draft, self);
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
   return self;
 }

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "core/council-draft.h"
 #include "core/council-store-meetings.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,12 @@ gboolean council_meeting_editor_has_unsaved_changes (CouncilMeetingEditor *self)
 /* Validates and saves; on failure the reasons are shown at the fields. */
 gboolean council_meeting_editor_save              (CouncilMeetingEditor *self);
 void     council_meeting_editor_focus_first_field (CouncilMeetingEditor *self);
+/* Loads the draft's meeting (or a new one) and puts the draft's values in the
+ * form, unsaved. FALSE when its meeting is gone. */
+gboolean council_meeting_editor_restore_draft     (CouncilMeetingEditor *self,
+                                                   CouncilDraft         *draft);
+/* Forgets the draft of the meeting in the form (the person discarded it). */
+void     council_meeting_editor_discard_draft     (CouncilMeetingEditor *self);
 
 /* "2026-11-29" as the interface language writes a date ("29 Nov 2026",
  * "2026年11月29日"); other text is returned as it is. */

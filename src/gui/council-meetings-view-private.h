@@ -16,5 +16,7 @@ CouncilMeetingEditor *council_meetings_view_get_editor       (CouncilMeetingsVie
 GtkLabel             *council_meetings_view_get_next_due_label (CouncilMeetingsView *self);
 GtkDropDown          *council_meetings_view_get_rhythm_dropdown (CouncilMeetingsView *self);
 GtkDropDown          *council_meetings_view_get_state_filter (CouncilMeetingsView *self);
+/* The offer of a draft left by a crash, while it is shown. */
+GtkWidget            *council_meetings_view_get_draft_dialog (CouncilMeetingsView *self);
 
 G_END_DECLS

@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "core/council-store-meetings.h"
+#include "council-draft-offer.h"
+#include "council-list-helpers.h"
 #include "council-meetings-view-private.h"
 #include "council-window.h"
 
@@ -28,9 +30,9 @@ struct _CouncilMeetingsView
   GtkSingleSelection *selection;
   CouncilMeetingEditor *editor;
   gint64 joint_kind_id;
-  gboolean syncing_selection;
+  CouncilListController *list;    /* the selection follows the editor */
+  CouncilDraftOffer *drafts;      /* offers what a crash left unsaved */
   gboolean updating_filters;
-  gint64 pending_target;
 
   /* template widgets */
   GtkPaned *paned;
@@ -123,27 +125,16 @@ static const ColumnSpec column_specs[] = {
 };
 
 static void
-on_cell_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+bind_cell (GtkLabel *label, gpointer item, gconstpointer data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  const ColumnSpec *spec = data;
+  CouncilMeeting *m = item;
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-on_cell_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  const ColumnSpec *spec = user_data;
-  CouncilMeeting *m = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-
-  spec->bind (GTK_LABEL (label), m);
+  spec->bind (label, m);
   if (council_meeting_get_state (m) == COUNCIL_MEETING_STATE_PLANNED)
-    gtk_widget_add_css_class (label, "dim-label");
+    gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
   else
-    gtk_widget_remove_css_class (label, "dim-label");
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
 }
 
 static void
@@ -152,22 +143,10 @@ add_columns (CouncilMeetingsView *self)
   for (guint i = 0; i < G_N_ELEMENTS (column_specs); i++)
     {
       const ColumnSpec *spec = &column_specs[i];
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      GtkExpression *expression = gtk_property_expression_new (COUNCIL_TYPE_MEETING, NULL, spec->sort_property);
-      g_autoptr(GtkSorter) sorter = spec->numeric ? GTK_SORTER (gtk_numeric_sorter_new (expression))
-                                                  : GTK_SORTER (gtk_string_sorter_new (expression));
-      g_autoptr(GtkColumnViewColumn) column = NULL;
 
-      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), (gpointer) spec);
-      g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), (gpointer) spec);
-      column = gtk_column_view_column_new (_(spec->title), factory);
-      gtk_column_view_column_set_sorter (column, sorter);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      if (spec->fixed_width > 0)
-        gtk_column_view_column_set_fixed_width (column, spec->fixed_width);
-      else
-        gtk_column_view_column_set_expand (column, TRUE);
-      gtk_column_view_append_column (self->column_view, column);
+      council_column_view_append_sorted (self->column_view, COUNCIL_TYPE_MEETING, _(spec->title),
+                                         spec->sort_property, spec->numeric, spec->fixed_width,
+                                         council_label_factory_new (bind_cell, spec));
     }
 }
 
@@ -200,103 +179,45 @@ filter_meeting (gpointer item, gpointer user_data)
 
 /* ---- selection ---- */
 
-static guint
-find_position (CouncilMeetingsView *self, gint64 id)
+static gint64
+meeting_id (gpointer item)
 {
-  GListModel *model = G_LIST_MODEL (self->selection);
+  return council_meeting_get_id (COUNCIL_MEETING (item));
+}
 
-  for (guint i = 0; id > 0 && i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(CouncilMeeting) m = g_list_model_get_item (model, i);
-      if (council_meeting_get_id (m) == id)
-        return i;
-    }
-  return GTK_INVALID_LIST_POSITION;
+static gint64
+editor_id (GtkWidget *view)
+{
+  return council_meeting_editor_get_meeting_id (COUNCIL_MEETINGS_VIEW (view)->editor);
+}
+
+static gboolean
+editor_has_unsaved (GtkWidget *view)
+{
+  return council_meeting_editor_has_unsaved_changes (COUNCIL_MEETINGS_VIEW (view)->editor);
+}
+
+static gboolean
+editor_save (GtkWidget *view)
+{
+  return council_meeting_editor_save (COUNCIL_MEETINGS_VIEW (view)->editor);
 }
 
 static void
-sync_selection (CouncilMeetingsView *self)
+open_target (GtkWidget *view, gint64 target)
 {
-  gint64 id = council_meeting_editor_get_meeting_id (self->editor);
+  CouncilMeetingsView *self = COUNCIL_MEETINGS_VIEW (view);
 
-  self->syncing_selection = TRUE;
-  gtk_single_selection_set_selected (self->selection, find_position (self, id));
-  self->syncing_selection = FALSE;
-}
-
-static void
-open_target (CouncilMeetingsView *self, gint64 target)
-{
   council_meeting_editor_load (self->editor, target);
-  sync_selection (self);
+  council_list_controller_sync_selection (self->list);
   if (target == COUNCIL_MEETING_EDITOR_NEW)
     council_meeting_editor_focus_first_field (self->editor);
 }
 
-static void
-on_unsaved_response_cb (GtkDialog *dialog, int response, gpointer user_data)
-{
-  CouncilMeetingsView *self = COUNCIL_MEETINGS_VIEW (user_data);
-
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      if (council_meeting_editor_save (self->editor))
-        open_target (self, self->pending_target);
-    }
-  else if (response == GTK_RESPONSE_REJECT)
-    open_target (self, self->pending_target);
-}
-
-static void
-ask_about_unsaved_changes (CouncilMeetingsView *self)
-{
-  GtkWidget *dialog =
-    gtk_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                            GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                            GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s",
-                            _("Save the changes to this meeting?"));
-
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
-    _("The form holds changes that are not saved yet. If you discard them, they are lost."));
-  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
-                          _("_Discard"), GTK_RESPONSE_REJECT,
-                          _("_Cancel"), GTK_RESPONSE_CANCEL,
-                          _("_Save"), GTK_RESPONSE_ACCEPT, NULL);
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_REJECT),
-                            "destructive-action");
-  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT),
-                            "suggested-action");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Never drops typed text: with unsaved edits the person decides first. */
-static void
-request_switch (CouncilMeetingsView *self, gint64 target)
-{
-  if (!council_meeting_editor_has_unsaved_changes (self->editor))
-    {
-      open_target (self, target);
-      return;
-    }
-  sync_selection (self);
-  self->pending_target = target;
-  ask_about_unsaved_changes (self);
-}
-
-static void
-on_selected_item_changed_cb (GtkSingleSelection *selection, GParamSpec *pspec, CouncilMeetingsView *self)
-{
-  CouncilMeeting *m = gtk_single_selection_get_selected_item (selection);
-
-  if (self->syncing_selection || m == NULL)
-    return;
-  if (council_meeting_get_id (m) == council_meeting_editor_get_meeting_id (self->editor))
-    return;
-  request_switch (self, council_meeting_get_id (m));
-}
+static const CouncilListControllerFuncs list_funcs = {
+  meeting_id, editor_id, editor_has_unsaved, editor_save, open_target,
+  N_("Save the changes to this meeting?"),
+};
 
 static void
 on_column_view_activate_cb (GtkColumnView *column_view, guint position, CouncilMeetingsView *self)
@@ -307,7 +228,7 @@ on_column_view_activate_cb (GtkColumnView *column_view, guint position, CouncilM
 static void
 on_editor_saved_cb (CouncilMeetingEditor *editor, gint64 id, CouncilMeetingsView *self)
 {
-  sync_selection (self);
+  council_list_controller_sync_selection (self->list);
 }
 
 /* ---- the list and its filters ---- */
@@ -354,7 +275,6 @@ reload_meetings (CouncilMeetingsView *self)
   CouncilMeetingFilter filter;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListStore) fresh = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
   read_filter (self, &filter);
   fresh = council_store_list_meetings (self->store, &filter, &error);
@@ -363,13 +283,9 @@ reload_meetings (CouncilMeetingsView *self)
       council_widget_show_message (GTK_WIDGET (self), error->message, TRUE);
       return;
     }
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (fresh)); i++)
-    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (fresh), i));
-  self->syncing_selection = TRUE;
-  g_list_store_splice (self->meetings, 0, g_list_model_get_n_items (G_LIST_MODEL (self->meetings)),
-                       items->pdata, items->len);
-  self->syncing_selection = FALSE;
-  sync_selection (self);
+  council_list_controller_freeze (self->list);
+  council_list_store_replace_all (self->meetings, G_LIST_MODEL (fresh));
+  council_list_controller_thaw (self->list);
 }
 
 /* The year filter offers the years that have meetings, and this year. */
@@ -455,10 +371,9 @@ on_filter_selected_cb (GObject *object, GParamSpec *pspec, CouncilMeetingsView *
 static void
 on_search_changed_cb (GtkSearchEntry *entry, CouncilMeetingsView *self)
 {
-  self->syncing_selection = TRUE;
+  council_list_controller_freeze (self->list);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  self->syncing_selection = FALSE;
-  sync_selection (self);
+  council_list_controller_thaw (self->list);
 }
 
 /* ---- the schedule ---- */
@@ -564,7 +479,7 @@ on_store_changed_cb (CouncilStore *store, const char *table, CouncilMeetingsView
 static void
 new_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  request_switch (COUNCIL_MEETINGS_VIEW (widget), COUNCIL_MEETING_EDITOR_NEW);
+  council_list_controller_request_switch (COUNCIL_MEETINGS_VIEW (widget)->list, COUNCIL_MEETING_EDITOR_NEW);
 }
 
 static void
@@ -594,7 +509,33 @@ council_meetings_view_open_meeting (CouncilMeetingsView *self, gint64 id)
 
   /* A filter may hide it; the editor shows it all the same. */
   if (id != council_meeting_editor_get_meeting_id (self->editor))
-    request_switch (self, id);
+    council_list_controller_request_switch (self->list, id);
+}
+
+void
+council_meetings_view_discard_draft (CouncilMeetingsView *self)
+{
+  g_return_if_fail (COUNCIL_IS_MEETINGS_VIEW (self));
+  council_meeting_editor_discard_draft (self->editor);
+}
+
+/* ---- drafts left by a crash ---- */
+
+static gboolean
+restore_draft (GtkWidget *view, CouncilDraft *draft)
+{
+  CouncilMeetingsView *self = COUNCIL_MEETINGS_VIEW (view);
+  gboolean restored = council_meeting_editor_restore_draft (self->editor, draft);
+
+  council_list_controller_sync_selection (self->list);
+  return restored;
+}
+
+GtkWidget *
+council_meetings_view_get_draft_dialog (CouncilMeetingsView *self)
+{
+  g_return_val_if_fail (COUNCIL_IS_MEETINGS_VIEW (self), NULL);
+  return self->drafts ? council_draft_offer_get_dialog (self->drafts) : NULL;
 }
 
 /* ---- test accessors ---- */
@@ -642,6 +583,12 @@ council_meetings_view_dispose (GObject *object)
 {
   CouncilMeetingsView *self = COUNCIL_MEETINGS_VIEW (object);
 
+  if (self->drafts != NULL)
+    council_draft_offer_detach (self->drafts);
+  g_clear_object (&self->drafts);
+  if (self->list != NULL)
+    council_list_controller_detach (self->list);
+  g_clear_object (&self->list);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->filter != NULL)
@@ -702,7 +649,6 @@ setup_models (CouncilMeetingsView *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (on_selected_item_changed_cb), self);
   g_signal_connect (self->selection, "items-changed", G_CALLBACK (on_model_items_changed_cb), self);
 }
 
@@ -727,6 +673,7 @@ council_meetings_view_new (CouncilStore *store)
   self->store = g_object_ref (store);
   self->editor = council_meeting_editor_new (store);
   gtk_paned_set_end_child (self->paned, GTK_WIDGET (self->editor));
+  self->list = council_list_controller_new (GTK_WIDGET (self), self->selection, &list_funcs);
   g_signal_connect_object (self->editor, "saved", G_CALLBACK (on_editor_saved_cb), self, 0);
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
   council_meeting_editor_load (self->editor, COUNCIL_MEETING_EDITOR_NONE);
@@ -734,5 +681,6 @@ council_meetings_view_new (CouncilStore *store)
   fill_rhythm (self);
   reload_meetings (self);
   update_count (self);
+  self->drafts = council_draft_offer_new (GTK_WIDGET (self), store, "meeting", N_("a new meeting"), restore_draft);
   return self;
 }

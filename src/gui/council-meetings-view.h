@@ -22,5 +22,7 @@ gboolean council_meetings_view_save (CouncilMeetingsView *self);
 /* Shows meeting @id in the editor (asking first about unsaved edits). */
 void     council_meetings_view_open_meeting (CouncilMeetingsView *self,
                                              gint64               id);
+/* The person closed without saving: no draft of the form is offered again. */
+void     council_meetings_view_discard_draft (CouncilMeetingsView *self);
 
 G_END_DECLS

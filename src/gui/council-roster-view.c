@@ -10,7 +10,9 @@
 #include <glib/gi18n.h>
 
 #include "council-application.h"
+#include "council-draft-offer.h"
 #include "council-import-dialog.h"
+#include "council-list-helpers.h"
 #include "council-org-editor.h"
 #include "council-roster-view-private.h"
 #include "council-window.h"
@@ -28,11 +30,9 @@ struct _CouncilRosterView
   GtkCustomFilter *filter;
   GtkSingleSelection *selection;
   CouncilOrgEditor *editor;
-  gboolean syncing_selection;     /* the view moves the selection itself */
+  CouncilListController *list;    /* the selection follows the editor */
   gboolean settings_bound;
-  gint64 pending_target;          /* where to go once unsaved edits are settled */
-  GPtrArray *drafts;              /* CouncilDraft* left by a crash, still to offer */
-  GtkWidget *draft_dialog;        /* the offer being shown */
+  CouncilDraftOffer *drafts;      /* offers what a crash left unsaved */
 
   /* template widgets */
   GtkPaned *paned;
@@ -231,17 +231,6 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer 
     gtk_widget_remove_css_class (box, "dim-label");
 }
 
-static GtkSorter *
-create_sorter (const ColumnSpec *spec)
-{
-  GtkExpression *expression = gtk_property_expression_new (COUNCIL_TYPE_ORGANIZATION, NULL,
-                                                            spec->sort_property);
-
-  if (spec->numeric)
-    return GTK_SORTER (gtk_numeric_sorter_new (expression));
-  return GTK_SORTER (gtk_string_sorter_new (expression));
-}
-
 static void
 add_columns (CouncilRosterView *self)
 {
@@ -249,19 +238,11 @@ add_columns (CouncilRosterView *self)
     {
       const ColumnSpec *spec = &column_specs[i];
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkColumnViewColumn) column = NULL;
-      g_autoptr(GtkSorter) sorter = create_sorter (spec);
 
       g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), (gpointer) spec);
       g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), (gpointer) spec);
-      column = gtk_column_view_column_new (_(spec->title), factory);
-      gtk_column_view_column_set_sorter (column, sorter);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      if (spec->fixed_width > 0)
-        gtk_column_view_column_set_fixed_width (column, spec->fixed_width);
-      else
-        gtk_column_view_column_set_expand (column, TRUE);
-      gtk_column_view_append_column (self->column_view, column);
+      council_column_view_append_sorted (self->column_view, COUNCIL_TYPE_ORGANIZATION, _(spec->title),
+                                         spec->sort_property, spec->numeric, spec->fixed_width, factory);
     }
 }
 
@@ -336,104 +317,45 @@ filter_organization (gpointer item, gpointer user_data)
 
 /* ---- selection ---- */
 
-static guint
-find_position (CouncilRosterView *self, gint64 id)
+static gint64
+organization_id (gpointer item)
 {
-  GListModel *model = G_LIST_MODEL (self->selection);
-
-  for (guint i = 0; id > 0 && i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(CouncilOrganization) org = g_list_model_get_item (model, i);
-      if (council_organization_get_id (org) == id)
-        return i;
-    }
-  return GTK_INVALID_LIST_POSITION;
+  return council_organization_get_id (COUNCIL_ORGANIZATION (item));
 }
 
-/* Highlights the organization the editor holds, without reacting to it. */
-static void
-sync_selection (CouncilRosterView *self)
+static gint64
+editor_id (GtkWidget *view)
 {
-  gint64 id = council_org_editor_get_organization_id (self->editor);
+  return council_org_editor_get_organization_id (COUNCIL_ROSTER_VIEW (view)->editor);
+}
 
-  self->syncing_selection = TRUE;
-  gtk_single_selection_set_selected (self->selection, find_position (self, id));
-  self->syncing_selection = FALSE;
+static gboolean
+editor_has_unsaved (GtkWidget *view)
+{
+  return council_org_editor_has_unsaved_changes (COUNCIL_ROSTER_VIEW (view)->editor);
+}
+
+static gboolean
+editor_save (GtkWidget *view)
+{
+  return council_org_editor_save (COUNCIL_ROSTER_VIEW (view)->editor);
 }
 
 static void
-open_target (CouncilRosterView *self, gint64 target)
+open_target (GtkWidget *view, gint64 target)
 {
+  CouncilRosterView *self = COUNCIL_ROSTER_VIEW (view);
+
   council_org_editor_load (self->editor, target);
-  sync_selection (self);
+  council_list_controller_sync_selection (self->list);
   if (target == COUNCIL_ORG_EDITOR_NEW)
     council_org_editor_focus_first_field (self->editor);
 }
 
-static void
-on_unsaved_response_cb (GtkDialog *dialog, int response, gpointer user_data)
-{
-  CouncilRosterView *self = COUNCIL_ROSTER_VIEW (user_data);
-
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      if (council_org_editor_save (self->editor))
-        open_target (self, self->pending_target);
-    }
-  else if (response == GTK_RESPONSE_REJECT)
-    open_target (self, self->pending_target);
-}
-
-static void
-ask_about_unsaved_changes (CouncilRosterView *self)
-{
-  GtkWidget *dialog =
-    gtk_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                            GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                            GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s",
-                            _("Save the changes to this organization?"));
-
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
-    _("The form holds changes that are not saved yet. If you discard them, they are lost."));
-  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
-                          _("_Discard"), GTK_RESPONSE_REJECT,
-                          _("_Cancel"), GTK_RESPONSE_CANCEL,
-                          _("_Save"), GTK_RESPONSE_ACCEPT, NULL);
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_REJECT),
-                            "destructive-action");
-  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT),
-                            "suggested-action");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Never drops typed text: with unsaved edits the person decides first. */
-static void
-request_switch (CouncilRosterView *self, gint64 target)
-{
-  if (!council_org_editor_has_unsaved_changes (self->editor))
-    {
-      open_target (self, target);
-      return;
-    }
-  sync_selection (self);
-  self->pending_target = target;
-  ask_about_unsaved_changes (self);
-}
-
-static void
-on_selected_item_changed_cb (GtkSingleSelection *selection, GParamSpec *pspec, CouncilRosterView *self)
-{
-  CouncilOrganization *org = gtk_single_selection_get_selected_item (selection);
-
-  if (self->syncing_selection || org == NULL)
-    return;
-  if (council_organization_get_id (org) == council_org_editor_get_organization_id (self->editor))
-    return;
-  request_switch (self, council_organization_get_id (org));
-}
+static const CouncilListControllerFuncs list_funcs = {
+  organization_id, editor_id, editor_has_unsaved, editor_save, open_target,
+  N_("Save the changes to this organization?"),
+};
 
 static void
 on_column_view_activate_cb (GtkColumnView *column_view, guint position, CouncilRosterView *self)
@@ -444,7 +366,7 @@ on_column_view_activate_cb (GtkColumnView *column_view, guint position, CouncilR
 static void
 on_editor_saved_cb (CouncilOrgEditor *editor, gint64 id, CouncilRosterView *self)
 {
-  sync_selection (self);
+  council_list_controller_sync_selection (self->list);
 }
 
 /* ---- the list ---- */
@@ -470,21 +392,15 @@ reload_organizations (CouncilRosterView *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListStore) fresh = council_store_list_organizations (self->store, TRUE, &error);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (fresh == NULL)
     {
       council_widget_show_message (GTK_WIDGET (self), error->message, TRUE);
       return;
     }
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (fresh)); i++)
-    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (fresh), i));
-  self->syncing_selection = TRUE;
-  g_list_store_splice (self->organizations, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->organizations)),
-                       items->pdata, items->len);
-  self->syncing_selection = FALSE;
-  sync_selection (self);
+  council_list_controller_freeze (self->list);
+  council_list_store_replace_all (self->organizations, G_LIST_MODEL (fresh));
+  council_list_controller_thaw (self->list);
 }
 
 static void
@@ -497,10 +413,9 @@ on_store_changed_cb (CouncilStore *store, const char *table, CouncilRosterView *
 static void
 refilter (CouncilRosterView *self)
 {
-  self->syncing_selection = TRUE;
+  council_list_controller_freeze (self->list);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  self->syncing_selection = FALSE;
-  sync_selection (self);
+  council_list_controller_thaw (self->list);
 }
 
 static void
@@ -532,7 +447,7 @@ on_import_clicked_cb (GtkButton *button, CouncilRosterView *self)
 static void
 new_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  request_switch (COUNCIL_ROSTER_VIEW (widget), COUNCIL_ORG_EDITOR_NEW);
+  council_list_controller_request_switch (COUNCIL_ROSTER_VIEW (widget)->list, COUNCIL_ORG_EDITOR_NEW);
 }
 
 static void
@@ -589,7 +504,7 @@ council_roster_view_show_organization (CouncilRosterView *self, gint64 id)
   gtk_drop_down_set_selected (self->category_filter, 0);
   gtk_drop_down_set_selected (self->role_filter, 0);
   refilter (self);
-  request_switch (self, id);
+  council_list_controller_request_switch (self->list, id);
 }
 
 /* ---- test accessors ---- */
@@ -614,83 +529,21 @@ council_roster_view_get_editor (CouncilRosterView *self)
 
 /* ---- drafts left by a crash ---- */
 
-enum { DRAFT_RESPONSE_DISCARD = 1, DRAFT_RESPONSE_RESTORE = 2 };
-
-static void offer_next_draft (CouncilRosterView *self);
-
-static void
-on_draft_response_cb (GtkDialog *dialog, int response, gpointer user_data)
+static gboolean
+restore_draft (GtkWidget *view, CouncilDraft *draft)
 {
-  CouncilRosterView *self = COUNCIL_ROSTER_VIEW (user_data);
-  g_autoptr(CouncilDraft) draft = g_ptr_array_steal_index (self->drafts, 0);
+  CouncilRosterView *self = COUNCIL_ROSTER_VIEW (view);
 
-  self->draft_dialog = NULL;
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  if (response == DRAFT_RESPONSE_RESTORE)
-    {
-      /* The form gets the draft; the list shows its record. Any other
-       * draft waits until this one is settled. */
-      council_org_editor_restore_draft (self->editor, draft);
-      sync_selection (self);
-      g_ptr_array_set_size (self->drafts, 0);
-      return;
-    }
-  council_draft_discard (council_store_get_path (self->store), draft->kind, draft->record_id);
-  offer_next_draft (self);
-}
-
-static void
-offer_next_draft (CouncilRosterView *self)
-{
-  CouncilDraft *draft;
-  g_autofree char *when = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (self->drafts == NULL || self->drafts->len == 0 || self->draft_dialog != NULL)
-    return;
-  draft = g_ptr_array_index (self->drafts, 0);
-  /* Translators: date and time of an unsaved draft, e.g. 2026-11-29 14:05 */
-  when = g_date_time_format (draft->saved_at, _("%Y-%m-%d %H:%M"));
-  self->draft_dialog =
-    gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                            GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                            GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
-                            _("Your unsaved changes to “%s” from %s were not saved"),
-                            draft->title && *draft->title ? draft->title : _("a new organization"), when);
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (self->draft_dialog), "%s",
-    _("Council Desk ended before they were saved. Restore puts them back in the editor for you to check and save; Discard throws them away."));
-  gtk_dialog_add_buttons (GTK_DIALOG (self->draft_dialog),
-                          _("_Discard"), DRAFT_RESPONSE_DISCARD,
-                          _("_Restore"), DRAFT_RESPONSE_RESTORE, NULL);
-  gtk_dialog_set_default_response (GTK_DIALOG (self->draft_dialog), DRAFT_RESPONSE_RESTORE);
-  g_signal_connect_object (self->draft_dialog, "response", G_CALLBACK (on_draft_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (self->draft_dialog));
-}
-
-/* Once, when the view is first shown: drafts of organizations that an
- * editor wrote and nothing removed, i.e. the program did not end cleanly. */
-static void
-on_view_map_cb (GtkWidget *widget, gpointer user_data)
-{
-  CouncilRosterView *self = COUNCIL_ROSTER_VIEW (widget);
-  g_autoptr(GPtrArray) all = NULL;
-
-  g_signal_handlers_disconnect_by_func (widget, on_view_map_cb, user_data);
-  if (council_store_is_temporary (self->store))
-    return;
-  all = council_draft_list (council_store_get_path (self->store));
-  self->drafts = g_ptr_array_new_with_free_func ((GDestroyNotify) council_draft_free);
-  for (guint i = 0; i < all->len; i++)
-    if (g_strcmp0 (((CouncilDraft *) g_ptr_array_index (all, i))->kind, "organization") == 0)
-      g_ptr_array_add (self->drafts, g_ptr_array_steal_index (all, i--));
-  offer_next_draft (self);
+  council_org_editor_restore_draft (self->editor, draft);
+  council_list_controller_sync_selection (self->list);
+  return TRUE;
 }
 
 GtkWidget *
 council_roster_view_get_draft_dialog (CouncilRosterView *self)
 {
   g_return_val_if_fail (COUNCIL_IS_ROSTER_VIEW (self), NULL);
-  return self->draft_dialog;
+  return self->drafts ? council_draft_offer_get_dialog (self->drafts) : NULL;
 }
 
 /* ---- life cycle ---- */
@@ -700,11 +553,14 @@ council_roster_view_dispose (GObject *object)
 {
   CouncilRosterView *self = COUNCIL_ROSTER_VIEW (object);
 
-  if (self->draft_dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->draft_dialog)));
-  g_clear_pointer (&self->drafts, g_ptr_array_unref);
+  if (self->drafts != NULL)
+    council_draft_offer_detach (self->drafts);
+  g_clear_object (&self->drafts);
 
   /* The models may outlive the template children that their callbacks touch. */
+  if (self->list != NULL)
+    council_list_controller_detach (self->list);
+  g_clear_object (&self->list);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->filter != NULL)
@@ -763,7 +619,6 @@ setup_models (CouncilRosterView *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (on_selected_item_changed_cb), self);
   g_signal_connect (self->selection, "items-changed", G_CALLBACK (on_model_items_changed_cb), self);
 }
 
@@ -787,11 +642,13 @@ council_roster_view_new (CouncilStore *store)
   self->store = g_object_ref (store);
   self->editor = council_org_editor_new (store);
   gtk_paned_set_end_child (self->paned, GTK_WIDGET (self->editor));
+  self->list = council_list_controller_new (GTK_WIDGET (self), self->selection, &list_funcs);
   g_signal_connect_object (self->editor, "saved", G_CALLBACK (on_editor_saved_cb), self, 0);
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
   council_org_editor_load (self->editor, COUNCIL_ORG_EDITOR_NONE);
   reload_organizations (self);
   update_count (self);
-  g_signal_connect (self, "map", G_CALLBACK (on_view_map_cb), NULL);
+  self->drafts = council_draft_offer_new (GTK_WIDGET (self), store, "organization",
+                                          N_("a new organization"), restore_draft);
   return self;
 }

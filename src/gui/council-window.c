@@ -16,6 +16,7 @@
 #include "council-action-items-view.h"
 #include "council-assessment-view.h"
 #include "council-documents-view.h"
+#include "council-draft-offer.h"
 #include "council-global-search.h"
 #include "council-import-dialog.h"
 #include "council-meetings-view.h"
@@ -842,6 +843,8 @@ view_has_unsaved_changes (GtkWidget *view)
     return council_projects_view_has_unsaved_changes (COUNCIL_PROJECTS_VIEW (view));
   if (COUNCIL_IS_DOCUMENTS_VIEW (view))
     return council_documents_view_has_unsaved_changes (COUNCIL_DOCUMENTS_VIEW (view));
+  if (COUNCIL_IS_ACTION_ITEMS_VIEW (view))
+    return council_action_items_view_has_unsaved_changes (COUNCIL_ACTION_ITEMS_VIEW (view));
   return FALSE;
 }
 
@@ -856,6 +859,8 @@ view_save (GtkWidget *view)
     return council_projects_view_save (COUNCIL_PROJECTS_VIEW (view));
   if (COUNCIL_IS_DOCUMENTS_VIEW (view))
     return council_documents_view_save (COUNCIL_DOCUMENTS_VIEW (view));
+  if (COUNCIL_IS_ACTION_ITEMS_VIEW (view))
+    return council_action_items_view_save (COUNCIL_ACTION_ITEMS_VIEW (view));
   return TRUE;
 }
 
@@ -888,6 +893,10 @@ on_close_unsaved_response_cb (GtkDialog *dialog, int response, gpointer user_dat
   /* Closing without saving is a decision: no draft is offered next time. */
   if (response == GTK_RESPONSE_REJECT && COUNCIL_IS_ROSTER_VIEW (view))
     council_org_editor_discard_draft (council_roster_view_get_editor (COUNCIL_ROSTER_VIEW (view)));
+  else if (response == GTK_RESPONSE_REJECT && COUNCIL_IS_MEETINGS_VIEW (view))
+    council_meetings_view_discard_draft (COUNCIL_MEETINGS_VIEW (view));
+  else if (response == GTK_RESPONSE_REJECT && COUNCIL_IS_ACTION_ITEMS_VIEW (view))
+    council_action_items_view_discard_draft (COUNCIL_ACTION_ITEMS_VIEW (view));
   if (response == GTK_RESPONSE_ACCEPT || response == GTK_RESPONSE_REJECT)
     {
       self->close_confirmed = TRUE;
@@ -1057,6 +1066,9 @@ council_window_new (CouncilApplication *application)
       last_view = g_settings_get_string (self->settings, "last-view");
       council_window_set_view (self, last_view);
     }
+  /* Unsaved text left by a crash: start on the view that offers it back. */
+  if (council_draft_offer_first_view (self->store) != NULL)
+    council_window_set_view (self, council_draft_offer_first_view (self->store));
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
   g_signal_connect (self->message_close_button, "clicked", G_CALLBACK (on_message_close_clicked_cb), self);
