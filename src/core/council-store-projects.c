@@ -223,6 +223,55 @@ fetch_project_row (CouncilStore *self, gint64 id, GError **error)
   return project;
 }
 
+#define PROJECT_ROWS_SQL PROJECT_ROW_SELECT " WHERE p.id IN (SELECT value FROM json_each(:ids))"
+
+/* The rows of a page in one statement (the ids go in as one JSON array),
+ * appended to @items in the order of @ids; ids deleted since are skipped. */
+static gboolean
+fetch_project_rows (CouncilStore *self, GArray *ids, GPtrArray *items, GError **error)
+{
+  g_autoptr(GString) json = g_string_sized_new (16 * ids->len + 2);
+  g_autoptr(GHashTable) by_id = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (ids->len == 0)
+    return TRUE;
+  g_string_append_c (json, '[');
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (json, i == 0 ? "%" G_GINT64_FORMAT : ",%" G_GINT64_FORMAT,
+                            g_array_index (ids, gint64, i));
+  g_string_append_c (json, ']');
+  stmt = council_store_prepare (self, PROJECT_ROWS_SQL, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_named_text (stmt, ":ids", json->str);
+  bind_named_int64 (stmt, ":zh", council_ui_prefers_chinese ());
+  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CouncilProject *project = project_from_row (stmt);
+      gint64 *key = g_new (gint64, 1);
+
+      *key = council_project_get_id (project);
+      g_hash_table_insert (by_id, key, project);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return council_store_set_sqlite_error (self, rc, error);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gpointer key = NULL, project = NULL;
+
+      if (g_hash_table_steal_extended (by_id, &g_array_index (ids, gint64, i), &key, &project))
+        {
+          g_free (key);
+          g_ptr_array_add (items, project);
+        }
+    }
+  return TRUE;
+}
+
 /* ---- the list query ---- */
 
 typedef struct
@@ -678,20 +727,7 @@ project_query_fetch (gpointer data, guint offset, guint limit, GPtrArray *items,
     return council_store_set_sqlite_error (q->store, rc, error);
 
 rows:
-  for (guint i = 0; i < ids->len; i++)
-    {
-      GError *local = NULL;
-      CouncilProject *project = fetch_project_row (q->store, g_array_index (ids, gint64, i), &local);
-
-      if (local != NULL)
-        {
-          g_propagate_error (error, local);
-          return FALSE;
-        }
-      if (project != NULL)
-        g_ptr_array_add (items, project);
-    }
-  return TRUE;
+  return fetch_project_rows (q->store, ids, items, error);
 }
 
 static ProjectQuery *

@@ -127,14 +127,20 @@ static const ColumnSpec column_specs[] = {
   { N_("Beneficiaries"), COUNCIL_PROJECT_SORT_BENEFICIARIES, 100, TRUE, text_beneficiaries },
 };
 
+static gboolean on_spent_query_tooltip_cb (GtkWidget *label, int x, int y, gboolean keyboard,
+                                           GtkTooltip *tooltip, gpointer data);
+
 static void
 on_cell_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   const ColumnSpec *spec = user_data;
-  GtkWidget *label = gtk_label_new (NULL);
+  /* An inscription takes its size from its settings, not its text: a new
+   * text is laid out once when drawn instead of measured again and again
+   * by the column view (a label spent most of a filter change there). */
+  GtkWidget *label = gtk_inscription_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), spec->numeric ? 1.0 : 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (label), spec->numeric ? 1.0f : 0.0f);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   if (spec->text == text_code)
     {
       /* The first column carries the expander of tree mode. */
@@ -144,6 +150,11 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer
     }
   else
     gtk_list_item_set_child (item, label);
+  if (spec->text == text_spent)
+    {
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_spent_query_tooltip_cb), NULL);
+    }
 }
 
 static void
@@ -162,7 +173,7 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer 
                                       GTK_IS_TREE_LIST_ROW (row) ? GTK_TREE_LIST_ROW (row) : NULL);
       label = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (child));
     }
-  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
   if (spec->text == text_health)
     {
       CouncilProjectHealth health = council_project_get_rolled_health (project);
@@ -175,17 +186,26 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer 
     }
   if (spec->text == text_spent)
     {
-      if (council_project_get_fund_flags (project) != COUNCIL_FUND_FLAG_NONE)
-        {
-          gtk_widget_add_css_class (label, "health-off-track");
-          gtk_widget_set_tooltip_text (label, _("The funds of this project are flagged: see its Funds tab."));
-        }
+      /* The tooltip is answered by query-tooltip from this flag: setting a
+       * tooltip text on a shown label asks the X server where the pointer
+       * is, a round trip per bound row. */
+      gboolean flagged = council_project_get_fund_flags (project) != COUNCIL_FUND_FLAG_NONE;
+
+      g_object_set_data (G_OBJECT (label), "council-flagged", GINT_TO_POINTER (flagged));
+      if (flagged)
+        gtk_widget_add_css_class (label, "health-off-track");
       else
-        {
-          gtk_widget_remove_css_class (label, "health-off-track");
-          gtk_widget_set_tooltip_text (label, NULL);
-        }
+        gtk_widget_remove_css_class (label, "health-off-track");
     }
+}
+
+static gboolean
+on_spent_query_tooltip_cb (GtkWidget *label, int x, int y, gboolean keyboard, GtkTooltip *tooltip, gpointer data)
+{
+  if (!GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), "council-flagged")))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, _("The funds of this project are flagged: see its Funds tab."));
+  return TRUE;
 }
 
 static void
@@ -586,6 +606,28 @@ on_list_items_changed_cb (GListModel *model, guint position, guint removed, guin
                           CouncilProjectsView *self)
 {
   update_count (self);
+}
+
+/* The column view's list (GTK 4.8 has no scroll API on the column view). */
+static GtkWidget *
+inner_list_view (CouncilProjectsView *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+  return NULL;
+}
+
+/* The new rows stand in front of the old ones: moving the view to them
+ * makes GTK rebind the row widgets it has rather than build new ones. */
+static void
+on_list_reloading_cb (CouncilSqlListModel *list, CouncilProjectsView *self)
+{
+  GtkWidget *list_view = inner_list_view (self);
+
+  if (list_view != NULL)
+    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", 0);
 }
 
 static void
@@ -1056,7 +1098,11 @@ const char *council_projects_view_get_count_text (CouncilProjectsView *self) { r
 void
 council_projects_view_set_search (CouncilProjectsView *self, const char *text)
 {
+  /* Setting the text clears it first, which the entry reports at once as a
+   * search for nothing: the list is queried once, for the new text. */
+  g_signal_handlers_block_by_func (self->search_entry, on_search_changed_cb, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed_cb, self);
   on_search_changed_cb (self->search_entry, self);
 }
 
@@ -1205,6 +1251,7 @@ council_projects_view_new (CouncilStore *store)
   fill_filters (self);
   self->list = council_store_new_project_list (store, &filter, COUNCIL_PROJECT_SORT_CODE, FALSE);
   g_signal_connect (self->list, "items-changed", G_CALLBACK (on_list_items_changed_cb), self);
+  g_signal_connect (self->list, "reloading", G_CALLBACK (on_list_reloading_cb), self);
   set_rows_model (self);
   g_signal_connect (gtk_column_view_get_sorter (self->column_view), "changed",
                     G_CALLBACK (on_sorter_changed_cb), self);
