@@ -227,8 +227,10 @@ fetch_project_row (CouncilStore *self, gint64 id, GError **error)
 
 /* The rows of a page in one statement (the ids go in as one JSON array),
  * appended to @items in the order of @ids; ids deleted since are skipped. */
+static gboolean names_in_chinese (int names_language);
+
 static gboolean
-fetch_project_rows (CouncilStore *self, GArray *ids, GPtrArray *items, GError **error)
+fetch_project_rows (CouncilStore *self, GArray *ids, int names_language, GPtrArray *items, GError **error)
 {
   g_autoptr(GString) json = g_string_sized_new (16 * ids->len + 2);
   g_autoptr(GHashTable) by_id = NULL;
@@ -246,7 +248,7 @@ fetch_project_rows (CouncilStore *self, GArray *ids, GPtrArray *items, GError **
   if (stmt == NULL)
     return FALSE;
   bind_named_text (stmt, ":ids", json->str);
-  bind_named_int64 (stmt, ":zh", council_ui_prefers_chinese ());
+  bind_named_int64 (stmt, ":zh", names_in_chinese (names_language));
   by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -286,6 +288,7 @@ typedef struct
   gboolean top_level_only;
   gint64 integrated_into;
   gboolean integrated_only;
+  int names_language;
   CouncilProjectSort sort;
   gboolean descending;
   /* For a short search (a scan that no index helps), the ordered ids of all
@@ -312,6 +315,7 @@ project_query_set_filter (ProjectQuery *query, const CouncilProjectFilter *filte
   query->top_level_only = filter->top_level_only;
   query->integrated_into = filter->integrated_into;
   query->integrated_only = filter->integrated_only;
+  query->names_language = filter->names_language;
   g_clear_pointer (&query->matches, g_array_unref);
 }
 
@@ -388,6 +392,16 @@ append_where (GString *sql, const ProjectQuery *q)
     g_string_append (sql, " AND p.id IN (SELECT integrated_into FROM project WHERE integrated_into IS NOT NULL)");
 }
 
+static gboolean
+names_in_chinese (int names_language)
+{
+  if (names_language == COUNCIL_NAMES_CHINESE)
+    return TRUE;
+  if (names_language == COUNCIL_NAMES_ENGLISH)
+    return FALSE;
+  return council_ui_prefers_chinese ();
+}
+
 static char *
 like_pattern (const char *text)
 {
@@ -430,7 +444,7 @@ bind_filter (sqlite3_stmt *stmt, const ProjectQuery *q)
       bind_named_text (stmt, ":pattern", pattern);
     }
   bind_named_int64 (stmt, ":into", q->integrated_into);
-  bind_named_int64 (stmt, ":zh", council_ui_prefers_chinese ());
+  bind_named_int64 (stmt, ":zh", names_in_chinese (q->names_language));
 }
 
 static const char *
@@ -727,7 +741,7 @@ project_query_fetch (gpointer data, guint offset, guint limit, GPtrArray *items,
     return council_store_set_sqlite_error (q->store, rc, error);
 
 rows:
-  return fetch_project_rows (q->store, ids, items, error);
+  return fetch_project_rows (q->store, ids, q->names_language, items, error);
 }
 
 static ProjectQuery *

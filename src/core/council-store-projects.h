@@ -26,9 +26,19 @@ typedef struct
   gboolean    top_level_only;  /* hide projects integrated into a brand (tree roots) */
   gint64      integrated_into; /* only the sources of this brand */
   gboolean    integrated_only; /* only brands with sources (the Brands sheet) */
+  int         names_language;  /* CouncilNamesLanguage of the organization names in the rows */
 } CouncilProjectFilter;
 
-#define COUNCIL_PROJECT_FILTER_INIT { 0, 0, 0, -1, NULL, FALSE, FALSE, 0, FALSE }
+/* The language of the names a row carries (lead, partners): the UI's, or
+ * the one an export is written in. */
+typedef enum
+{
+  COUNCIL_NAMES_UI_LANGUAGE,
+  COUNCIL_NAMES_CHINESE,
+  COUNCIL_NAMES_ENGLISH,
+} CouncilNamesLanguage;
+
+#define COUNCIL_PROJECT_FILTER_INIT { 0, 0, 0, -1, NULL, FALSE, FALSE, 0, FALSE, COUNCIL_NAMES_UI_LANGUAGE }
 
 typedef enum
 {
