@@ -345,6 +345,54 @@ test_org_editor_lists_projects (Fixture *fixture, gconstpointer data)
   g_object_unref (editor);
 }
 
+static guint
+selected_position (Fixture *fixture)
+{
+  g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (rows (fixture)));
+
+  if (gtk_bitset_get_size (set) != 1)
+    return GTK_INVALID_LIST_POSITION;
+  return gtk_bitset_get_minimum (set);
+}
+
+/* Showing a project (Overview, global search: win.show-project) finds its
+ * row wherever it stands, not only among the first rows; and one hidden by
+ * the search is shown by clearing the filters. */
+static void
+test_show_project_finds_any_row (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  CouncilProjectFilter all = COUNCIL_PROJECT_FILTER_INIT;
+  g_autoptr(GListStore) last_first = NULL;
+  g_autoptr(CouncilProject) target = NULL;
+  guint total;
+
+  g_assert_true (council_demo_generate_projects (fixture->store, 2600, 0, 7, &error));
+  g_assert_no_error (error);
+  total = store_count (fixture, &all);
+  g_assert_cmpuint (total, >, 2600);
+  g_assert_true (wait_until (fixture, has_n_rows, GUINT_TO_POINTER (total)));
+
+  /* The last row of the list sorted by code. */
+  last_first = council_store_list_projects (fixture->store, &all, COUNCIL_PROJECT_SORT_CODE, TRUE, 0, 1, &error);
+  g_assert_no_error (error);
+  target = g_list_model_get_item (G_LIST_MODEL (last_first), 0);
+  council_projects_view_show_project (fixture->view, council_project_get_id (target));
+  g_assert_cmpint (council_project_editor_get_project_id (fixture->editor), ==, council_project_get_id (target));
+  g_assert_cmpuint (selected_position (fixture), ==, total - 1);
+  {
+    g_autoptr(CouncilProject) shown = row_project (fixture, total - 1);
+    g_assert_cmpint (council_project_get_id (shown), ==, council_project_get_id (target));
+  }
+
+  /* Hidden by the search: the filters are cleared and the row is found. */
+  council_projects_view_set_search (fixture->view, "QT-2026-00");
+  g_assert_cmpuint (n_rows (fixture), <, 10);
+  council_projects_view_show_project (fixture->view, council_project_get_id (target));
+  g_assert_cmpuint (n_rows (fixture), ==, total);
+  g_assert_cmpuint (selected_position (fixture), ==, total - 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -358,6 +406,7 @@ main (int argc, char *argv[])
   g_test_add ("/projects-view/invalid-budget", Fixture, NULL, fixture_set_up, test_invalid_budget_is_refused_at_the_field, fixture_tear_down);
   g_test_add ("/projects-view/tree-mode", Fixture, NULL, fixture_set_up, test_tree_mode_shows_sources_under_brand, fixture_tear_down);
   g_test_add ("/projects-view/integrate-undo", Fixture, NULL, fixture_set_up, test_integrate_then_undo, fixture_tear_down);
+  g_test_add ("/projects-view/show-any-project", Fixture, NULL, fixture_set_up, test_show_project_finds_any_row, fixture_tear_down);
   g_test_add ("/projects-view/org-editor-projects", Fixture, NULL, fixture_set_up, test_org_editor_lists_projects, fixture_tear_down);
   return g_test_run ();
 }

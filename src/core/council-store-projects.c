@@ -791,6 +791,61 @@ council_project_list_set_sort (CouncilSqlListModel *list, CouncilProjectSort sor
   council_sql_list_model_invalidate (list);
 }
 
+/* Where the project stands in the list under its filter and sort: the
+ * rows before it are counted with the same key the pages are ordered by
+ * (for a project that is not a brand, a rolled-up value is its own). */
+guint
+council_project_list_find_position (CouncilSqlListModel *list, gint64 id, GError **error)
+{
+  ProjectQuery *q = council_sql_list_model_get_query (list);
+  const char *key = NULL;
+  const char *before;
+  g_autoptr(GString) sql = NULL;
+  sqlite3_stmt *stmt;
+  guint position = G_MAXUINT;
+  int rc;
+
+  g_return_val_if_fail (q != NULL, G_MAXUINT);
+  if (q->store == NULL || id <= 0)
+    return G_MAXUINT;
+  if (q->matches != NULL)
+    {
+      for (guint i = 0; i < q->matches->len; i++)
+        if (g_array_index (q->matches, gint64, i) == id)
+          return i;
+      return G_MAXUINT;
+    }
+  key = q->sort == COUNCIL_PROJECT_SORT_LEAD
+        ? "(SELECT o.sort_order * 1000000000 + o.id FROM organization o WHERE o.id = p.lead_org_id)"
+        : sort_expression (q->sort);
+  before = q->descending ? ">" : "<";
+  sql = g_string_new (NULL);
+  g_string_append_printf (sql, "WITH target AS (SELECT %s AS k, p.code AS c FROM project p", key);
+  append_where (sql, q);
+  g_string_append_printf (sql, " AND p.id = :target) SELECT (SELECT count(*) FROM target), "
+                               "(SELECT count(*) FROM project p, target t");
+  append_where (sql, q);
+  /* NULL keys sort first, ascending; last, descending. */
+  g_string_append_printf (sql, " AND (%s %s t.k OR (%s IS t.k AND p.code %s t.c) OR ",
+                          key, before, key, before);
+  if (q->descending)
+    g_string_append_printf (sql, "(t.k IS NULL AND %s IS NOT NULL)))", key);
+  else
+    g_string_append_printf (sql, "(%s IS NULL AND t.k IS NOT NULL)))", key);
+  stmt = council_store_prepare (q->store, sql->str, error);
+  if (stmt == NULL)
+    return G_MAXUINT;
+  bind_filter (stmt, q);
+  bind_named_int64 (stmt, ":target", id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) > 0)
+    position = (guint) sqlite3_column_int64 (stmt, 1);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    council_store_set_sqlite_error (q->store, rc, error);
+  return position;
+}
+
 gboolean
 council_store_count_projects (CouncilStore *self, const CouncilProjectFilter *filter,
                               guint *out_n, GError **error)

@@ -105,6 +105,11 @@ void          council_project_list_set_filter     (CouncilSqlListModel        *l
 void          council_project_list_set_sort       (CouncilSqlListModel        *list,
                                                    CouncilProjectSort          sort,
                                                    gboolean                    descending);
+/* The row of project @id in @list under its filter and sort (any row of
+ * 100,000, asked of SQL), or G_MAXUINT when the filter hides it. */
+guint         council_project_list_find_position  (CouncilSqlListModel        *list,
+                                                   gint64                      id,
+                                                   GError                    **error);
 /* The same query without a model (exports write what the view shows). */
 gboolean      council_store_count_projects        (CouncilStore               *self,
                                                    const CouncilProjectFilter *filter,

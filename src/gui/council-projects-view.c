@@ -475,21 +475,87 @@ on_brands_toggled_cb (GtkToggleButton *button, CouncilProjectsView *self)
 
 /* ---- selection and the editor ---- */
 
+/* The column view's list (GTK 4.8 has no scroll API on the column view). */
+static GtkWidget *
+inner_list_view (CouncilProjectsView *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+  return NULL;
+}
+
+/* The row of a project in the tree: its brand's row expanded when it is
+ * one of the brand's sources. */
+static guint
+find_tree_position (CouncilProjectsView *self, gint64 id, guint root)
+{
+  GtkTreeListRow *row = gtk_tree_list_model_get_child_row (self->tree, root);
+  guint found = GTK_INVALID_LIST_POSITION;
+
+  if (row == NULL)
+    return GTK_INVALID_LIST_POSITION;
+  {
+    g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+    if (council_project_get_id (COUNCIL_PROJECT (item)) == id)
+      found = gtk_tree_list_row_get_position (row);
+    else
+      {
+        gtk_tree_list_row_set_expanded (row, TRUE);
+        for (guint i = 0; found == GTK_INVALID_LIST_POSITION; i++)
+          {
+            g_autoptr(GtkTreeListRow) child = gtk_tree_list_row_get_child_row (row, i);
+            g_autoptr(GObject) child_item = NULL;
+
+            if (child == NULL)
+              break;
+            child_item = gtk_tree_list_row_get_item (child);
+            if (council_project_get_id (COUNCIL_PROJECT (child_item)) == id)
+              found = gtk_tree_list_row_get_position (child);
+          }
+      }
+  }
+  g_object_unref (row);
+  return found;
+}
+
+/* Any row of the list: SQL says where the project stands under the filter
+ * and sort (in tree mode, where it or its brand stands among the roots). */
 static guint
 find_position (CouncilProjectsView *self, gint64 id)
 {
-  GListModel *model = G_LIST_MODEL (self->selection);
-  /* Only the first pages are searched: finding a row deep in 100,000 would
-   * fetch them all. The editor opens the project either way. */
-  guint n = MIN (g_list_model_get_n_items (model), 2000);
+  g_autoptr(GError) error = NULL;
+  gint64 root_id = id;
+  guint position;
 
-  for (guint i = 0; id > 0 && i < n; i++)
+  if (id <= 0)
+    return GTK_INVALID_LIST_POSITION;
+  if (self->tree_mode)
     {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-      if (council_project_get_id (item_project (item)) == id)
-        return i;
+      g_autoptr(CouncilProject) project = council_store_get_project (self->store, id, NULL);
+
+      if (project != NULL && council_project_get_integrated_into (project) > 0)
+        root_id = council_project_get_integrated_into (project);
     }
-  return GTK_INVALID_LIST_POSITION;
+  position = council_project_list_find_position (self->list, root_id, &error);
+  if (error != NULL)
+    council_widget_show_message (GTK_WIDGET (self), error->message, TRUE);
+  if (position == G_MAXUINT)
+    return GTK_INVALID_LIST_POSITION;
+  if (self->tree_mode)
+    return find_tree_position (self, id, position);
+  return position;
+}
+
+static void
+scroll_to_position (CouncilProjectsView *self, guint position)
+{
+  GtkWidget *list_view = inner_list_view (self);
+
+  if (list_view != NULL && position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
 }
 
 static void
@@ -606,17 +672,6 @@ on_list_items_changed_cb (GListModel *model, guint position, guint removed, guin
                           CouncilProjectsView *self)
 {
   update_count (self);
-}
-
-/* The column view's list (GTK 4.8 has no scroll API on the column view). */
-static GtkWidget *
-inner_list_view (CouncilProjectsView *self)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      return child;
-  return NULL;
 }
 
 /* The new rows stand in front of the old ones: moving the view to them
@@ -1075,6 +1130,7 @@ council_projects_view_show_project (CouncilProjectsView *self, gint64 id)
     }
   request_switch (self, id);
   sync_selection (self);
+  scroll_to_position (self, find_position (self, id));
 }
 
 gboolean
