@@ -235,6 +235,8 @@ test_invalid_budget_is_refused_at_the_field (Fixture *fixture, gconstpointer dat
   g_assert_cmpstr (council_project_get_title_zh (after), ==, council_project_get_title_zh (before));
 }
 
+static guint selected_position (Fixture *fixture);
+
 /* The first brand with sources in tree mode, expanded; returns its position. */
 static guint
 expand_first_brand (Fixture *fixture, CouncilProject **out_brand)
@@ -279,6 +281,58 @@ test_tree_mode_shows_sources_under_brand (Fixture *fixture, gconstpointer data)
       g_assert_cmpuint (gtk_tree_list_row_get_depth (row), ==, 1);
       g_assert_cmpint (council_project_get_integrated_into (child), ==, council_project_get_id (brand));
     }
+}
+
+/* A change anywhere reloads the list: the expanded brand stays expanded and
+ * the project in the editor stays selected. */
+static void
+test_tree_mode_keeps_expansion_and_selection (Fixture *fixture, gconstpointer data)
+{
+  CouncilProjectFilter top = COUNCIL_PROJECT_FILTER_INIT;
+  g_autoptr(CouncilProject) brand = NULL;
+  g_autoptr(CouncilProject) other = NULL;
+  g_autoptr(GListStore) sources = NULL;
+  g_autoptr(GError) error = NULL;
+  guint pos, n_top, n_sources;
+
+  top.top_level_only = TRUE;
+  council_projects_view_set_tree_mode (fixture->view, TRUE);
+  n_top = store_count (fixture, &top);
+  pos = expand_first_brand (fixture, &brand);
+  sources = council_store_list_integration_sources (fixture->store, council_project_get_id (brand), NULL);
+  n_sources = g_list_model_get_n_items (G_LIST_MODEL (sources));
+  g_assert_cmpuint (n_rows (fixture), ==, n_top + n_sources);
+  council_projects_view_show_project (fixture->view, council_project_get_id (brand));
+  g_assert_cmpuint (selected_position (fixture), ==, pos);
+
+  /* Another project is edited and saved. */
+  other = row_project (fixture, pos == 0 ? n_top + n_sources - 1 : 0);
+  g_assert_cmpint (council_project_get_id (other), !=, council_project_get_id (brand));
+  {
+    g_autoptr(CouncilProject) full = council_store_get_project (fixture->store, council_project_get_id (other), &error);
+    g_assert_no_error (error);
+    council_project_set_title_en (full, "Renamed while a brand is open");
+    g_assert_true (council_store_save_project (fixture->store, full, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (n_rows (fixture), ==, n_top + n_sources);
+  {
+    g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows (fixture), pos);
+    g_autoptr(CouncilProject) p = COUNCIL_PROJECT (gtk_tree_list_row_get_item (row));
+
+    g_assert_cmpint (council_project_get_id (p), ==, council_project_get_id (brand));
+    g_assert_true (gtk_tree_list_row_get_expanded (row));
+  }
+  g_assert_cmpuint (selected_position (fixture), ==, pos);
+
+  /* Collapsed by the person, it stays collapsed after the next change. */
+  {
+    g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows (fixture), pos);
+    gtk_tree_list_row_set_expanded (row, FALSE);
+  }
+  g_assert_true (council_store_undo (fixture->store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_rows (fixture), ==, n_top);
 }
 
 static void
@@ -405,6 +459,8 @@ main (int argc, char *argv[])
   g_test_add ("/projects-view/editor-saves", Fixture, NULL, fixture_set_up, test_editor_saves, fixture_tear_down);
   g_test_add ("/projects-view/invalid-budget", Fixture, NULL, fixture_set_up, test_invalid_budget_is_refused_at_the_field, fixture_tear_down);
   g_test_add ("/projects-view/tree-mode", Fixture, NULL, fixture_set_up, test_tree_mode_shows_sources_under_brand, fixture_tear_down);
+  g_test_add ("/projects-view/tree-keeps-expansion", Fixture, NULL, fixture_set_up,
+              test_tree_mode_keeps_expansion_and_selection, fixture_tear_down);
   g_test_add ("/projects-view/integrate-undo", Fixture, NULL, fixture_set_up, test_integrate_then_undo, fixture_tear_down);
   g_test_add ("/projects-view/show-any-project", Fixture, NULL, fixture_set_up, test_show_project_finds_any_row, fixture_tear_down);
   g_test_add ("/projects-view/org-editor-projects", Fixture, NULL, fixture_set_up, test_org_editor_lists_projects, fixture_tear_down);

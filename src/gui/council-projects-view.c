@@ -27,6 +27,7 @@ struct _CouncilProjectsView
   CouncilProjectEditor *editor;
   GArray *org_ids;                /* org_filter position -> id (0 = all) */
   GArray *category_ids;           /* category_filter position -> id */
+  GHashTable *expanded_ids;       /* gint64* of brands expanded in tree mode */
   char *search;
   char *count_text;
   CouncilProjectSort sort;
@@ -34,6 +35,7 @@ struct _CouncilProjectsView
   gboolean tree_mode;
   gboolean syncing_selection;
   gboolean filling_filters;
+  gboolean list_reloading;        /* between "reloading" and the old rows' removal */
   int probed_sort;                /* set by the column sorters while probing */
   gint64 pending_target;
 
@@ -126,6 +128,61 @@ static const ColumnSpec column_specs[] = {
   { N_("Spent"), COUNCIL_PROJECT_SORT_SPENT, 100, TRUE, text_spent },
   { N_("Beneficiaries"), COUNCIL_PROJECT_SORT_BENEFICIARIES, 100, TRUE, text_beneficiaries },
 };
+
+/* ---- tree mode: expanded brands survive reloads ---- */
+
+/* A brand's sources appear right below it when it is expanded and go when
+ * it is collapsed. Reloads replace every row: those are not a person's
+ * doing and are not recorded. */
+static void
+on_tree_items_changed_cb (GListModel *tree, guint position, guint removed, guint added,
+                          CouncilProjectsView *self)
+{
+  g_autoptr(GtkTreeListRow) row = NULL;
+  g_autoptr(GObject) item = NULL;
+  gint64 id;
+
+  if (self->list_reloading || position == 0 || (added == 0) == (removed == 0))
+    return;
+  row = gtk_tree_list_model_get_row (GTK_TREE_LIST_MODEL (tree), position - 1);
+  if (row == NULL || gtk_tree_list_row_get_depth (row) != 0)
+    return;
+  item = gtk_tree_list_row_get_item (row);
+  id = council_project_get_id (COUNCIL_PROJECT (item));
+  if (added > 0 && gtk_tree_list_row_get_expanded (row))
+    g_hash_table_add (self->expanded_ids, g_memdup2 (&id, sizeof id));
+  else if (removed > 0 && !gtk_tree_list_row_get_expanded (row))
+    g_hash_table_remove (self->expanded_ids, &id);
+}
+
+/* Runs after the tree and the selection have followed the list. */
+static void
+on_list_items_changed_after_cb (GListModel *list, guint position, guint removed, guint added,
+                                CouncilProjectsView *self)
+{
+  if (removed > 0)
+    self->list_reloading = FALSE;
+}
+
+/* After a reload the brands are new rows: the ones expanded before are
+ * found again by SQL and expanded. */
+static void
+restore_expansions (CouncilProjectsView *self)
+{
+  g_autoptr(GList) ids = NULL;
+
+  if (!self->tree_mode || self->tree == NULL)
+    return;
+  ids = g_hash_table_get_keys (self->expanded_ids);
+  for (GList *l = ids; l != NULL; l = l->next)
+    {
+      guint root = council_project_list_find_position (self->list, *(gint64 *) l->data, NULL);
+      g_autoptr(GtkTreeListRow) row = root != G_MAXUINT ? gtk_tree_list_model_get_child_row (self->tree, root) : NULL;
+
+      if (row != NULL)
+        gtk_tree_list_row_set_expanded (row, TRUE);
+    }
+}
 
 static gboolean on_spent_query_tooltip_cb (GtkWidget *label, int x, int y, gboolean keyboard,
                                            GtkTooltip *tooltip, gpointer data);
@@ -337,6 +394,7 @@ apply_filter (CouncilProjectsView *self)
   current_filter (self, &filter);
   self->syncing_selection = TRUE;
   council_project_list_set_filter (self->list, &filter);
+  restore_expansions (self);
   self->syncing_selection = FALSE;
 }
 
@@ -446,11 +504,14 @@ set_rows_model (CouncilProjectsView *self)
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   g_clear_object (&self->selection);
+  if (self->tree != NULL)
+    g_signal_handlers_disconnect_by_data (self->tree, self);
   g_clear_object (&self->tree);
   if (self->tree_mode)
     {
       self->tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->list)), FALSE, FALSE,
                                             create_children_cb, self, NULL);
+      g_signal_connect (self->tree, "items-changed", G_CALLBACK (on_tree_items_changed_cb), self);
       rows = g_object_ref (G_LIST_MODEL (self->tree));
     }
   else
@@ -681,6 +742,7 @@ on_list_reloading_cb (CouncilSqlListModel *list, CouncilProjectsView *self)
 {
   GtkWidget *list_view = inner_list_view (self);
 
+  self->list_reloading = TRUE;
   if (list_view != NULL)
     gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", 0);
 }
@@ -690,9 +752,14 @@ on_store_changed_cb (CouncilStore *store, const char *table, CouncilProjectsView
 {
   if (table == NULL || g_str_equal (table, "organization") || g_str_equal (table, "project_category"))
     fill_filters (self);
-  /* A brand's children are listed once per expansion: a new tree shows new sources. */
-  if (self->tree_mode && (table == NULL || g_str_equal (table, "project")))
-    set_rows_model (self);
+  /* The list has reloaded (it heard the change first): its rows are new
+   * objects, so expanded brands list their sources afresh. */
+  if (table == NULL || g_str_equal (table, "project") || g_str_equal (table, "organization")
+      || g_str_equal (table, "project_category"))
+    {
+      restore_expansions (self);
+      sync_selection (self);
+    }
 }
 
 static void
@@ -1187,6 +1254,8 @@ council_projects_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
+  if (self->tree != NULL)
+    g_signal_handlers_disconnect_by_data (self->tree, self);
   if (self->column_view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), COUNCIL_TYPE_PROJECTS_VIEW);
@@ -1204,6 +1273,7 @@ council_projects_view_finalize (GObject *object)
 
   g_clear_pointer (&self->org_ids, g_array_unref);
   g_clear_pointer (&self->category_ids, g_array_unref);
+  g_clear_pointer (&self->expanded_ids, g_hash_table_unref);
   g_free (self->search);
   g_free (self->count_text);
   G_OBJECT_CLASS (council_projects_view_parent_class)->finalize (object);
@@ -1287,6 +1357,7 @@ council_projects_view_init (CouncilProjectsView *self)
 {
   self->org_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->expanded_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Typing is answered 150 ms after the last key, not on every key. */
   gtk_search_entry_set_search_delay (self->search_entry, 150);
@@ -1308,6 +1379,7 @@ council_projects_view_new (CouncilStore *store)
   self->list = council_store_new_project_list (store, &filter, COUNCIL_PROJECT_SORT_CODE, FALSE);
   g_signal_connect (self->list, "items-changed", G_CALLBACK (on_list_items_changed_cb), self);
   g_signal_connect (self->list, "reloading", G_CALLBACK (on_list_reloading_cb), self);
+  g_signal_connect_after (self->list, "items-changed", G_CALLBACK (on_list_items_changed_after_cb), self);
   set_rows_model (self);
   g_signal_connect (gtk_column_view_get_sorter (self->column_view), "changed",
                     G_CALLBACK (on_sorter_changed_cb), self);
