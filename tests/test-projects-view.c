@@ -447,6 +447,46 @@ test_show_project_finds_any_row (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (selected_position (fixture), ==, total - 1);
 }
 
+/* A change of status is recorded on the date the person gives (today by
+ * default) and shown with that date in the history of statuses; a date in
+ * the future is refused at the field. */
+static void
+test_status_change_date (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(CouncilProject) p = row_project (fixture, 0);
+  gint64 id = council_project_get_id (p);
+  CouncilProjectStatus next = (council_project_get_status (p) + 1) % COUNCIL_PROJECT_N_STATUSES;
+  g_autoptr(GArray) changes = NULL;
+  g_autofree char *today = council_iso_date_today ();
+  g_autofree char *shown = NULL;
+  CouncilProjectStatusChange *last;
+
+  council_projects_view_show_project (fixture->view, id);
+  g_assert_cmpint (council_project_editor_get_project_id (fixture->editor), ==, id);
+  g_assert_cmpstr (gtk_editable_get_text (council_project_editor_get_status_date_entry (fixture->editor)), ==, today);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (
+    GTK_WIDGET (council_project_editor_get_status_date_entry (fixture->editor)))));
+  gtk_drop_down_set_selected (council_project_editor_get_status_drop (fixture->editor), next);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (
+    GTK_WIDGET (council_project_editor_get_status_date_entry (fixture->editor)))));
+
+  /* Not in the future. */
+  gtk_editable_set_text (council_project_editor_get_status_date_entry (fixture->editor), "2999-01-01");
+  g_assert_false (council_project_editor_save (fixture->editor));
+  g_assert_nonnull (strstr (council_project_editor_get_field_error (fixture->editor, COUNCIL_PROJECT_FIELD_STATUS),
+                            "future"));
+
+  gtk_editable_set_text (council_project_editor_get_status_date_entry (fixture->editor), "2026-03-15");
+  g_assert_true (council_project_editor_save (fixture->editor));
+  changes = council_store_list_project_status_changes (fixture->store, id, NULL);
+  g_assert_nonnull (changes);
+  last = &g_array_index (changes, CouncilProjectStatusChange, changes->len - 1);
+  g_assert_cmpint (last->status, ==, next);
+  g_assert_cmpstr (last->changed_on, ==, "2026-03-15");
+  shown = council_format_display_date ("2026-03-15");
+  g_assert_nonnull (strstr (council_project_editor_get_status_changes_text (fixture->editor), shown));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -463,6 +503,7 @@ main (int argc, char *argv[])
               test_tree_mode_keeps_expansion_and_selection, fixture_tear_down);
   g_test_add ("/projects-view/integrate-undo", Fixture, NULL, fixture_set_up, test_integrate_then_undo, fixture_tear_down);
   g_test_add ("/projects-view/show-any-project", Fixture, NULL, fixture_set_up, test_show_project_finds_any_row, fixture_tear_down);
+  g_test_add ("/projects-view/status-change-date", Fixture, NULL, fixture_set_up, test_status_change_date, fixture_tear_down);
   g_test_add ("/projects-view/org-editor-projects", Fixture, NULL, fixture_set_up, test_org_editor_lists_projects, fixture_tear_down);
   return g_test_run ();
 }

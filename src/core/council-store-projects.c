@@ -1558,7 +1558,8 @@ write_project_row (CouncilStore *self, CouncilProject *project, gint64 *id, gint
         return FALSE;
       *id = sqlite3_last_insert_rowid (db);
       *version = 1;
-      return record_status_change (self, *id, council_project_get_status (project), NULL, error);
+      return record_status_change (self, *id, council_project_get_status (project),
+                                   council_project_get_status_changed_on (project), error);
     }
 
   stmt = council_store_prepare (self, "SELECT status, version FROM project WHERE id = ?", error);
@@ -1594,7 +1595,8 @@ write_project_row (CouncilStore *self, CouncilProject *project, gint64 *id, gint
   if (sqlite3_changes (db) > 0)
     (*version)++;
   if (g_strcmp0 (old_status, council_project_status_to_string (council_project_get_status (project))) != 0)
-    return record_status_change (self, *id, council_project_get_status (project), NULL, error);
+    return record_status_change (self, *id, council_project_get_status (project),
+                                   council_project_get_status_changed_on (project), error);
   return TRUE;
 }
 
