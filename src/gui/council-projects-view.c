@@ -202,6 +202,9 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer
     {
       /* The first column carries the expander of tree mode. */
       GtkWidget *expander = gtk_tree_expander_new ();
+      /* An inscription asks for no width of its own: it takes what the
+       * expander leaves. */
+      gtk_widget_set_hexpand (label, TRUE);
       gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), label);
       gtk_list_item_set_child (item, expander);
     }
