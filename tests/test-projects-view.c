@@ -235,6 +235,8 @@ test_invalid_budget_is_refused_at_the_field (Fixture *fixture, gconstpointer dat
   g_assert_cmpstr (council_project_get_title_zh (after), ==, council_project_get_title_zh (before));
 }
 
+static guint selected_position (Fixture *fixture);
+
 /* The first brand with sources in tree mode, expanded; returns its position. */
 static guint
 expand_first_brand (Fixture *fixture, CouncilProject **out_brand)
@@ -279,6 +281,58 @@ test_tree_mode_shows_sources_under_brand (Fixture *fixture, gconstpointer data)
       g_assert_cmpuint (gtk_tree_list_row_get_depth (row), ==, 1);
       g_assert_cmpint (council_project_get_integrated_into (child), ==, council_project_get_id (brand));
     }
+}
+
+/* A change anywhere reloads the list: the expanded brand stays expanded and
+ * the project in the editor stays selected. */
+static void
+test_tree_mode_keeps_expansion_and_selection (Fixture *fixture, gconstpointer data)
+{
+  CouncilProjectFilter top = COUNCIL_PROJECT_FILTER_INIT;
+  g_autoptr(CouncilProject) brand = NULL;
+  g_autoptr(CouncilProject) other = NULL;
+  g_autoptr(GListStore) sources = NULL;
+  g_autoptr(GError) error = NULL;
+  guint pos, n_top, n_sources;
+
+  top.top_level_only = TRUE;
+  council_projects_view_set_tree_mode (fixture->view, TRUE);
+  n_top = store_count (fixture, &top);
+  pos = expand_first_brand (fixture, &brand);
+  sources = council_store_list_integration_sources (fixture->store, council_project_get_id (brand), NULL);
+  n_sources = g_list_model_get_n_items (G_LIST_MODEL (sources));
+  g_assert_cmpuint (n_rows (fixture), ==, n_top + n_sources);
+  council_projects_view_show_project (fixture->view, council_project_get_id (brand));
+  g_assert_cmpuint (selected_position (fixture), ==, pos);
+
+  /* Another project is edited and saved. */
+  other = row_project (fixture, pos == 0 ? n_top + n_sources - 1 : 0);
+  g_assert_cmpint (council_project_get_id (other), !=, council_project_get_id (brand));
+  {
+    g_autoptr(CouncilProject) full = council_store_get_project (fixture->store, council_project_get_id (other), &error);
+    g_assert_no_error (error);
+    council_project_set_title_en (full, "Renamed while a brand is open");
+    g_assert_true (council_store_save_project (fixture->store, full, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (n_rows (fixture), ==, n_top + n_sources);
+  {
+    g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows (fixture), pos);
+    g_autoptr(CouncilProject) p = COUNCIL_PROJECT (gtk_tree_list_row_get_item (row));
+
+    g_assert_cmpint (council_project_get_id (p), ==, council_project_get_id (brand));
+    g_assert_true (gtk_tree_list_row_get_expanded (row));
+  }
+  g_assert_cmpuint (selected_position (fixture), ==, pos);
+
+  /* Collapsed by the person, it stays collapsed after the next change. */
+  {
+    g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows (fixture), pos);
+    gtk_tree_list_row_set_expanded (row, FALSE);
+  }
+  g_assert_true (council_store_undo (fixture->store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_rows (fixture), ==, n_top);
 }
 
 static void
@@ -345,6 +399,94 @@ test_org_editor_lists_projects (Fixture *fixture, gconstpointer data)
   g_object_unref (editor);
 }
 
+static guint
+selected_position (Fixture *fixture)
+{
+  g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (rows (fixture)));
+
+  if (gtk_bitset_get_size (set) != 1)
+    return GTK_INVALID_LIST_POSITION;
+  return gtk_bitset_get_minimum (set);
+}
+
+/* Showing a project (Overview, global search: win.show-project) finds its
+ * row wherever it stands, not only among the first rows; and one hidden by
+ * the search is shown by clearing the filters. */
+static void
+test_show_project_finds_any_row (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  CouncilProjectFilter all = COUNCIL_PROJECT_FILTER_INIT;
+  g_autoptr(GListStore) last_first = NULL;
+  g_autoptr(CouncilProject) target = NULL;
+  guint total;
+
+  g_assert_true (council_demo_generate_projects (fixture->store, 2600, 0, 7, &error));
+  g_assert_no_error (error);
+  total = store_count (fixture, &all);
+  g_assert_cmpuint (total, >, 2600);
+  g_assert_true (wait_until (fixture, has_n_rows, GUINT_TO_POINTER (total)));
+
+  /* The last row of the list sorted by code. */
+  last_first = council_store_list_projects (fixture->store, &all, COUNCIL_PROJECT_SORT_CODE, TRUE, 0, 1, &error);
+  g_assert_no_error (error);
+  target = g_list_model_get_item (G_LIST_MODEL (last_first), 0);
+  council_projects_view_show_project (fixture->view, council_project_get_id (target));
+  g_assert_cmpint (council_project_editor_get_project_id (fixture->editor), ==, council_project_get_id (target));
+  g_assert_cmpuint (selected_position (fixture), ==, total - 1);
+  {
+    g_autoptr(CouncilProject) shown = row_project (fixture, total - 1);
+    g_assert_cmpint (council_project_get_id (shown), ==, council_project_get_id (target));
+  }
+
+  /* Hidden by the search: the filters are cleared and the row is found. */
+  council_projects_view_set_search (fixture->view, "QT-2026-00");
+  g_assert_cmpuint (n_rows (fixture), <, 10);
+  council_projects_view_show_project (fixture->view, council_project_get_id (target));
+  g_assert_cmpuint (n_rows (fixture), ==, total);
+  g_assert_cmpuint (selected_position (fixture), ==, total - 1);
+}
+
+/* A change of status is recorded on the date the person gives (today by
+ * default) and shown with that date in the history of statuses; a date in
+ * the future is refused at the field. */
+static void
+test_status_change_date (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(CouncilProject) p = row_project (fixture, 0);
+  gint64 id = council_project_get_id (p);
+  CouncilProjectStatus next = (council_project_get_status (p) + 1) % COUNCIL_PROJECT_N_STATUSES;
+  g_autoptr(GArray) changes = NULL;
+  g_autofree char *today = council_iso_date_today ();
+  g_autofree char *shown = NULL;
+  CouncilProjectStatusChange *last;
+
+  council_projects_view_show_project (fixture->view, id);
+  g_assert_cmpint (council_project_editor_get_project_id (fixture->editor), ==, id);
+  g_assert_cmpstr (gtk_editable_get_text (council_project_editor_get_status_date_entry (fixture->editor)), ==, today);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (
+    GTK_WIDGET (council_project_editor_get_status_date_entry (fixture->editor)))));
+  gtk_drop_down_set_selected (council_project_editor_get_status_drop (fixture->editor), next);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (
+    GTK_WIDGET (council_project_editor_get_status_date_entry (fixture->editor)))));
+
+  /* Not in the future. */
+  gtk_editable_set_text (council_project_editor_get_status_date_entry (fixture->editor), "2999-01-01");
+  g_assert_false (council_project_editor_save (fixture->editor));
+  g_assert_nonnull (strstr (council_project_editor_get_field_error (fixture->editor, COUNCIL_PROJECT_FIELD_STATUS),
+                            "future"));
+
+  gtk_editable_set_text (council_project_editor_get_status_date_entry (fixture->editor), "2026-03-15");
+  g_assert_true (council_project_editor_save (fixture->editor));
+  changes = council_store_list_project_status_changes (fixture->store, id, NULL);
+  g_assert_nonnull (changes);
+  last = &g_array_index (changes, CouncilProjectStatusChange, changes->len - 1);
+  g_assert_cmpint (last->status, ==, next);
+  g_assert_cmpstr (last->changed_on, ==, "2026-03-15");
+  shown = council_format_display_date ("2026-03-15");
+  g_assert_nonnull (strstr (council_project_editor_get_status_changes_text (fixture->editor), shown));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -357,7 +499,11 @@ main (int argc, char *argv[])
   g_test_add ("/projects-view/editor-saves", Fixture, NULL, fixture_set_up, test_editor_saves, fixture_tear_down);
   g_test_add ("/projects-view/invalid-budget", Fixture, NULL, fixture_set_up, test_invalid_budget_is_refused_at_the_field, fixture_tear_down);
   g_test_add ("/projects-view/tree-mode", Fixture, NULL, fixture_set_up, test_tree_mode_shows_sources_under_brand, fixture_tear_down);
+  g_test_add ("/projects-view/tree-keeps-expansion", Fixture, NULL, fixture_set_up,
+              test_tree_mode_keeps_expansion_and_selection, fixture_tear_down);
   g_test_add ("/projects-view/integrate-undo", Fixture, NULL, fixture_set_up, test_integrate_then_undo, fixture_tear_down);
+  g_test_add ("/projects-view/show-any-project", Fixture, NULL, fixture_set_up, test_show_project_finds_any_row, fixture_tear_down);
+  g_test_add ("/projects-view/status-change-date", Fixture, NULL, fixture_set_up, test_status_change_date, fixture_tear_down);
   g_test_add ("/projects-view/org-editor-projects", Fixture, NULL, fixture_set_up, test_org_editor_lists_projects, fixture_tear_down);
   return g_test_run ();
 }

@@ -220,6 +220,61 @@ test_view_export (Fixture *f, gconstpointer data)
     }
 }
 
+/* The Partners column speaks the workbook's language (--language), whatever
+ * the UI's: here the tests run in English and export in Chinese, then the
+ * other way round is checked against the English names. */
+static void
+test_partners_in_export_language (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GListStore) orgs = council_store_list_organizations (f->store, TRUE, NULL);
+  g_autoptr(GHashTable) zh_names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) en_names = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_assert_false (council_ui_prefers_chinese ());
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (orgs)); i++)
+    {
+      g_autoptr(CouncilOrganization) org = g_list_model_get_item (G_LIST_MODEL (orgs), i);
+      g_hash_table_add (zh_names, (gpointer) g_intern_string (council_organization_get_name_for_language (org, TRUE)));
+      g_hash_table_add (en_names, (gpointer) g_intern_string (council_organization_get_name_for_language (org, FALSE)));
+    }
+  for (int chinese = 0; chinese <= 1; chinese++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = g_build_filename (f->dir, chinese ? "partners-zh.xlsx" : "partners-en.xlsx", NULL);
+      CouncilWorkbookOptions o = options (chinese);
+      const char *sheet = chinese ? "项目" : "Projects";
+      g_autoptr(GHashTable) facts = NULL;
+      guint max_row, checked = 0;
+
+      g_assert_true (council_workbook_export_projects (f->store, path, &o, NULL, COUNCIL_PROJECT_SORT_CODE, FALSE,
+                                                       NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      facts = read_workbook (path);
+      max_row = atoi (fact (facts, sheet, "max_row"));
+      for (guint r = 2; r <= max_row; r++)
+        {
+          g_autofree char *key = g_strdup_printf ("%s!D%u", sheet, r);
+          const char *partners = g_hash_table_lookup (facts, key);
+          g_auto(GStrv) names = NULL;
+
+          if (partners == NULL || *partners == '\0')
+            continue;
+          names = g_strsplit (partners, "、", -1);
+          for (guint i = 0; names[i] != NULL; i++)
+            {
+              gboolean in_language = g_hash_table_contains (chinese ? zh_names : en_names, g_intern_string (names[i]));
+
+              if (!in_language)
+                g_error ("row %u of %s: partner \"%s\" is not a name in the export's language", r, sheet, names[i]);
+              /* Names that read the same in both languages prove nothing. */
+              if (!g_hash_table_contains (chinese ? en_names : zh_names, g_intern_string (names[i])))
+                checked++;
+            }
+        }
+      g_assert_cmpuint (checked, >, 0);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -227,5 +282,7 @@ main (int argc, char *argv[])
   g_test_add ("/workbook-projects/all-sheets", Fixture, NULL, fixture_setup, test_all_sheets, fixture_teardown);
   g_test_add ("/workbook-projects/english", Fixture, NULL, fixture_setup, test_english_headers, fixture_teardown);
   g_test_add ("/workbook-projects/view-export", Fixture, NULL, fixture_setup, test_view_export, fixture_teardown);
+  g_test_add ("/workbook-projects/partners-language", Fixture, NULL, fixture_setup, test_partners_in_export_language,
+              fixture_teardown);
   return g_test_run ();
 }

@@ -869,6 +869,7 @@ struct _CouncilProject
   char *target_group;
   char *start_date;
   char *end_date;
+  char *status_changed_on;   /* the date of a status change being saved; "" = today */
   CouncilProjectStatus status;
   CouncilProjectHealth health;
   gint64 budget_fen;
@@ -944,6 +945,7 @@ council_project_finalize (GObject *object)
   g_free (self->title_en);
   g_free (self->target_group);
   g_free (self->start_date);
+  g_free (self->status_changed_on);
   g_free (self->end_date);
   g_free (self->description);
   g_free (self->lead_name);
@@ -1132,6 +1134,8 @@ void council_project_set_category_id (CouncilProject *self, gint64 v) { self->ca
 void council_project_set_lead_org_id (CouncilProject *self, gint64 v) { self->lead_org_id = v; }
 void council_project_set_target_group (CouncilProject *self, const char *v) { replace_text (&self->target_group, v); NOTIFY (PROP_TARGET_GROUP); }
 void council_project_set_start_date (CouncilProject *self, const char *v) { replace_text (&self->start_date, v); NOTIFY (PROP_START_DATE); }
+void council_project_set_status_changed_on (CouncilProject *self, const char *v) { replace_text (&self->status_changed_on, v); }
+const char *council_project_get_status_changed_on (CouncilProject *self) { return self->status_changed_on ? self->status_changed_on : ""; }
 void council_project_set_end_date (CouncilProject *self, const char *v) { replace_text (&self->end_date, v); NOTIFY (PROP_END_DATE); }
 void council_project_set_status (CouncilProject *self, CouncilProjectStatus v) { self->status = v; NOTIFY (PROP_STATUS); NOTIFY (PROP_STATUS_LABEL); }
 void council_project_set_health (CouncilProject *self, CouncilProjectHealth v) { self->health = v; NOTIFY (PROP_HEALTH); NOTIFY (PROP_HEALTH_LABEL); }
@@ -1400,6 +1404,15 @@ council_project_check_field (CouncilProject *self, CouncilProjectField field, GE
     case COUNCIL_PROJECT_FIELD_STATUS:
       if ((guint) self->status >= COUNCIL_PROJECT_N_STATUSES)
         return fail (error, field, _("Choose a status."));
+      if (self->status_changed_on != NULL && *self->status_changed_on != '\0')
+        {
+          g_autofree char *today = council_iso_date_today ();
+
+          if (!check_date (self->status_changed_on, field, error))
+            return FALSE;
+          if (strcmp (self->status_changed_on, today) > 0)
+            return fail (error, field, _("The date of a status change cannot be in the future."));
+        }
       return TRUE;
     case COUNCIL_PROJECT_FIELD_HEALTH:
       if ((guint) self->health >= COUNCIL_PROJECT_N_HEALTHS)

@@ -306,6 +306,10 @@ void        council_project_set_category_id       (CouncilProject *self, gint64 
 void        council_project_set_lead_org_id       (CouncilProject *self, gint64 v);
 void        council_project_set_target_group      (CouncilProject *self, const char *v);
 void        council_project_set_start_date        (CouncilProject *self, const char *v);
+/* The date recorded with a change of status when the project is saved
+ * (YYYY-MM-DD, not in the future); "" means the day of saving. */
+void        council_project_set_status_changed_on (CouncilProject *self, const char *v);
+const char *council_project_get_status_changed_on (CouncilProject *self);
 void        council_project_set_end_date          (CouncilProject *self, const char *v);
 void        council_project_set_status            (CouncilProject *self, CouncilProjectStatus v);
 void        council_project_set_health            (CouncilProject *self, CouncilProjectHealth v);

@@ -36,7 +36,16 @@ struct _CouncilSqlListModel
   guint page_size;
   GQueue pages;               /* of Page*, most recently used first */
   GError *error;
+
+  /* While a reload is under way, the rows of the previous query follow the
+   * new ones: [n_items, n_items + n_old) are served from old_pages. */
+  guint n_old;
+  guint old_page_size;
+  GQueue old_pages;
 };
+
+enum { SIGNAL_RELOADING, N_SIGNALS };
+static guint signals[N_SIGNALS];
 
 static void council_sql_list_model_iface_init (GListModelInterface *iface);
 
@@ -126,7 +135,25 @@ council_sql_list_model_get_item_type (GListModel *model)
 static guint
 council_sql_list_model_get_n_items (GListModel *model)
 {
-  return COUNCIL_SQL_LIST_MODEL (model)->n_items;
+  CouncilSqlListModel *self = COUNCIL_SQL_LIST_MODEL (model);
+  return self->n_items + self->n_old;
+}
+
+/* A row of the previous query during a reload: the cached one, or an empty
+ * record of the item type where it was never fetched (a list view asks only
+ * for rows it shows, and it showed these already). */
+static gpointer
+get_old_item (CouncilSqlListModel *self, guint position)
+{
+  guint index = position / self->old_page_size;
+
+  for (GList *l = self->old_pages.head; l != NULL; l = l->next)
+    {
+      Page *page = l->data;
+      if (page->index == index && position % self->old_page_size < page->items->len)
+        return g_object_ref (g_ptr_array_index (page->items, position % self->old_page_size));
+    }
+  return g_object_new (self->item_type, NULL);
 }
 
 static gpointer
@@ -136,6 +163,8 @@ council_sql_list_model_get_item (GListModel *model, guint position)
   guint index;
   Page *page;
 
+  if (position >= self->n_items && position < self->n_items + self->n_old)
+    return get_old_item (self, position - self->n_items);
   if (position >= self->n_items)
     return NULL;
   index = position / self->page_size;
@@ -162,6 +191,7 @@ council_sql_list_model_dispose (GObject *object)
   CouncilSqlListModel *self = COUNCIL_SQL_LIST_MODEL (object);
 
   drop_pages (self);
+  g_queue_clear_full (&self->old_pages, page_free);
   g_clear_weak_pointer (&self->store);
   G_OBJECT_CLASS (council_sql_list_model_parent_class)->dispose (object);
 }
@@ -185,6 +215,17 @@ council_sql_list_model_class_init (CouncilSqlListModelClass *klass)
 
   object_class->dispose = council_sql_list_model_dispose;
   object_class->finalize = council_sql_list_model_finalize;
+
+  /**
+   * CouncilSqlListModel::reloading:
+   *
+   * Emitted in the middle of a reload, when the new rows stand at the start
+   * of the list and the old rows after them, just before the old rows go.
+   * A list view that moves its view to the new rows now reuses the widgets
+   * of the old ones instead of destroying and creating them.
+   */
+  signals[SIGNAL_RELOADING] = g_signal_new ("reloading", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                            0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -192,6 +233,7 @@ council_sql_list_model_init (CouncilSqlListModel *self)
 {
   self->page_size = DEFAULT_PAGE_SIZE;
   g_queue_init (&self->pages);
+  g_queue_init (&self->old_pages);
 }
 
 static void
@@ -238,22 +280,42 @@ council_sql_list_model_get_query (CouncilSqlListModel *self)
 void
 council_sql_list_model_invalidate (CouncilSqlListModel *self)
 {
-  guint old_n;
+  guint old_n, new_n;
 
   g_return_if_fail (COUNCIL_IS_SQL_LIST_MODEL (self));
+  if (self->n_old != 0)
+    return;   /* a reload from a "reloading" handler: the one under way reads the new data */
   old_n = self->n_items;
-  drop_pages (self);
   g_clear_error (&self->error);
-  /* Rows are not tracked by identity: every row may have moved. They go in
-   * two steps, all out then all in: GTK 4.8's list views answer one
-   * "removed n, added m" by asking for every added row to find widgets to
-   * reuse, which would fetch the whole result a page at a time. */
-  self->n_items = 0;
-  if (old_n != 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
-  self->n_items = count_rows (self);
-  if (self->n_items != 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
+  /* Rows are not tracked by identity: every row may have moved. GTK 4.8's
+   * list views answer one "removed n, added m" by asking for every added
+   * row (fetching the whole result a page at a time), and they destroy the
+   * widgets of removed rows. So the new rows go in first, in front of the
+   * old ones; "reloading" lets the view move to them, which rebinds the
+   * widgets it has; then the old rows, by then without widgets, go. */
+  new_n = count_rows (self);
+  if (old_n == 0 || new_n == 0)
+    {
+      drop_pages (self);
+      self->n_items = 0;
+      if (old_n != 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
+      self->n_items = new_n;
+      if (new_n != 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, new_n);
+      return;
+    }
+  g_queue_clear_full (&self->old_pages, page_free);
+  self->old_pages = self->pages;
+  g_queue_init (&self->pages);
+  self->old_page_size = self->page_size;
+  self->n_old = old_n;
+  self->n_items = new_n;
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, new_n);
+  g_signal_emit (self, signals[SIGNAL_RELOADING], 0);
+  self->n_old = 0;
+  g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n, 0);
+  g_queue_clear_full (&self->old_pages, page_free);
 }
 
 void

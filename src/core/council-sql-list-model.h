@@ -39,10 +39,9 @@ CouncilSqlListModel *council_sql_list_model_new (GType                item_type,
                                                  GDestroyNotify       query_free);
 
 gpointer  council_sql_list_model_get_query     (CouncilSqlListModel *self);
-/* Drops every cached row, recounts and emits items-changed (0, old, 0)
- * then (0, 0, new) (GTK 4.8's list views ask for every row added in a
- * single signal that also removes rows).
- * Call after changing the query (filter, sort). */
+/* Drops every cached row and recounts. The new rows are added in front of
+ * the old ones, "reloading" is emitted, then the old rows are removed (see
+ * the signal). Call after changing the query (filter, sort). */
 void      council_sql_list_model_invalidate    (CouncilSqlListModel *self);
 /* Rows fetched per query; 200 by default. */
 void      council_sql_list_model_set_page_size (CouncilSqlListModel *self,

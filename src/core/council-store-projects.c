@@ -223,6 +223,57 @@ fetch_project_row (CouncilStore *self, gint64 id, GError **error)
   return project;
 }
 
+#define PROJECT_ROWS_SQL PROJECT_ROW_SELECT " WHERE p.id IN (SELECT value FROM json_each(:ids))"
+
+/* The rows of a page in one statement (the ids go in as one JSON array),
+ * appended to @items in the order of @ids; ids deleted since are skipped. */
+static gboolean names_in_chinese (int names_language);
+
+static gboolean
+fetch_project_rows (CouncilStore *self, GArray *ids, int names_language, GPtrArray *items, GError **error)
+{
+  g_autoptr(GString) json = g_string_sized_new (16 * ids->len + 2);
+  g_autoptr(GHashTable) by_id = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (ids->len == 0)
+    return TRUE;
+  g_string_append_c (json, '[');
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (json, i == 0 ? "%" G_GINT64_FORMAT : ",%" G_GINT64_FORMAT,
+                            g_array_index (ids, gint64, i));
+  g_string_append_c (json, ']');
+  stmt = council_store_prepare (self, PROJECT_ROWS_SQL, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_named_text (stmt, ":ids", json->str);
+  bind_named_int64 (stmt, ":zh", names_in_chinese (names_language));
+  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CouncilProject *project = project_from_row (stmt);
+      gint64 *key = g_new (gint64, 1);
+
+      *key = council_project_get_id (project);
+      g_hash_table_insert (by_id, key, project);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return council_store_set_sqlite_error (self, rc, error);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gpointer key = NULL, project = NULL;
+
+      if (g_hash_table_steal_extended (by_id, &g_array_index (ids, gint64, i), &key, &project))
+        {
+          g_free (key);
+          g_ptr_array_add (items, project);
+        }
+    }
+  return TRUE;
+}
+
 /* ---- the list query ---- */
 
 typedef struct
@@ -237,6 +288,7 @@ typedef struct
   gboolean top_level_only;
   gint64 integrated_into;
   gboolean integrated_only;
+  int names_language;
   CouncilProjectSort sort;
   gboolean descending;
   /* For a short search (a scan that no index helps), the ordered ids of all
@@ -263,6 +315,7 @@ project_query_set_filter (ProjectQuery *query, const CouncilProjectFilter *filte
   query->top_level_only = filter->top_level_only;
   query->integrated_into = filter->integrated_into;
   query->integrated_only = filter->integrated_only;
+  query->names_language = filter->names_language;
   g_clear_pointer (&query->matches, g_array_unref);
 }
 
@@ -339,6 +392,16 @@ append_where (GString *sql, const ProjectQuery *q)
     g_string_append (sql, " AND p.id IN (SELECT integrated_into FROM project WHERE integrated_into IS NOT NULL)");
 }
 
+static gboolean
+names_in_chinese (int names_language)
+{
+  if (names_language == COUNCIL_NAMES_CHINESE)
+    return TRUE;
+  if (names_language == COUNCIL_NAMES_ENGLISH)
+    return FALSE;
+  return council_ui_prefers_chinese ();
+}
+
 static char *
 like_pattern (const char *text)
 {
@@ -381,7 +444,7 @@ bind_filter (sqlite3_stmt *stmt, const ProjectQuery *q)
       bind_named_text (stmt, ":pattern", pattern);
     }
   bind_named_int64 (stmt, ":into", q->integrated_into);
-  bind_named_int64 (stmt, ":zh", council_ui_prefers_chinese ());
+  bind_named_int64 (stmt, ":zh", names_in_chinese (q->names_language));
 }
 
 static const char *
@@ -678,20 +741,7 @@ project_query_fetch (gpointer data, guint offset, guint limit, GPtrArray *items,
     return council_store_set_sqlite_error (q->store, rc, error);
 
 rows:
-  for (guint i = 0; i < ids->len; i++)
-    {
-      GError *local = NULL;
-      CouncilProject *project = fetch_project_row (q->store, g_array_index (ids, gint64, i), &local);
-
-      if (local != NULL)
-        {
-          g_propagate_error (error, local);
-          return FALSE;
-        }
-      if (project != NULL)
-        g_ptr_array_add (items, project);
-    }
-  return TRUE;
+  return fetch_project_rows (q->store, ids, q->names_language, items, error);
 }
 
 static ProjectQuery *
@@ -739,6 +789,61 @@ council_project_list_set_sort (CouncilSqlListModel *list, CouncilProjectSort sor
   q->sort = sort;
   q->descending = descending;
   council_sql_list_model_invalidate (list);
+}
+
+/* Where the project stands in the list under its filter and sort: the
+ * rows before it are counted with the same key the pages are ordered by
+ * (for a project that is not a brand, a rolled-up value is its own). */
+guint
+council_project_list_find_position (CouncilSqlListModel *list, gint64 id, GError **error)
+{
+  ProjectQuery *q = council_sql_list_model_get_query (list);
+  const char *key = NULL;
+  const char *before;
+  g_autoptr(GString) sql = NULL;
+  sqlite3_stmt *stmt;
+  guint position = G_MAXUINT;
+  int rc;
+
+  g_return_val_if_fail (q != NULL, G_MAXUINT);
+  if (q->store == NULL || id <= 0)
+    return G_MAXUINT;
+  if (q->matches != NULL)
+    {
+      for (guint i = 0; i < q->matches->len; i++)
+        if (g_array_index (q->matches, gint64, i) == id)
+          return i;
+      return G_MAXUINT;
+    }
+  key = q->sort == COUNCIL_PROJECT_SORT_LEAD
+        ? "(SELECT o.sort_order * 1000000000 + o.id FROM organization o WHERE o.id = p.lead_org_id)"
+        : sort_expression (q->sort);
+  before = q->descending ? ">" : "<";
+  sql = g_string_new (NULL);
+  g_string_append_printf (sql, "WITH target AS (SELECT %s AS k, p.code AS c FROM project p", key);
+  append_where (sql, q);
+  g_string_append_printf (sql, " AND p.id = :target) SELECT (SELECT count(*) FROM target), "
+                               "(SELECT count(*) FROM project p, target t");
+  append_where (sql, q);
+  /* NULL keys sort first, ascending; last, descending. */
+  g_string_append_printf (sql, " AND (%s %s t.k OR (%s IS t.k AND p.code %s t.c) OR ",
+                          key, before, key, before);
+  if (q->descending)
+    g_string_append_printf (sql, "(t.k IS NULL AND %s IS NOT NULL)))", key);
+  else
+    g_string_append_printf (sql, "(%s IS NULL AND t.k IS NOT NULL)))", key);
+  stmt = council_store_prepare (q->store, sql->str, error);
+  if (stmt == NULL)
+    return G_MAXUINT;
+  bind_filter (stmt, q);
+  bind_named_int64 (stmt, ":target", id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) > 0)
+    position = (guint) sqlite3_column_int64 (stmt, 1);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    council_store_set_sqlite_error (q->store, rc, error);
+  return position;
 }
 
 gboolean
@@ -1453,7 +1558,8 @@ write_project_row (CouncilStore *self, CouncilProject *project, gint64 *id, gint
         return FALSE;
       *id = sqlite3_last_insert_rowid (db);
       *version = 1;
-      return record_status_change (self, *id, council_project_get_status (project), NULL, error);
+      return record_status_change (self, *id, council_project_get_status (project),
+                                   council_project_get_status_changed_on (project), error);
     }
 
   stmt = council_store_prepare (self, "SELECT status, version FROM project WHERE id = ?", error);
@@ -1489,7 +1595,8 @@ write_project_row (CouncilStore *self, CouncilProject *project, gint64 *id, gint
   if (sqlite3_changes (db) > 0)
     (*version)++;
   if (g_strcmp0 (old_status, council_project_status_to_string (council_project_get_status (project))) != 0)
-    return record_status_change (self, *id, council_project_get_status (project), NULL, error);
+    return record_status_change (self, *id, council_project_get_status (project),
+                                   council_project_get_status_changed_on (project), error);
   return TRUE;
 }
 

@@ -26,9 +26,19 @@ typedef struct
   gboolean    top_level_only;  /* hide projects integrated into a brand (tree roots) */
   gint64      integrated_into; /* only the sources of this brand */
   gboolean    integrated_only; /* only brands with sources (the Brands sheet) */
+  int         names_language;  /* CouncilNamesLanguage of the organization names in the rows */
 } CouncilProjectFilter;
 
-#define COUNCIL_PROJECT_FILTER_INIT { 0, 0, 0, -1, NULL, FALSE, FALSE, 0, FALSE }
+/* The language of the names a row carries (lead, partners): the UI's, or
+ * the one an export is written in. */
+typedef enum
+{
+  COUNCIL_NAMES_UI_LANGUAGE,
+  COUNCIL_NAMES_CHINESE,
+  COUNCIL_NAMES_ENGLISH,
+} CouncilNamesLanguage;
+
+#define COUNCIL_PROJECT_FILTER_INIT { 0, 0, 0, -1, NULL, FALSE, FALSE, 0, FALSE, COUNCIL_NAMES_UI_LANGUAGE }
 
 typedef enum
 {
@@ -95,6 +105,11 @@ void          council_project_list_set_filter     (CouncilSqlListModel        *l
 void          council_project_list_set_sort       (CouncilSqlListModel        *list,
                                                    CouncilProjectSort          sort,
                                                    gboolean                    descending);
+/* The row of project @id in @list under its filter and sort (any row of
+ * 100,000, asked of SQL), or G_MAXUINT when the filter hides it. */
+guint         council_project_list_find_position  (CouncilSqlListModel        *list,
+                                                   gint64                      id,
+                                                   GError                    **error);
 /* The same query without a model (exports write what the view shows). */
 gboolean      council_store_count_projects        (CouncilStore               *self,
                                                    const CouncilProjectFilter *filter,

@@ -131,6 +131,12 @@ names_load (CouncilWorkbookWriter *writer, Names *names, GError **error)
   return TRUE;
 }
 
+static int
+export_names_language (CouncilWorkbookWriter *writer)
+{
+  return writer->options->chinese ? COUNCIL_NAMES_CHINESE : COUNCIL_NAMES_ENGLISH;
+}
+
 static const char *
 name_of (GHashTable *table, gint64 id)
 {
@@ -290,11 +296,14 @@ gboolean
 council_workbook_write_projects (CouncilWorkbookWriter *writer, GError **error)
 {
   CouncilProjectFilter all = COUNCIL_PROJECT_FILTER_INIT;
-  const CouncilProjectFilter *filter = writer->project_filter ? writer->project_filter : &all;
+  CouncilProjectFilter shown = writer->project_filter ? *writer->project_filter : all;
+  const CouncilProjectFilter *filter = &shown;
   Names names = { NULL, NULL };
   ProjectPass pass = { 0 };
   gboolean ok;
 
+  /* Partner names come with the rows: in the workbook's language. */
+  shown.names_language = export_names_language (writer);
   if (!names_load (writer, &names, error))
     return FALSE;
   ok = begin_project_sheet (writer, &pass, &names, &projects_sheet_name, error) &&
@@ -326,6 +335,7 @@ council_workbook_write_brands (CouncilWorkbookWriter *writer, GError **error)
   gboolean ok = FALSE;
 
   filter.integrated_only = TRUE;
+  filter.names_language = export_names_language (writer);
   if (!names_load (writer, &names, error))
     return FALSE;
   if (!begin_project_sheet (writer, &pass, &names, &brands_sheet_name, error) ||
@@ -335,8 +345,12 @@ council_workbook_write_brands (CouncilWorkbookWriter *writer, GError **error)
   for (guint i = 0; i < brands->len; i++)
     {
       CouncilProject *brand = g_ptr_array_index (brands, i);
-      g_autoptr(GListStore) sources =
-        council_store_list_integration_sources (writer->store, council_project_get_id (brand), error);
+      CouncilProjectFilter of_brand = COUNCIL_PROJECT_FILTER_INIT;
+      g_autoptr(GListStore) sources = NULL;
+
+      of_brand.integrated_into = council_project_get_id (brand);
+      of_brand.names_language = filter.names_language;
+      sources = council_store_list_projects (writer->store, &of_brand, COUNCIL_PROJECT_SORT_CODE, FALSE, 0, 0, error);
 
       if (sources == NULL || !write_project_row (&pass, brand, FALSE))
         goto out;

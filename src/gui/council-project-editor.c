@@ -49,6 +49,8 @@ struct _CouncilProjectEditor
   GtkEntry *start_entry;
   GtkEntry *end_entry;
   GtkDropDown *status_drop;
+  GtkWidget *status_date_row;     /* shown while the status differs from the saved one */
+  GtkEntry *status_date_entry;
   GtkLabel *status_changes_label;
   GtkDropDown *health_drop;
   GtkEntry *budget_entry;
@@ -123,6 +125,18 @@ static void
 set_entry (GtkEntry *entry, const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
+}
+
+/* The date of a status change is asked for only when there is one: a new
+ * project's first status, or a status other than the saved one. */
+static void
+update_status_date_row (CouncilProjectEditor *self)
+{
+  gboolean changed = self->loaded == NULL || council_project_get_id (self->loaded) <= 0 ||
+                     gtk_drop_down_get_selected (self->status_drop) != (guint) council_project_get_status (self->loaded);
+
+  if (self->status_date_row != NULL)
+    gtk_widget_set_visible (self->status_date_row, changed);
 }
 
 static GtkWidget *
@@ -971,6 +985,11 @@ fill_form (CouncilProjectEditor *self, CouncilProject *p)
   set_entry (self->start_entry, council_project_get_start_date (p));
   set_entry (self->end_entry, council_project_get_end_date (p));
   gtk_drop_down_set_selected (self->status_drop, council_project_get_status (p));
+  {
+    g_autofree char *today = council_iso_date_today ();
+    set_entry (self->status_date_entry, today);
+  }
+  update_status_date_row (self);
   gtk_drop_down_set_selected (self->health_drop, council_project_get_health (p));
   set_entry (self->budget_entry, id > 0 || council_project_get_budget_fen (p) > 0 ? budget : "");
   gtk_spin_button_set_value (self->planned_spin, council_project_get_planned_beneficiaries (p));
@@ -1075,6 +1094,7 @@ collect_form (CouncilProjectEditor *self, CouncilProject *p)
   council_project_set_start_date (p, entry_text (self->start_entry));
   council_project_set_end_date (p, entry_text (self->end_entry));
   council_project_set_status (p, MIN (gtk_drop_down_get_selected (self->status_drop), COUNCIL_PROJECT_N_STATUSES - 1));
+  council_project_set_status_changed_on (p, entry_text (self->status_date_entry));
   council_project_set_health (p, MIN (gtk_drop_down_get_selected (self->health_drop), COUNCIL_PROJECT_N_HEALTHS - 1));
   if (*entry_text (self->budget_entry) == '\0')
     council_project_set_budget_fen (p, 0);
@@ -1427,6 +1447,19 @@ build_details (CouncilProjectEditor *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->status_changes_label), "dim-label");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_changes_label), _("Each change of status with its date"));
   gtk_box_append (GTK_BOX (status_box), GTK_WIDGET (self->status_drop));
+  {
+    GtkWidget *label = gtk_label_new_with_mnemonic (_("Changed _on"));
+
+    self->status_date_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    self->status_date_entry = GTK_ENTRY (new_entry (_("YYYY-MM-DD"), 11));
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_date_entry),
+                                 _("The date of this change of status, recorded in the history of statuses"));
+    gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->status_date_entry));
+    gtk_box_append (GTK_BOX (self->status_date_row), label);
+    gtk_box_append (GTK_BOX (self->status_date_row), GTK_WIDGET (self->status_date_entry));
+    gtk_box_append (GTK_BOX (status_box), self->status_date_row);
+    g_signal_connect_swapped (self->status_drop, "notify::selected", G_CALLBACK (update_status_date_row), self);
+  }
   gtk_box_append (GTK_BOX (status_box), GTK_WIDGET (self->status_changes_label));
   gtk_text_view_set_wrap_mode (self->description_view, GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_left_margin (self->description_view, 6);
@@ -1639,6 +1672,9 @@ council_project_editor_focus_first_field (CouncilProjectEditor *self)
 }
 
 GtkEditable *council_project_editor_get_budget_entry (CouncilProjectEditor *self) { return GTK_EDITABLE (self->budget_entry); }
+GtkEditable *council_project_editor_get_status_date_entry (CouncilProjectEditor *self) { return GTK_EDITABLE (self->status_date_entry); }
+GtkDropDown *council_project_editor_get_status_drop (CouncilProjectEditor *self) { return self->status_drop; }
+const char *council_project_editor_get_status_changes_text (CouncilProjectEditor *self) { return gtk_label_get_text (self->status_changes_label); }
 GtkEditable *council_project_editor_get_title_entry (CouncilProjectEditor *self) { return GTK_EDITABLE (self->title_zh_entry); }
 
 const char *

@@ -28,6 +28,10 @@ void     council_project_editor_focus_first_field  (CouncilProjectEditor *self);
 /* For tests: the entry of the budget and the message shown under it. */
 GtkEditable *council_project_editor_get_budget_entry (CouncilProjectEditor *self);
 GtkEditable *council_project_editor_get_title_entry  (CouncilProjectEditor *self);
+/* For tests: the status, the date of its change, and the history of statuses. */
+GtkDropDown *council_project_editor_get_status_drop        (CouncilProjectEditor *self);
+GtkEditable *council_project_editor_get_status_date_entry  (CouncilProjectEditor *self);
+const char  *council_project_editor_get_status_changes_text (CouncilProjectEditor *self);
 const char  *council_project_editor_get_field_error  (CouncilProjectEditor *self,
                                                       int                   field);
 

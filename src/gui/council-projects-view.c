@@ -27,6 +27,7 @@ struct _CouncilProjectsView
   CouncilProjectEditor *editor;
   GArray *org_ids;                /* org_filter position -> id (0 = all) */
   GArray *category_ids;           /* category_filter position -> id */
+  GHashTable *expanded_ids;       /* gint64* of brands expanded in tree mode */
   char *search;
   char *count_text;
   CouncilProjectSort sort;
@@ -34,6 +35,7 @@ struct _CouncilProjectsView
   gboolean tree_mode;
   gboolean syncing_selection;
   gboolean filling_filters;
+  gboolean list_reloading;        /* between "reloading" and the old rows' removal */
   int probed_sort;                /* set by the column sorters while probing */
   gint64 pending_target;
 
@@ -127,23 +129,92 @@ static const ColumnSpec column_specs[] = {
   { N_("Beneficiaries"), COUNCIL_PROJECT_SORT_BENEFICIARIES, 100, TRUE, text_beneficiaries },
 };
 
+/* ---- tree mode: expanded brands survive reloads ---- */
+
+/* A brand's sources appear right below it when it is expanded and go when
+ * it is collapsed. Reloads replace every row: those are not a person's
+ * doing and are not recorded. */
+static void
+on_tree_items_changed_cb (GListModel *tree, guint position, guint removed, guint added,
+                          CouncilProjectsView *self)
+{
+  g_autoptr(GtkTreeListRow) row = NULL;
+  g_autoptr(GObject) item = NULL;
+  gint64 id;
+
+  if (self->list_reloading || position == 0 || (added == 0) == (removed == 0))
+    return;
+  row = gtk_tree_list_model_get_row (GTK_TREE_LIST_MODEL (tree), position - 1);
+  if (row == NULL || gtk_tree_list_row_get_depth (row) != 0)
+    return;
+  item = gtk_tree_list_row_get_item (row);
+  id = council_project_get_id (COUNCIL_PROJECT (item));
+  if (added > 0 && gtk_tree_list_row_get_expanded (row))
+    g_hash_table_add (self->expanded_ids, g_memdup2 (&id, sizeof id));
+  else if (removed > 0 && !gtk_tree_list_row_get_expanded (row))
+    g_hash_table_remove (self->expanded_ids, &id);
+}
+
+/* Runs after the tree and the selection have followed the list. */
+static void
+on_list_items_changed_after_cb (GListModel *list, guint position, guint removed, guint added,
+                                CouncilProjectsView *self)
+{
+  if (removed > 0)
+    self->list_reloading = FALSE;
+}
+
+/* After a reload the brands are new rows: the ones expanded before are
+ * found again by SQL and expanded. */
+static void
+restore_expansions (CouncilProjectsView *self)
+{
+  g_autoptr(GList) ids = NULL;
+
+  if (!self->tree_mode || self->tree == NULL)
+    return;
+  ids = g_hash_table_get_keys (self->expanded_ids);
+  for (GList *l = ids; l != NULL; l = l->next)
+    {
+      guint root = council_project_list_find_position (self->list, *(gint64 *) l->data, NULL);
+      g_autoptr(GtkTreeListRow) row = root != G_MAXUINT ? gtk_tree_list_model_get_child_row (self->tree, root) : NULL;
+
+      if (row != NULL)
+        gtk_tree_list_row_set_expanded (row, TRUE);
+    }
+}
+
+static gboolean on_spent_query_tooltip_cb (GtkWidget *label, int x, int y, gboolean keyboard,
+                                           GtkTooltip *tooltip, gpointer data);
+
 static void
 on_cell_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   const ColumnSpec *spec = user_data;
-  GtkWidget *label = gtk_label_new (NULL);
+  /* An inscription takes its size from its settings, not its text: a new
+   * text is laid out once when drawn instead of measured again and again
+   * by the column view (a label spent most of a filter change there). */
+  GtkWidget *label = gtk_inscription_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), spec->numeric ? 1.0 : 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (label), spec->numeric ? 1.0f : 0.0f);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   if (spec->text == text_code)
     {
       /* The first column carries the expander of tree mode. */
       GtkWidget *expander = gtk_tree_expander_new ();
+      /* An inscription asks for no width of its own: it takes what the
+       * expander leaves. */
+      gtk_widget_set_hexpand (label, TRUE);
       gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), label);
       gtk_list_item_set_child (item, expander);
     }
   else
     gtk_list_item_set_child (item, label);
+  if (spec->text == text_spent)
+    {
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_spent_query_tooltip_cb), NULL);
+    }
 }
 
 static void
@@ -162,7 +233,7 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer 
                                       GTK_IS_TREE_LIST_ROW (row) ? GTK_TREE_LIST_ROW (row) : NULL);
       label = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (child));
     }
-  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
   if (spec->text == text_health)
     {
       CouncilProjectHealth health = council_project_get_rolled_health (project);
@@ -175,17 +246,26 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer 
     }
   if (spec->text == text_spent)
     {
-      if (council_project_get_fund_flags (project) != COUNCIL_FUND_FLAG_NONE)
-        {
-          gtk_widget_add_css_class (label, "health-off-track");
-          gtk_widget_set_tooltip_text (label, _("The funds of this project are flagged: see its Funds tab."));
-        }
+      /* The tooltip is answered by query-tooltip from this flag: setting a
+       * tooltip text on a shown label asks the X server where the pointer
+       * is, a round trip per bound row. */
+      gboolean flagged = council_project_get_fund_flags (project) != COUNCIL_FUND_FLAG_NONE;
+
+      g_object_set_data (G_OBJECT (label), "council-flagged", GINT_TO_POINTER (flagged));
+      if (flagged)
+        gtk_widget_add_css_class (label, "health-off-track");
       else
-        {
-          gtk_widget_remove_css_class (label, "health-off-track");
-          gtk_widget_set_tooltip_text (label, NULL);
-        }
+        gtk_widget_remove_css_class (label, "health-off-track");
     }
+}
+
+static gboolean
+on_spent_query_tooltip_cb (GtkWidget *label, int x, int y, gboolean keyboard, GtkTooltip *tooltip, gpointer data)
+{
+  if (!GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), "council-flagged")))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, _("The funds of this project are flagged: see its Funds tab."));
+  return TRUE;
 }
 
 static void
@@ -317,6 +397,7 @@ apply_filter (CouncilProjectsView *self)
   current_filter (self, &filter);
   self->syncing_selection = TRUE;
   council_project_list_set_filter (self->list, &filter);
+  restore_expansions (self);
   self->syncing_selection = FALSE;
 }
 
@@ -426,11 +507,14 @@ set_rows_model (CouncilProjectsView *self)
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   g_clear_object (&self->selection);
+  if (self->tree != NULL)
+    g_signal_handlers_disconnect_by_data (self->tree, self);
   g_clear_object (&self->tree);
   if (self->tree_mode)
     {
       self->tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->list)), FALSE, FALSE,
                                             create_children_cb, self, NULL);
+      g_signal_connect (self->tree, "items-changed", G_CALLBACK (on_tree_items_changed_cb), self);
       rows = g_object_ref (G_LIST_MODEL (self->tree));
     }
   else
@@ -455,21 +539,87 @@ on_brands_toggled_cb (GtkToggleButton *button, CouncilProjectsView *self)
 
 /* ---- selection and the editor ---- */
 
+/* The column view's list (GTK 4.8 has no scroll API on the column view). */
+static GtkWidget *
+inner_list_view (CouncilProjectsView *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+  return NULL;
+}
+
+/* The row of a project in the tree: its brand's row expanded when it is
+ * one of the brand's sources. */
+static guint
+find_tree_position (CouncilProjectsView *self, gint64 id, guint root)
+{
+  GtkTreeListRow *row = gtk_tree_list_model_get_child_row (self->tree, root);
+  guint found = GTK_INVALID_LIST_POSITION;
+
+  if (row == NULL)
+    return GTK_INVALID_LIST_POSITION;
+  {
+    g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+    if (council_project_get_id (COUNCIL_PROJECT (item)) == id)
+      found = gtk_tree_list_row_get_position (row);
+    else
+      {
+        gtk_tree_list_row_set_expanded (row, TRUE);
+        for (guint i = 0; found == GTK_INVALID_LIST_POSITION; i++)
+          {
+            g_autoptr(GtkTreeListRow) child = gtk_tree_list_row_get_child_row (row, i);
+            g_autoptr(GObject) child_item = NULL;
+
+            if (child == NULL)
+              break;
+            child_item = gtk_tree_list_row_get_item (child);
+            if (council_project_get_id (COUNCIL_PROJECT (child_item)) == id)
+              found = gtk_tree_list_row_get_position (child);
+          }
+      }
+  }
+  g_object_unref (row);
+  return found;
+}
+
+/* Any row of the list: SQL says where the project stands under the filter
+ * and sort (in tree mode, where it or its brand stands among the roots). */
 static guint
 find_position (CouncilProjectsView *self, gint64 id)
 {
-  GListModel *model = G_LIST_MODEL (self->selection);
-  /* Only the first pages are searched: finding a row deep in 100,000 would
-   * fetch them all. The editor opens the project either way. */
-  guint n = MIN (g_list_model_get_n_items (model), 2000);
+  g_autoptr(GError) error = NULL;
+  gint64 root_id = id;
+  guint position;
 
-  for (guint i = 0; id > 0 && i < n; i++)
+  if (id <= 0)
+    return GTK_INVALID_LIST_POSITION;
+  if (self->tree_mode)
     {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-      if (council_project_get_id (item_project (item)) == id)
-        return i;
+      g_autoptr(CouncilProject) project = council_store_get_project (self->store, id, NULL);
+
+      if (project != NULL && council_project_get_integrated_into (project) > 0)
+        root_id = council_project_get_integrated_into (project);
     }
-  return GTK_INVALID_LIST_POSITION;
+  position = council_project_list_find_position (self->list, root_id, &error);
+  if (error != NULL)
+    council_widget_show_message (GTK_WIDGET (self), error->message, TRUE);
+  if (position == G_MAXUINT)
+    return GTK_INVALID_LIST_POSITION;
+  if (self->tree_mode)
+    return find_tree_position (self, id, position);
+  return position;
+}
+
+static void
+scroll_to_position (CouncilProjectsView *self, guint position)
+{
+  GtkWidget *list_view = inner_list_view (self);
+
+  if (list_view != NULL && position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
 }
 
 static void
@@ -588,14 +738,31 @@ on_list_items_changed_cb (GListModel *model, guint position, guint removed, guin
   update_count (self);
 }
 
+/* The new rows stand in front of the old ones: moving the view to them
+ * makes GTK rebind the row widgets it has rather than build new ones. */
+static void
+on_list_reloading_cb (CouncilSqlListModel *list, CouncilProjectsView *self)
+{
+  GtkWidget *list_view = inner_list_view (self);
+
+  self->list_reloading = TRUE;
+  if (list_view != NULL)
+    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", 0);
+}
+
 static void
 on_store_changed_cb (CouncilStore *store, const char *table, CouncilProjectsView *self)
 {
   if (table == NULL || g_str_equal (table, "organization") || g_str_equal (table, "project_category"))
     fill_filters (self);
-  /* A brand's children are listed once per expansion: a new tree shows new sources. */
-  if (self->tree_mode && (table == NULL || g_str_equal (table, "project")))
-    set_rows_model (self);
+  /* The list has reloaded (it heard the change first): its rows are new
+   * objects, so expanded brands list their sources afresh. */
+  if (table == NULL || g_str_equal (table, "project") || g_str_equal (table, "organization")
+      || g_str_equal (table, "project_category"))
+    {
+      restore_expansions (self);
+      sync_selection (self);
+    }
 }
 
 static void
@@ -1033,6 +1200,7 @@ council_projects_view_show_project (CouncilProjectsView *self, gint64 id)
     }
   request_switch (self, id);
   sync_selection (self);
+  scroll_to_position (self, find_position (self, id));
 }
 
 gboolean
@@ -1056,7 +1224,11 @@ const char *council_projects_view_get_count_text (CouncilProjectsView *self) { r
 void
 council_projects_view_set_search (CouncilProjectsView *self, const char *text)
 {
+  /* Setting the text clears it first, which the entry reports at once as a
+   * search for nothing: the list is queried once, for the new text. */
+  g_signal_handlers_block_by_func (self->search_entry, on_search_changed_cb, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed_cb, self);
   on_search_changed_cb (self->search_entry, self);
 }
 
@@ -1085,6 +1257,8 @@ council_projects_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
+  if (self->tree != NULL)
+    g_signal_handlers_disconnect_by_data (self->tree, self);
   if (self->column_view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), COUNCIL_TYPE_PROJECTS_VIEW);
@@ -1102,6 +1276,7 @@ council_projects_view_finalize (GObject *object)
 
   g_clear_pointer (&self->org_ids, g_array_unref);
   g_clear_pointer (&self->category_ids, g_array_unref);
+  g_clear_pointer (&self->expanded_ids, g_hash_table_unref);
   g_free (self->search);
   g_free (self->count_text);
   G_OBJECT_CLASS (council_projects_view_parent_class)->finalize (object);
@@ -1185,6 +1360,7 @@ council_projects_view_init (CouncilProjectsView *self)
 {
   self->org_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->expanded_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Typing is answered 150 ms after the last key, not on every key. */
   gtk_search_entry_set_search_delay (self->search_entry, 150);
@@ -1205,6 +1381,8 @@ council_projects_view_new (CouncilStore *store)
   fill_filters (self);
   self->list = council_store_new_project_list (store, &filter, COUNCIL_PROJECT_SORT_CODE, FALSE);
   g_signal_connect (self->list, "items-changed", G_CALLBACK (on_list_items_changed_cb), self);
+  g_signal_connect (self->list, "reloading", G_CALLBACK (on_list_reloading_cb), self);
+  g_signal_connect_after (self->list, "items-changed", G_CALLBACK (on_list_items_changed_after_cb), self);
   set_rows_model (self);
   g_signal_connect (gtk_column_view_get_sorter (self->column_view), "changed",
                     G_CALLBACK (on_sorter_changed_cb), self);
