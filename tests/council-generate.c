@@ -14,6 +14,7 @@
 #include "council-demo.h"
 #include "council-store-assessment.h"
 #include "council-store-generate-council.h"
+#include "council-test-helpers.h"
 
 typedef struct
 {
@@ -383,4 +384,19 @@ council_generate_cached_copy (CouncilGenerateSize size, guint32 seed, const char
   if (!copy_file (cached, copy, error))
     return NULL;
   return g_steal_pointer (&copy);
+}
+
+CouncilStore *
+council_generate_open_cached (CouncilGenerateSize size, guint32 seed, char **out_path, GError **error)
+{
+  g_autofree char *dir = council_test_make_tmpdir ();
+  g_autofree char *path = council_generate_cached_copy (size, seed, dir, error);
+  CouncilStore *store;
+
+  if (path == NULL)
+    return NULL;
+  store = council_store_open (path, error);
+  if (store != NULL && out_path != NULL)
+    *out_path = g_steal_pointer (&path);
+  return store;
 }

@@ -69,4 +69,11 @@ char    *council_generate_cached_copy (CouncilGenerateSize    size,
                                        const char            *dir,
                                        GError               **error);
 
+/* The same, in a fresh temporary directory, opened; *out_path names the copy
+ * (remove its directory when done). */
+CouncilStore *council_generate_open_cached (CouncilGenerateSize size,
+                                            guint32             seed,
+                                            char              **out_path,
+                                            GError            **error);
+
 G_END_DECLS

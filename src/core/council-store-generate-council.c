@@ -1036,8 +1036,14 @@ council_store_generate_documents (CouncilStore *store, guint n_pages, guint long
   w.document = w.blob ? council_store_prepare (store,
     "INSERT INTO document (title, issuing_body, doc_number, issue_date, kind, tags, page_count, sha256, imported_at, imported_by) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'generator')", error) : NULL;
-  w.page = w.document ? council_store_prepare (store,
-    "INSERT INTO document_page (document_id, page_no, text) VALUES (?1, ?2, ?3)", error) : NULL;
+  /* The pages wait in a temporary table and go into document_page in one
+   * statement at the end: FTS5 writes its pending index data at the end of
+   * every statement, and 20,000 one-page segments take minutes to merge. */
+  if (w.document == NULL ||
+      !council_store_exec (store, "CREATE TEMP TABLE generated_page (document_id INTEGER, page_no INTEGER, text TEXT)", error))
+    goto fail;
+  w.page = council_store_prepare (store,
+    "INSERT INTO temp.generated_page (document_id, page_no, text) VALUES (?1, ?2, ?3)", error);
   if (w.page == NULL)
     goto fail;
   for (guint doc = 0; done < n_pages; doc++)
@@ -1057,11 +1063,14 @@ council_store_generate_documents (CouncilStore *store, guint n_pages, guint long
         goto fail;
       done += pages;
     }
-  if (!commit_bulk_change (store, "document", error))
-    return FALSE;
-  return TRUE;
+  if (!council_store_exec (store, "INSERT INTO document_page (document_id, page_no, text) "
+                                  "SELECT document_id, page_no, text FROM temp.generated_page ORDER BY rowid", error) ||
+      !council_store_exec (store, "DROP TABLE temp.generated_page", error))
+    goto fail;
+  return commit_bulk_change (store, "document", error);
 
 fail:
   rollback_bulk_change (store);
+  council_store_exec (store, "DROP TABLE IF EXISTS temp.generated_page", NULL);
   return FALSE;
 }
