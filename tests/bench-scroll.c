@@ -26,7 +26,7 @@
 #include "council-test-helpers.h"
 #include "council-window.h"
 
-#define STEPS 200              /* adjustment steps from top to bottom; COUNCIL_BENCH_STEPS=N for others */
+#define STEPS 100              /* adjustment steps from top to bottom; COUNCIL_BENCH_STEPS=N for others */
 #define TARGET_FRAME_MS 100.0
 #define TARGET_RSS_MB 300.0
 #define WAIT_SECONDS 60
@@ -344,6 +344,8 @@ main (int argc, char *argv[])
   if (g_getenv ("COUNCIL_BENCH_SCROLL_DB") != NULL)
     return run_window (g_getenv ("COUNCIL_BENCH_SCROLL_DB"));
 
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    g_error ("No display: run under xvfb-run (xvfb-run -a meson test --benchmark bench-scroll)");
   dir = council_test_make_tmpdir ();
   /* COUNCIL_BENCH_SIZE=realistic: the same on the realistic council. */
   if (g_strcmp0 (g_getenv ("COUNCIL_BENCH_SIZE"), "realistic") == 0)
