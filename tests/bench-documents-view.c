@@ -11,7 +11,8 @@
 #include <gtk/gtk.h>
 #include <stdio.h>
 
-#include "core/council-demo.h"
+#include "core/council-store-documents.h"
+#include "council-generate.h"
 #include "council-gui-resources.h"
 #include "council-pdf-viewer.h"
 #include "council-test-helpers.h"
@@ -40,24 +41,35 @@ compare_doubles (gconstpointer a, gconstpointer b)
   return (x > y) - (x < y);
 }
 
+/* The longest document of the large council of every benchmark
+ * (tests/council-generate.c): 300 pages, a real PDF of its own text. */
 static GBytes *
-write_long_pdf (const char *dir)
+long_document_pdf (void)
 {
-  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *path = g_build_filename (dir, "long.pdf", NULL);
   g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
+  g_autofree char *path = NULL;
+  g_autoptr(CouncilStore) store = council_generate_open_cached (COUNCIL_GENERATE_LARGE, COUNCIL_GENERATE_SEED, &path, &error);
+  g_autoptr(GListStore) docs = NULL;
+  g_autofree char *dir = NULL;
+  GBytes *pdf = NULL;
 
-  for (guint i = 1; i <= N_PAGES; i++)
-    g_ptr_array_add (pages, g_strdup_printf ("第%u页\n坚持以党建带群建、群建促党建，推动群团组织更好发挥桥梁纽带作用。\n"
-                                             "群团组织在人社、司法等政府部门设立联络员，定期沟通工作情况。\n"
-                                             "以项目为载体整合资源，推行群团工作项目化运作。", i));
-  g_ptr_array_add (pages, NULL);
-  if (!council_demo_write_pdf (path, "长文件", (const char * const *) pages->pdata, &error) ||
-      !g_file_get_contents (path, &contents, &length, &error))
-    g_error ("%s", error->message);
-  return g_bytes_new_take (contents, length);
+  if (store == NULL)
+    g_error ("could not open the generated council: %s", error->message);
+  docs = council_store_list_documents (store, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; pdf == NULL && i < g_list_model_get_n_items (G_LIST_MODEL (docs)); i++)
+    {
+      g_autoptr(CouncilDocument) doc = g_list_model_get_item (G_LIST_MODEL (docs), i);
+      if (council_document_get_page_count (doc) == N_PAGES)
+        pdf = council_store_get_document_pdf (store, council_document_get_id (doc), &error);
+    }
+  g_assert_no_error (error);
+  if (pdf == NULL)
+    g_error ("the generated council has no %d-page document", N_PAGES);
+  g_clear_object (&store);
+  dir = g_path_get_dirname (path);
+  council_test_rm_rf (dir);
+  return pdf;
 }
 
 int
@@ -72,7 +84,7 @@ main (int argc, char *argv[])
 
   gtk_init ();
   dir = council_test_make_tmpdir ();
-  pdf = write_long_pdf (dir);
+  pdf = long_document_pdf ();
 
   window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (window, 900, 900);

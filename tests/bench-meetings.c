@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "council-action-item-model.h"
+#include "council-generate.h"
 #include "council-minutes.h"
 #include "council-store-meetings.h"
 #include "council-store-private.h"
@@ -36,38 +37,6 @@ median (double *v, int n)
 {
   qsort (v, (size_t) n, sizeof *v, compare_doubles);
   return v[n / 2];
-}
-
-/* Generated set-wise inside one change, so every history trigger and lock
- * trigger runs as it would for real records. Deterministic (no random()). */
-static void
-generate (CouncilStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *sql = g_strdup_printf (
-    "WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < %d) "
-    "INSERT INTO meeting (kind_id, title, session_no, starts_at, state) "
-    "SELECT 1 + n %% 3, '第' || n || '次联席会议', n %% 12 + 1, "
-    "       date('2019-01-01', '+' || ((n * 2654435761) %% 2920) || ' days') || 'T09:30', 'held' FROM s;"
-    "WITH RECURSIVE s(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM s WHERE n < %d - 1), "
-    "r AS (SELECT n, m.id AS mid, "
-    "        date(substr(m.starts_at, 1, 10), '+' || (14 + (n * 104729) %% 166) || ' days') AS due, "
-    "        CASE (n * 31337) %% 5 WHEN 0 THEN 'open' WHEN 1 THEN 'in_progress' "
-    "          WHEN 4 THEN 'cancelled' ELSE 'done' END AS status "
-    "      FROM s JOIN meeting m ON m.id = 1 + n / %d) "
-    "INSERT INTO action_item (meeting_id, text, owner_org_id, due_date, status, done_date) "
-    "SELECT mid, '落实会议决定事项，按期报送进展情况', 1 + (n * 7919) %% %u, due, status, "
-    "       CASE status WHEN 'done' THEN due END FROM r;"
-    "INSERT INTO progress_note (action_item_id, noted_on, text) "
-    "SELECT id, due_date, '已督促责任单位推进' FROM action_item WHERE id %% 4 = 1;"
-    "UPDATE meeting SET state = 'approved' WHERE id %% 5 <> 0;",
-    N_MEETINGS, N_MEETINGS * ITEMS_PER_MEETING, ITEMS_PER_MEETING,
-    council_store_count_organizations (store, TRUE));
-
-  g_assert_true (council_store_begin_change (store, "benchmark data", &error));
-  council_store_exec (store, sql, &error);
-  g_assert_no_error (error);
-  g_assert_true (council_store_commit_change (store, &error));
 }
 
 static double
@@ -128,7 +97,7 @@ main (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *db_path = NULL;
-  g_autoptr(CouncilStore) store = council_test_open_store (&db_path);
+  g_autoptr(CouncilStore) store = NULL;
   g_autofree char *dir = council_test_make_tmpdir ();
   g_autofree char *pdf = g_build_filename (dir, "minutes.pdf", NULL);
   CouncilActionFilter overdue, owner;
@@ -137,15 +106,16 @@ main (void)
   guint count = 0, owner_count = 0, n_orgs;
   gint64 start, meeting_id;
 
-  /* Generation only: a larger page cache keeps the bulk insert in memory. */
-  council_store_exec (store, "PRAGMA cache_size = -262144", NULL);
   start = g_get_monotonic_time ();
-  generate (store);
-  council_store_exec (store, "PRAGMA cache_size = -2000", NULL);
-  if (g_getenv ("COUNCIL_BENCH_KEEP"))
-    printf ("database: %s\n", db_path);
-  printf ("generated %d meetings, %d action items in %.0f ms\n", N_MEETINGS,
-          N_MEETINGS * ITEMS_PER_MEETING, (g_get_monotonic_time () - start) / 1000.0);
+  /* The large council of every benchmark (tests/council-generate.c): 20,000
+   * meetings with 200,000 action items, some overdue, with progress notes and
+   * approved (locked) minutes. */
+  store = council_generate_open_cached (COUNCIL_GENERATE_LARGE, COUNCIL_GENERATE_SEED, &db_path, &error);
+  if (store == NULL)
+    g_error ("could not open the generated council: %s", error->message);
+  council_action_filter_init (&overdue);
+  printf ("large council with %d meetings, %u action items ready in %.0f ms: %s\n", N_MEETINGS,
+          council_store_count_action_items (store, &overdue, NULL), (g_get_monotonic_time () - start) / 1000.0, db_path);
   n_orgs = council_store_count_organizations (store, TRUE);
 
   council_action_filter_init (&overdue);
@@ -215,5 +185,10 @@ main (void)
             p, first_pdf, p / 300.0);
   }
   council_test_rm_rf (dir);
+  g_clear_object (&store);
+  {
+    g_autofree char *db_dir = g_path_get_dirname (db_path);
+    council_test_rm_rf (db_dir);
+  }
   return 0;
 }

@@ -21,7 +21,7 @@
 #include <time.h>
 #include <xlsxwriter.h>
 
-#include "council-demo.h"
+#include "council-generate.h"
 #include "council-overview-view.h"
 #include "council-store-private.h"
 #include "council-test-helpers.h"
@@ -75,43 +75,6 @@ vm_hwm_kb (void)
     return -1;
   line = strstr (status, "VmHWM:");
   return line ? strtol (line + 6, NULL, 10) : -1;
-}
-
-/* The action items of bench-meetings.c: set-wise, deterministic. */
-static void
-generate_action_items (CouncilStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = council_store_prepare (store, "SELECT coalesce(max(id), 0) FROM meeting", &error);
-  gint64 base;
-  g_autofree char *sql = NULL;
-
-  /* After the sample council's own meetings (whose minutes are locked). */
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  base = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  sql = g_strdup_printf (
-    "WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < %d) "
-    "INSERT INTO meeting (kind_id, title, session_no, starts_at, state) "
-    "SELECT 1 + n %% 3, '第' || n || '次联席会议', n %% 12 + 1, "
-    "       date('2019-01-01', '+' || ((n * 2654435761) %% 2920) || ' days') || 'T09:30', 'held' FROM s;"
-    "WITH RECURSIVE s(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM s WHERE n < %d - 1), "
-    "r AS (SELECT n, m.id AS mid, "
-    "        date(substr(m.starts_at, 1, 10), '+' || (14 + (n * 104729) %% 166) || ' days') AS due, "
-    "        CASE (n * 31337) %% 5 WHEN 0 THEN 'open' WHEN 1 THEN 'in_progress' "
-    "          WHEN 4 THEN 'cancelled' ELSE 'done' END AS status "
-    "      FROM s JOIN meeting m ON m.id = %" G_GINT64_FORMAT " + 1 + n / %d) "
-    "INSERT INTO action_item (meeting_id, text, owner_org_id, due_date, status, done_date) "
-    "SELECT mid, '落实会议决定事项，按期报送进展情况', 1 + (n * 7919) %% %u, due, status, "
-    "       CASE status WHEN 'done' THEN due END FROM r;",
-    N_MEETINGS, N_MEETINGS * ITEMS_PER_MEETING, base, ITEMS_PER_MEETING,
-    council_store_count_organizations (store, TRUE));
-
-  g_assert_true (council_store_begin_change (store, "benchmark data", &error));
-  council_store_exec (store, sql, &error);
-  g_assert_no_error (error);
-  g_assert_true (council_store_commit_change (store, &error));
 }
 
 /* ---- the Overview: computed, and drawn for the first time ---- */
@@ -405,28 +368,14 @@ main (int argc, char *argv[])
 
   start_peak_server ();
   gtk_init ();
-  /* COUNCIL_BENCH_DB=FILE keeps the generated council there for the next run. */
-  if (g_getenv ("COUNCIL_BENCH_DB") != NULL && g_file_test (g_getenv ("COUNCIL_BENCH_DB"), G_FILE_TEST_EXISTS))
-    {
-      store = council_store_open (g_getenv ("COUNCIL_BENCH_DB"), &error);
-      g_assert_no_error (error);
-      printf ("reusing %s\n", g_getenv ("COUNCIL_BENCH_DB"));
-    }
-  else
-    {
-      store = g_getenv ("COUNCIL_BENCH_DB") ? council_store_open (g_getenv ("COUNCIL_BENCH_DB"), &error)
-                                            : council_test_open_store (&db_path);
-      g_assert_no_error (error);
-      start = now_ms ();
-      if (!council_demo_fill (store, &error) ||
-          !council_demo_generate_projects (store, N_PROJECTS, N_FUNDS, 2026, &error))
-        g_error ("could not generate the council: %s", error->message);
-      generate_action_items (store);
-      printf ("generated %d projects, %d fund entries, %d action items in %.0f ms\n",
-              N_PROJECTS, N_FUNDS, N_MEETINGS * ITEMS_PER_MEETING, now_ms () - start);
-    }
-  if (db_path != NULL)
-    db_dir = g_path_get_dirname (db_path);
+  /* The large council of every benchmark (tests/council-generate.c). */
+  start = now_ms ();
+  store = council_generate_open_cached (COUNCIL_GENERATE_LARGE, COUNCIL_GENERATE_SEED, &db_path, &error);
+  if (store == NULL)
+    g_error ("could not open the generated council: %s", error->message);
+  printf ("large council (%d projects, %d fund entries, %d action items) ready in %.0f ms\n",
+          N_PROJECTS, N_FUNDS, N_MEETINGS * ITEMS_PER_MEETING, now_ms () - start);
+  db_dir = g_path_get_dirname (db_path);
   fflush (stdout);
 
   measure_overview (store);
