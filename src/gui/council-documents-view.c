@@ -1023,8 +1023,11 @@ build_links (CouncilDocumentsView *self)
 
   self->org_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
   gtk_drop_down_set_enable_search (self->org_dropdown, TRUE);
-  gtk_drop_down_set_expression (self->org_dropdown,
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  {
+    /* The drop-down keeps its own reference. */
+    g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+    gtk_drop_down_set_expression (self->org_dropdown, expression);
+  }
   self->meeting_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
   self->project_entry = GTK_ENTRY (new_entry (_("Project code or number")));
   self->indicator_entry = GTK_ENTRY (new_entry (_("Indicator number")));

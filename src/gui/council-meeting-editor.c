@@ -219,8 +219,11 @@ new_org_dropdown (CouncilMeetingEditor *self)
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown),
                                    g_list_model_get_n_items (G_LIST_MODEL (self->org_choices)) > 12);
   if (gtk_drop_down_get_enable_search (GTK_DROP_DOWN (dropdown)))
-    gtk_drop_down_set_expression (GTK_DROP_DOWN (dropdown),
-                                  gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+    {
+      /* The drop-down keeps its own reference. */
+      g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+      gtk_drop_down_set_expression (GTK_DROP_DOWN (dropdown), expression);
+    }
   return dropdown;
 }
 
