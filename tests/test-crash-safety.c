@@ -303,10 +303,10 @@ check_details (const char *db_path, const Reported *last, gint64 in_db, Tally *t
       return;
     }
   check_integrations_whole (db, log);
-  /* The last reported change is there unless the change in flight (an undo)
-   * may have taken it back. */
-  if (last->committed_detail != NULL &&
-      (in_db == last->change_id || g_strcmp0 (last->in_flight_kind, "undo") != 0))
+  /* The last reported change is there as written unless the change in
+   * flight committed after it (an undo may take it back, a score may
+   * overwrite one of a sheet's). */
+  if (last->committed_detail != NULL && in_db == last->change_id)
     check_detail (db, last->committed_detail, TRUE, log);
   if (last->in_change && last->in_flight_detail != NULL)
     {
