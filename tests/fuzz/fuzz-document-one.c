@@ -19,7 +19,7 @@ check_error (GError *error, const char *what)
     g_error ("%s failed without a message", what);
 }
 
-static void
+static gboolean
 fuzz_as_pdf (CouncilStore *store, GBytes *bytes)
 {
   g_autoptr(GError) error = NULL;
@@ -33,7 +33,7 @@ fuzz_as_pdf (CouncilStore *store, GBytes *bytes)
   if (extract == NULL)
     {
       check_error (error, "reading the PDF");
-      return;
+      return FALSE;
     }
   if (extract->pages->len == 0)
     g_error ("a PDF read with no pages");
@@ -49,7 +49,7 @@ fuzz_as_pdf (CouncilStore *store, GBytes *bytes)
   if (id <= 0)
     {
       check_error (error, "importing the PDF");
-      return;
+      return FALSE;
     }
   stored = council_store_get_document (store, id, &error);
   if (stored == NULL)
@@ -62,6 +62,7 @@ fuzz_as_pdf (CouncilStore *store, GBytes *bytes)
     g_error ("the import does not undo: %s", undo_error->message);
   if (council_store_find_document_by_sha256 (store, prepared->sha256, NULL) > 0)
     g_error ("the document is still there after undo");
+  return TRUE;
 }
 
 static void
@@ -80,11 +81,12 @@ fuzz_as_answer (GBytes *bytes, const guint8 *data, gsize size)
     g_error ("an answer accepted with no pages or no title");
 }
 
-void
+gboolean
 council_fuzz_document_one (CouncilStore *store, const guint8 *data, gsize size)
 {
   g_autoptr(GBytes) bytes = g_bytes_new (data, size);
+  gboolean imported = fuzz_as_pdf (store, bytes);
 
-  fuzz_as_pdf (store, bytes);
   fuzz_as_answer (bytes, data, size);
+  return imported;
 }

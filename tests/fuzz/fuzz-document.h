@@ -16,7 +16,8 @@
  *     survive whatever a broken worker writes).
  * Aborts when an invariant breaks: a failure without a message, an import
  * that is not one change or does not undo, pages that are not all stored, a
- * frame length past the input. */
-void council_fuzz_document_one (CouncilStore *store,
+ * frame length past the input. Returns whether the input was imported as a
+ * PDF (and undone). */
+gboolean council_fuzz_document_one (CouncilStore *store,
                                 const guint8 *data,
                                 gsize         size);
