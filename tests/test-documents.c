@@ -787,7 +787,10 @@ test_cli (Fixture *f, gconstpointer data)
     g_assert_cmpint (status, ==, 1);
     g_assert_nonnull (strstr (out, "policy.pdf"));
     g_assert_nonnull (strstr (err, "bad.pdf"));
-    g_assert_cmpuint (g_strv_length (g_strsplit (g_strstrip (err), "\n", -1)), ==, 1);
+    {
+      g_auto(GStrv) err_lines = g_strsplit (g_strstrip (err), "\n", -1);
+      g_assert_cmpuint (g_strv_length (err_lines), ==, 1);
+    }
   }
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);

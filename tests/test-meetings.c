@@ -473,9 +473,11 @@ test_validation (void)
   council_meeting_set_starts_at (m, "2026-03-18T09:30");
 
   /* An organization appears once in the attendance. */
-  g_list_store_append (council_meeting_get_attendance (m),
-                       council_attendance_new (org_id (store, "九龙坡区总工会"), "九龙坡区总工会",
-                                               COUNCIL_ATTENDANCE_ABSENT, ""));
+  {
+    g_autoptr(CouncilAttendance) again = council_attendance_new (org_id (store, "九龙坡区总工会"), "九龙坡区总工会",
+                                                                 COUNCIL_ATTENDANCE_ABSENT, "");
+    g_list_store_append (council_meeting_get_attendance (m), again);
+  }
   g_assert_false (council_meeting_validate (m, &error));
   g_assert_error (error, COUNCIL_VALIDATION_ERROR, COUNCIL_MEETING_FIELD_ATTENDANCE);
   g_assert_cmpstr (error->message, ==, "九龙坡区总工会 appears more than once in the attendance.");

@@ -279,8 +279,11 @@ new_org_drop (GtkStringList *names)
   g_signal_connect (list_factory, "bind", G_CALLBACK (on_name_bind_cb), NULL);
   gtk_drop_down_set_factory (GTK_DROP_DOWN (drop), button_factory);
   gtk_drop_down_set_list_factory (GTK_DROP_DOWN (drop), list_factory);
-  gtk_drop_down_set_expression (GTK_DROP_DOWN (drop),
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  {
+    /* The drop-down keeps its own reference. */
+    g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+    gtk_drop_down_set_expression (GTK_DROP_DOWN (drop), expression);
+  }
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (drop), TRUE);
   return drop;
 }

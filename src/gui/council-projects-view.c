@@ -1351,8 +1351,11 @@ shorten_org_filter (CouncilProjectsView *self)
   g_signal_connect (list_factory, "bind", G_CALLBACK (on_filter_name_bind_cb), NULL);
   gtk_drop_down_set_factory (self->org_filter, button_factory);
   gtk_drop_down_set_list_factory (self->org_filter, list_factory);
-  gtk_drop_down_set_expression (self->org_filter,
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  {
+    /* The drop-down keeps its own reference. */
+    g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+    gtk_drop_down_set_expression (self->org_filter, expression);
+  }
 }
 
 static void
