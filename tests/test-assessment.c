@@ -680,6 +680,12 @@ fact (GHashTable *facts, const char *sheet, const char *key)
   return g_hash_table_lookup (facts, full);
 }
 
+static gboolean
+blank (const char *value)
+{
+  return value == NULL || *value == '\0';
+}
+
 static void
 test_export (void)
 {
@@ -757,6 +763,55 @@ test_export (void)
   {
     g_autofree char *last_header = g_strdup_printf ("%c1", 'A' + n_cols);
     g_assert_nonnull (strstr (fact (facts, "考核得分", last_header), "减分："));
+  }
+
+  /* This year's scheme is still being scored: an organization without any
+   * score has no rank or total, one partly scored no grade (the view's rules). */
+  {
+    g_autoptr(CouncilAssessmentScheme) now_scheme = NULL;
+    g_autoptr(GPtrArray) now_indicators = NULL, now_orgs = NULL;
+    g_autoptr(CouncilAssessmentMatrix) nm = NULL;
+    g_autoptr(GHashTable) now_facts = NULL;
+    guint unscored = 0, partly = 0;
+
+    now_scheme = council_store_get_assessment_scheme (store, council_store_find_assessment_scheme (store, year + 1, NULL), &error);
+    g_assert_no_error (error);
+    g_assert_false (now_scheme->finalized);
+    now_indicators = council_store_list_assessment_indicators (store, now_scheme->id, &error);
+    now_orgs = council_store_list_assessment_organizations (store, now_scheme, &error);
+    nm = council_store_load_assessment_matrix (store, now_scheme, now_indicators, now_orgs, &error);
+    g_assert_no_error (error);
+    options.year = year + 1;
+    g_assert_true (council_workbook_export (store, xlsx, &options, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    now_facts = read_workbook (xlsx);
+    for (guint k = 0; k < nm->n_orgs; k++)
+      {
+        guint i = nm->order[k];
+        g_autofree char *rank_ref = g_strdup_printf ("A%u", k + 2);
+        g_autofree char *name_ref = g_strdup_printf ("B%u", k + 2);
+        g_autofree char *total_ref = g_strdup_printf ("C%u", k + 2);
+        g_autofree char *grade_ref = g_strdup_printf ("D%u", k + 2);
+        const char *grade = fact (now_facts, "考核排名", grade_ref);
+
+        g_assert_cmpstr (fact (now_facts, "考核排名", name_ref), ==,
+                         council_organization_get_name_zh (g_ptr_array_index (now_orgs, i)));
+        if (nm->scored[i] == 0)
+          {
+            unscored++;
+            g_assert_true (blank (fact (now_facts, "考核排名", rank_ref)));
+            g_assert_true (blank (fact (now_facts, "考核排名", total_ref)));
+          }
+        else
+          g_assert_false (blank (fact (now_facts, "考核排名", rank_ref)));
+        if (!council_assessment_matrix_org_complete (nm, i, NULL, NULL))
+          {
+            partly += nm->scored[i] > 0;
+            g_assert_true (blank (grade));
+          }
+      }
+    g_assert_cmpuint (unscored, >, 0);   /* the demo's year in progress has both kinds */
+    g_assert_cmpuint (partly, >, 0);
   }
   council_test_rm_rf (dir);
 }

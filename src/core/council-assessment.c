@@ -744,3 +744,21 @@ council_assessment_format_score (double value)
     return g_strdup ("0");
   return g_strdup (buf);
 }
+
+gboolean
+council_assessment_matrix_org_complete (const CouncilAssessmentMatrix *m, guint org, guint *scored, guint *of)
+{
+  guint ordinary = 0, ordinary_scored = 0;
+
+  for (guint c = 0; c < m->n_indicators; c++)
+    if (m->kinds[c] != COUNCIL_INDICATOR_BONUS && m->kinds[c] != COUNCIL_INDICATOR_DEDUCTION)
+      {
+        ordinary++;
+        ordinary_scored += !isnan (m->values[(gsize) org * m->n_indicators + c]);
+      }
+  if (scored != NULL)
+    *scored = ordinary_scored;
+  if (of != NULL)
+    *of = ordinary;
+  return ordinary_scored == ordinary && ordinary > 0;
+}

@@ -207,6 +207,11 @@ void     council_assessment_matrix_set       (CouncilAssessmentMatrix *matrix, g
 void     council_assessment_matrix_recompute (CouncilAssessmentMatrix *matrix);
 int      council_assessment_matrix_find_org  (CouncilAssessmentMatrix *matrix, gint64 org_id);
 int      council_assessment_matrix_find_indicator (CouncilAssessmentMatrix *matrix, gint64 indicator_id);
+/* A grade is given once every ordinary indicator of the organization is scored
+ * (bonus and deduction items are often empty); until then it is "scored of
+ * ordinary". The Assessment view, the Overview and the Ranking sheet share it. */
+gboolean council_assessment_matrix_org_complete (const CouncilAssessmentMatrix *matrix, guint org,
+                                                 guint *scored, guint *of);
 /* Whether two totals are equal for ranking (to the hundredth). */
 gboolean council_assessment_totals_tie       (double a, double b);
 /* "87.5", "90": scores shown with at most two decimals. */

@@ -154,24 +154,8 @@ load_scheme (CouncilStore *store, CouncilAssessmentScheme *scheme, LoadedScheme 
   return out->matrix != NULL;
 }
 
-/* The rule the Assessment view grades by: every ordinary indicator holds a
- * score (bonus and deduction items are often rightly empty). */
-static gboolean
-organization_is_scored (const CouncilAssessmentMatrix *m, guint org)
-{
-  guint ordinary = 0;
-
-  for (guint c = 0; c < m->n_indicators; c++)
-    {
-      if (m->kinds[c] == COUNCIL_INDICATOR_BONUS || m->kinds[c] == COUNCIL_INDICATOR_DEDUCTION)
-        continue;
-      ordinary++;
-      if (isnan (m->values[(gsize) org * m->n_indicators + c]))
-        return FALSE;
-    }
-  return ordinary > 0;
-}
-
+/* Scored means graded by the Assessment view's rule
+ * (council_assessment_matrix_org_complete). */
 static gboolean
 fill_progress (CouncilStore *store, CouncilOverview *o, GError **error)
 {
@@ -191,7 +175,7 @@ fill_progress (CouncilStore *store, CouncilOverview *o, GError **error)
   o->organizations_assessed = year.matrix->n_orgs;
   for (guint i = 0; i < year.matrix->n_orgs; i++)
     {
-      if (organization_is_scored (year.matrix, i))
+      if (council_assessment_matrix_org_complete (year.matrix, i, NULL, NULL))
         o->organizations_scored++;
       else if (year.matrix->scored[i] > 0)
         o->organizations_partly_scored++;
@@ -237,7 +221,7 @@ fill_ranking (CouncilStore *store, CouncilOverview *o, gboolean chinese, GError 
   for (guint k = 0; k < m->n_orgs; k++)
     {
       guint i = m->order[k];
-      int band = organization_is_scored (m, i) ? council_assessment_scheme_grade (last.scheme, m->totals[i]) : -1;
+      int band = council_assessment_matrix_org_complete (m, i, NULL, NULL) ? council_assessment_scheme_grade (last.scheme, m->totals[i]) : -1;
       CouncilRankingEntry e;
 
       if (m->scored[i] == 0)

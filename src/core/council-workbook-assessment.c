@@ -184,12 +184,17 @@ council_workbook_write_assessment_ranking (CouncilWorkbookWriter *writer, GError
           lxw_row_t row = (lxw_row_t) k + 1;
           gboolean tie = (k > 0 && m->ranks[m->order[k - 1]] == m->ranks[i]) ||
                          (k + 1 < m->n_orgs && m->ranks[m->order[k + 1]] == m->ranks[i]);
-          int band = council_assessment_scheme_grade (a.scheme, m->totals[i]);
+          /* The Assessment view's rules: no score, no rank or total; not
+           * every ordinary indicator scored, no grade yet. */
+          gboolean any = m->scored[i] > 0;
+          int band = council_assessment_matrix_org_complete (m, i, NULL, NULL)
+                       ? council_assessment_scheme_grade (a.scheme, m->totals[i]) : -1;
 
+          tie = tie && any;
           org_width = MAX (org_width, council_workbook_text_width (org_name (writer, &a, i)) + 2);
-          ok = council_workbook_write_number (writer, sheet, row, RANK_COL_RANK, m->ranks[i], writer->formats.integer, error) &&
+          ok = (!any || council_workbook_write_number (writer, sheet, row, RANK_COL_RANK, m->ranks[i], writer->formats.integer, error)) &&
                council_workbook_write_text (writer, sheet, row, RANK_COL_ORG, org_name (writer, &a, i), writer->formats.text, error) &&
-               council_workbook_write_number (writer, sheet, row, RANK_COL_TOTAL, round (m->totals[i] * 100) / 100, score, error) &&
+               (!any || council_workbook_write_number (writer, sheet, row, RANK_COL_TOTAL, round (m->totals[i] * 100) / 100, score, error)) &&
                council_workbook_write_text (writer, sheet, row, RANK_COL_GRADE,
                                             band >= 0 ? band_name (writer, g_ptr_array_index (a.scheme->bands, band)) : "",
                                             writer->formats.text, error) &&

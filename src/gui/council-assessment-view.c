@@ -1013,25 +1013,10 @@ on_accept_column_clicked_cb (GtkButton *button, CouncilAssessmentView *self)
 
 /* ---- totals, ranks and the ranking page ---- */
 
-/* A grade is given once every ordinary indicator is scored (bonus and
- * deduction items are often empty); until then it is "scored of ordinary". */
 static gboolean
 org_grade_ready (CouncilAssessmentView *self, guint org, guint *scored, guint *of)
 {
-  CouncilAssessmentMatrix *m = self->matrix;
-  guint ordinary = 0, ordinary_scored = 0;
-
-  for (guint c = 0; c < m->n_indicators; c++)
-    if (m->kinds[c] != COUNCIL_INDICATOR_BONUS && m->kinds[c] != COUNCIL_INDICATOR_DEDUCTION)
-      {
-        ordinary++;
-        ordinary_scored += !isnan (council_assessment_matrix_get (m, org, c));
-      }
-  if (scored != NULL)
-    *scored = ordinary_scored;
-  if (of != NULL)
-    *of = ordinary;
-  return ordinary_scored == ordinary && ordinary > 0;
+  return council_assessment_matrix_org_complete (self->matrix, org, scored, of);
 }
 
 static void
