@@ -713,6 +713,35 @@ test_demo (void)
   all = council_store_list_meetings (store, NULL, &error);
   n = g_list_model_get_n_items (G_LIST_MODEL (all));
   g_assert_cmpuint (n, >=, 10);
+  /* The years the Meetings view's filter offers: every year of the list, newest first, once. */
+  for (guint k = 0; k < 3; k++)
+    {
+      static const char *const when[] = { "2019-06-01T09:00", "2023-01-05T09:00", "2023-11-30T14:00" };
+      g_autoptr(CouncilMeeting) older = make_meeting (store);
+
+      council_meeting_set_starts_at (older, when[k]);
+      g_assert_true (council_store_save_meeting (store, older, &error));
+      g_assert_no_error (error);
+    }
+  g_clear_object (&all);
+  all = council_store_list_meetings (store, NULL, &error);
+  n = g_list_model_get_n_items (G_LIST_MODEL (all));
+  {
+    g_autoptr(GArray) years = council_store_list_meeting_years (store, &error);
+    g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (int));
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < n; i++)   /* the list is newest first */
+      {
+        g_autoptr(CouncilMeeting) m = g_list_model_get_item (G_LIST_MODEL (all), i);
+        int year = (int) g_ascii_strtoll (council_meeting_get_starts_at (m), NULL, 10);
+
+        if (expected->len == 0 || g_array_index (expected, int, expected->len - 1) != year)
+          g_array_append_val (expected, year);
+      }
+    g_assert_cmpuint (expected->len, >=, 3);
+    g_assert_cmpmem (years->data, years->len * sizeof (int), expected->data, expected->len * sizeof (int));
+  }
   first = council_store_get_meeting (store, 1, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (council_meeting_get_agenda (first))), >, 0);

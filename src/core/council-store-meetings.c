@@ -850,6 +850,32 @@ council_store_list_meetings (CouncilStore *self, const CouncilMeetingFilter *fil
   return g_steal_pointer (&list);
 }
 
+GArray *
+council_store_list_meeting_years (CouncilStore *self, GError **error)
+{
+  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
+  /* One step of the date index per year: skip to the first meeting after the year found. */
+  sqlite3_stmt *stmt = council_store_prepare (self,
+    "WITH RECURSIVE y(year) AS ("
+    "  SELECT CAST(substr(max(starts_at), 1, 4) AS INTEGER) FROM meeting "
+    "  UNION ALL "
+    "  SELECT (SELECT CAST(substr(max(starts_at), 1, 4) AS INTEGER) FROM meeting "
+    "          WHERE starts_at < printf('%04d', y.year)) FROM y WHERE y.year IS NOT NULL) "
+    "SELECT year FROM y WHERE year IS NOT NULL", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int year = sqlite3_column_int (stmt, 0);
+      g_array_append_val (years, year);
+    }
+  if (!finish_rows (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&years);
+}
+
 static gboolean
 load_attendance (CouncilStore *self, CouncilMeeting *meeting, gboolean chinese, GError **error)
 {

@@ -48,6 +48,8 @@ gint64      council_store_find_meeting_kind  (CouncilStore *self, const char *co
                                               GError **error);
 
 /* Meetings */
+/* The years that have meetings, newest first (one index step per year). */
+GArray     *council_store_list_meeting_years (CouncilStore *self, GError **error);
 GListStore *council_store_list_meetings   (CouncilStore *self, const CouncilMeetingFilter *filter,
                                            GError **error);
 /* With details: attendance for every active organization (not recorded when

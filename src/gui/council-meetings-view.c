@@ -26,6 +26,7 @@ struct _CouncilMeetingsView
   GListStore *meetings;           /* what the SQL filter returns */
   GListStore *kinds;              /* CouncilMeetingKind, behind the kind filter */
   GArray *years;                  /* int, behind the year filter after "all" */
+  gboolean stale;                 /* the list waits for the view to be shown */
   GtkCustomFilter *filter;        /* the search text */
   GtkSingleSelection *selection;
   CouncilMeetingEditor *editor;
@@ -288,12 +289,33 @@ reload_meetings (CouncilMeetingsView *self)
   council_list_controller_thaw (self->list);
 }
 
+static void fill_filters (CouncilMeetingsView *self);
+
+/* The list is read when the view is first shown, and again when it is shown
+ * after changes made elsewhere: a large council's meetings are not read at
+ * start-up or on every change while another view is in front. */
+static void
+ensure_loaded (CouncilMeetingsView *self)
+{
+  if (!self->stale)
+    return;
+  self->stale = FALSE;
+  fill_filters (self);
+  reload_meetings (self);
+  update_count (self);
+}
+
+static void
+on_map_cb (GtkWidget *widget, CouncilMeetingsView *self)
+{
+  ensure_loaded (self);
+}
+
 /* The year filter offers the years that have meetings, and this year. */
 static void
 fill_filters (CouncilMeetingsView *self)
 {
-  CouncilMeetingFilter all;
-  g_autoptr(GListStore) every = NULL;
+  g_autoptr(GArray) stored = NULL;
   g_autoptr(GListStore) kinds = council_store_list_meeting_kinds (self->store, NULL);
   g_autoptr(GtkStringList) year_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) kind_names = gtk_string_list_new (NULL);
@@ -306,19 +328,14 @@ fill_filters (CouncilMeetingsView *self)
   if (old != GTK_INVALID_LIST_POSITION && old > 0 && old <= self->years->len)
     selected_year = g_array_index (self->years, int, old - 1);
 
-  council_meeting_filter_init (&all);
-  every = council_store_list_meetings (self->store, &all, NULL);
+  stored = council_store_list_meeting_years (self->store, NULL);
   g_array_set_size (self->years, 0);
   g_array_append_val (self->years, this_year);
-  for (guint i = 0; every != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (every)); i++)
+  for (guint i = 0; stored != NULL && i < stored->len; i++)
     {
-      g_autoptr(CouncilMeeting) m = g_list_model_get_item (G_LIST_MODEL (every), i);
-      int year = (int) g_ascii_strtoll (council_meeting_get_starts_at (m), NULL, 10);
-      gboolean known = FALSE;
+      int year = g_array_index (stored, int, i);
 
-      for (guint j = 0; j < self->years->len; j++)
-        known |= g_array_index (self->years, int, j) == year;
-      if (!known && year > 0)
+      if (year > 0 && year != this_year)
         g_array_append_val (self->years, year);
     }
   /* Newest first, as the list is. */
@@ -466,8 +483,9 @@ on_store_changed_cb (CouncilStore *store, const char *table, CouncilMeetingsView
       g_str_equal (table, "action_item") || g_str_equal (table, "agenda_item") ||
       g_str_equal (table, "outcome") || g_str_equal (table, "progress_note"))
     {
-      fill_filters (self);
-      reload_meetings (self);
+      self->stale = TRUE;
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        ensure_loaded (self);
       update_next_due (self);
     }
   if (table == NULL)
@@ -507,6 +525,7 @@ council_meetings_view_open_meeting (CouncilMeetingsView *self, gint64 id)
 {
   g_return_if_fail (COUNCIL_IS_MEETINGS_VIEW (self));
 
+  ensure_loaded (self);
   /* A filter may hide it; the editor shows it all the same. */
   if (id != council_meeting_editor_get_meeting_id (self->editor))
     council_list_controller_request_switch (self->list, id);
@@ -677,10 +696,9 @@ council_meetings_view_new (CouncilStore *store)
   g_signal_connect_object (self->editor, "saved", G_CALLBACK (on_editor_saved_cb), self, 0);
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
   council_meeting_editor_load (self->editor, COUNCIL_MEETING_EDITOR_NONE);
-  fill_filters (self);
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), self);
+  self->stale = TRUE;
   fill_rhythm (self);
-  reload_meetings (self);
-  update_count (self);
   self->drafts = council_draft_offer_new (GTK_WIDGET (self), store, "meeting", N_("a new meeting"), restore_draft);
   return self;
 }
