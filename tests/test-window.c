@@ -261,7 +261,10 @@ test_window (void)
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1100);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
-  g_assert_cmpstr (g_settings_get_string (settings, "last-view"), ==, "overview");
+  {
+    g_autofree char *last_view = g_settings_get_string (settings, "last-view");
+    g_assert_cmpstr (last_view, ==, "overview");
+  }
 
   /* The database was created where asked, private to the user, and closed
    * cleanly with the window: no -wal file left beside it. */
