@@ -27,6 +27,7 @@ struct _CouncilActionItemsView
   GtkWidget parent_instance;
 
   CouncilStore *store;
+  gboolean filters_stale;         /* the owner and meeting choices wait for the view to be shown */
   CouncilActionItemModel *model;
   GtkSingleSelection *selection;
   GListStore *owners;             /* CouncilOrganization behind the owner filter */
@@ -806,12 +807,34 @@ on_open_meeting_clicked_cb (GtkButton *button, CouncilActionItemsView *self)
                                 council_action_item_get_meeting_id (item));
 }
 
+/* The meeting filter offers every meeting: on a large council that is read
+ * when the view is first shown, not at start-up or on every change while
+ * another view is in front. */
+static void
+ensure_filters (CouncilActionItemsView *self)
+{
+  if (!self->filters_stale)
+    return;
+  self->filters_stale = FALSE;
+  fill_filters (self);
+}
+
+static void
+on_map_cb (GtkWidget *widget, CouncilActionItemsView *self)
+{
+  ensure_filters (self);
+}
+
 static void
 on_store_changed_cb (CouncilStore *store, const char *table, CouncilActionItemsView *self)
 {
   /* The model follows the store itself; the filters and the panel are ours. */
   if (table == NULL || g_str_equal (table, "organization") || g_str_equal (table, "meeting"))
-    fill_filters (self);
+    {
+      self->filters_stale = TRUE;
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        ensure_filters (self);
+    }
   update_count (self);
   if (self->open_id > 0)
     show_item (self, self->open_id);
@@ -827,11 +850,11 @@ on_model_items_changed_cb (GListModel *model, guint position, guint removed, gui
 /* ---- test accessors ---- */
 
 GtkColumnView *council_action_items_view_get_column_view (CouncilActionItemsView *self) { return self->column_view; }
-GtkDropDown *council_action_items_view_get_owner_filter (CouncilActionItemsView *self) { return self->owner_filter; }
+GtkDropDown *council_action_items_view_get_owner_filter (CouncilActionItemsView *self) { ensure_filters (self); return self->owner_filter; }
 GtkDropDown *council_action_items_view_get_status_filter (CouncilActionItemsView *self) { return self->status_filter; }
 GtkCheckButton *council_action_items_view_get_overdue_check (CouncilActionItemsView *self) { return self->overdue_check; }
 GtkCheckButton *council_action_items_view_get_week_check (CouncilActionItemsView *self) { return self->week_check; }
-GtkDropDown *council_action_items_view_get_meeting_filter (CouncilActionItemsView *self) { return self->meeting_filter; }
+GtkDropDown *council_action_items_view_get_meeting_filter (CouncilActionItemsView *self) { ensure_filters (self); return self->meeting_filter; }
 GtkEditable *council_action_items_view_get_note_date (CouncilActionItemsView *self) { return GTK_EDITABLE (self->note_date_entry); }
 GtkTextView *council_action_items_view_get_note_text (CouncilActionItemsView *self) { return self->note_text_view; }
 GtkDropDown *council_action_items_view_get_note_status (CouncilActionItemsView *self) { return self->note_status_dropdown; }
@@ -936,7 +959,8 @@ council_action_items_view_new (CouncilStore *store)
   self->store = g_object_ref (store);
   council_draft_keeper_init (&self->drafts, store, "action-item", build_draft, self);
   fill_status_choices (self);
-  fill_filters (self);
+  self->filters_stale = TRUE;     /* no choices yet: the filter reads as "all" */
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), self);
   read_filter (self, &filter);
   self->model = council_action_item_model_new (store, &filter);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));

@@ -29,6 +29,7 @@
 struct _CouncilDocumentsView
 {
   GtkWidget parent_instance;
+  gboolean pickers_stale;         /* the link pickers wait for the view to be shown */
 
   CouncilStore *store;
   GListStore *documents;          /* what the SQL filter returns */
@@ -855,6 +856,24 @@ fill_pickers (CouncilDocumentsView *self)
   g_set_object (&self->meetings, meetings);
   gtk_drop_down_set_model (self->org_dropdown, G_LIST_MODEL (org_names));
   gtk_drop_down_set_model (self->meeting_dropdown, G_LIST_MODEL (meeting_names));
+}
+
+/* The meeting picker offers every meeting: on a large council it is read when
+ * the view is first shown, not at start-up or on every change while another
+ * view is in front. */
+static void
+ensure_pickers (CouncilDocumentsView *self)
+{
+  if (!self->pickers_stale)
+    return;
+  self->pickers_stale = FALSE;
+  fill_pickers (self);
+}
+
+static void
+on_map_cb (GtkWidget *widget, CouncilDocumentsView *self)
+{
+  ensure_pickers (self);
 }
 
 static void
@@ -1711,7 +1730,11 @@ on_store_changed_cb (CouncilStore *store, const char *table, CouncilDocumentsVie
   if (all || g_str_equal (table, "document_link"))
     refresh_links (self);
   if (all || g_str_has_prefix (table, "organization") || g_str_has_prefix (table, "meeting"))
-    fill_pickers (self);
+    {
+      self->pickers_stale = TRUE;
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        ensure_pickers (self);
+    }
 }
 
 /* ---- actions ---- */
@@ -1921,7 +1944,8 @@ council_documents_view_new (CouncilStore *store)
   self->store = g_object_ref (store);
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
   fill_filters (self);
-  fill_pickers (self);
+  self->pickers_stale = TRUE;
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), self);
   reload_documents (self);
   load_document (self, 0, 0, NULL);
   return self;
