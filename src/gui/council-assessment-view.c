@@ -30,6 +30,7 @@ struct _CouncilAssessmentView
   GtkBox parent_instance;
 
   CouncilStore *store;
+  gboolean stale;                  /* changes came while hidden: reload when shown */
   gboolean saving;                 /* our own change: no reload */
 
   /* toolbar */
@@ -1736,8 +1737,31 @@ on_store_changed_cb (CouncilStore *store, const char *table, CouncilAssessmentVi
       self->reload_pending = TRUE;
       return;
     }
-  /* Undo, the scheme editor, the roster and the records behind computed indicators. */
+  /* Undo, the scheme editor, the roster and the records behind computed
+   * indicators. Hidden, the view reloads when next shown: a large council's
+   * computed indicators are not recomputed for every change made elsewhere. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   reload (self);
+}
+
+static void
+ensure_loaded (CouncilAssessmentView *self)
+{
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      reload (self);
+    }
+}
+
+static void
+on_map_cb (GtkWidget *widget, CouncilAssessmentView *self)
+{
+  ensure_loaded (self);
 }
 
 /* ---- toolbar actions ---- */
@@ -2098,13 +2122,18 @@ council_assessment_view_new (CouncilStore *store)
   self->store = g_object_ref (store);
   council_scheme_editor_set_store (self->editor, store);
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
-  reload (self);
+  /* Read when first shown, not at start-up; until then its empty state. */
+  load_scheme (self, 0);
+  self->stale = TRUE;
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), self);
   return self;
 }
 
 void
 council_assessment_view_select_scheme (CouncilAssessmentView *self, gint64 scheme_id)
 {
+  self->stale = FALSE;            /* what follows is a whole reload */
+  self->reload_pending = FALSE;
   fill_scheme_list (self, scheme_id);
   if (self->scheme_ids->len > 0)
     load_scheme (self, g_array_index (self->scheme_ids, gint64, gtk_drop_down_get_selected (self->scheme_dropdown)));
@@ -2113,12 +2142,14 @@ council_assessment_view_select_scheme (CouncilAssessmentView *self, gint64 schem
 gint64
 council_assessment_view_get_scheme_id (CouncilAssessmentView *self)
 {
+  ensure_loaded (self);
   return self->scheme ? self->scheme->id : 0;
 }
 
 GtkEntry *
 council_assessment_view_get_cell (CouncilAssessmentView *self, guint org, guint indicator)
 {
+  ensure_loaded (self);
   g_return_val_if_fail (org < n_orgs (self) && indicator < n_columns (self), NULL);
   return GTK_ENTRY (self->cells[org * n_columns (self) + indicator]);
 }
