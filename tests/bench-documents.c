@@ -16,6 +16,7 @@
 #include "council-document-import.h"
 #include "council-document-render.h"
 #include "council-store-documents.h"
+#include "council-store-generate-council.h"
 #include "council-test-helpers.h"
 
 #define CORPUS_FILES 20
@@ -23,25 +24,6 @@
 #define SEARCH_PAGES 20000          /* the large generated council's */
 #define LONG_DOCUMENT_PAGES 300
 #define SEARCH_REPEATS 5
-
-static const char * const sentences[] = {
-  "坚持以党建带群建、群建促党建，推动群团组织更好发挥桥梁纽带作用。",
-  "发挥总工会、共青团、妇联等枢纽型组织的联系服务作用。",
-  "群团组织在人社、司法等政府部门设立联络员，定期沟通工作情况。",
-  "以项目为载体整合资源，推行群团工作项目化运作。",
-  "围绕维权服务、就业创业、困难帮扶等领域打造群团品牌项目。",
-  "项目资金主要来源于政府购买服务、财政专项拨款和社会募捐。",
-  "资金使用情况实行全过程公开，接受社会监督。",
-  "区群团工作理事会每年开展目标管理考核，评定优秀、良好、合格、不合格等次。",
-  "联席会议由理事会秘书处召集，成员单位分管领导参加。",
-  "基层群团组织覆盖镇街、村社区，延伸工作手臂。",
-  "对多个群团组织的同类品牌项目实施一体化整合。",
-  "各级党组织要把群团工作列入重要议事日程，每年至少专题研究一次。",
-  "加强群团干部队伍建设，防止人员长期抽调影响正常工作。",
-  "鼓励企业赞助、海外捐赠等多元渠道参与群团公益项目。",
-  "The council secretariat reviews project budgets every quarter.",
-  "志愿服务、文化活动、科普宣传等项目纳入年度计划。",
-};
 
 static char *
 make_page_text (GRand *rand, guint doc, guint page)
@@ -51,7 +33,7 @@ make_page_text (GRand *rand, guint doc, guint page)
   g_string_append_printf (text, "第%u号文件 第%u页\n", doc + 1, page + 1);
   for (guint i = 0; i < 24; i++)
     {
-      g_string_append (text, sentences[g_rand_int_range (rand, 0, G_N_ELEMENTS (sentences))]);
+      g_string_append (text, council_generate_doc_sentences[g_rand_int_range (rand, 0, (gint32) council_generate_n_doc_sentences)]);
       if (g_rand_int_range (rand, 0, 4) == 0)
         g_string_append (text, "\n　　");
     }

@@ -799,7 +799,7 @@ fail:
 
 /* ---- documents ---- */
 
-static const char * const doc_sentences[] = {
+const char * const council_generate_doc_sentences[] = {
   "坚持以党建带群建、群建促党建，推动群团组织更好发挥桥梁纽带作用。",
   "发挥总工会、共青团、妇联等枢纽型组织的联系服务作用。",
   "群团组织在人社、司法等政府部门设立联络员，定期沟通工作情况。",
@@ -817,6 +817,7 @@ static const char * const doc_sentences[] = {
   "The council secretariat reviews project budgets every quarter.",
   "志愿服务、文化活动、科普宣传等项目纳入年度计划。",
 };
+const guint council_generate_n_doc_sentences = G_N_ELEMENTS (council_generate_doc_sentences);
 
 /* Running text is mostly ordinary vocabulary; the council's own phrases turn
  * up on some pages, not all (each sentence on about 1 page in 8). */
@@ -849,7 +850,7 @@ page_text (GRand *rand, const gunichar *chars, glong n_chars, guint doc, guint p
     {
       append_common_words (text, rand, chars, n_chars, 40);
       if (g_rand_int_range (rand, 0, 3) == 0)
-        g_string_append (text, PICK (rand, doc_sentences));
+        g_string_append (text, PICK (rand, council_generate_doc_sentences));
       if (g_rand_int_range (rand, 0, 4) == 0)
         g_string_append (text, "\n　　");
     }

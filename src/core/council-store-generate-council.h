@@ -65,4 +65,9 @@ gboolean council_store_generate_documents   (CouncilStore *store,
                                              guint32       seed,
                                              GError      **error);
 
+/* The sentences the generated documents' pages are made of (bench-documents
+ * builds its import corpus from them too). */
+extern const char * const council_generate_doc_sentences[];
+extern const guint council_generate_n_doc_sentences;
+
 G_END_DECLS
