@@ -1404,26 +1404,53 @@ save_liaisons (CouncilStore *self, gint64 project_id, CouncilProject *project, G
   return TRUE;
 }
 
+/* The stored child rows of a project (milestones, fund entries) against the
+ * edited list: rows whose ids are no longer listed are deleted; on return
+ * (*ids)[i] is the i-th item's id and @kept holds the ids that stay, which
+ * are updated in place rather than inserted again. */
+static gboolean
+sync_child_ids (CouncilStore *self, const char *select_sql, const char *delete_sql, gint64 project_id,
+                GListModel *items, gint64 (*get_id) (gpointer item), gint64 **ids, GHashTable *kept,
+                GError **error)
+{
+  g_autoptr(GHashTable) existing = existing_ids (self, select_sql, project_id, error);
+  guint n = g_list_model_get_n_items (items);
+
+  if (existing == NULL)
+    return FALSE;
+  *ids = g_new0 (gint64, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (items, i);
+      (*ids)[i] = get_id (item);
+      if ((*ids)[i] != 0 && g_hash_table_contains (existing, &(*ids)[i]))
+        g_hash_table_add (kept, &(*ids)[i]);
+    }
+  return delete_missing (self, delete_sql, existing, kept, error);
+}
+
+static gint64
+milestone_id (gpointer item)
+{
+  return council_milestone_get_id (item);
+}
+
+static gint64
+fund_entry_id (gpointer item)
+{
+  return council_fund_entry_get_id (item);
+}
+
 static gboolean
 save_milestones (CouncilStore *self, gint64 project_id, CouncilProject *project, GArray *pending, GError **error)
 {
   GListModel *milestones = G_LIST_MODEL (council_project_get_milestones (project));
-  g_autoptr(GHashTable) existing = existing_ids (self, "SELECT id FROM milestone WHERE project_id = ?", project_id, error);
   g_autoptr(GHashTable) kept = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autofree gint64 *ids = NULL;
   guint n = g_list_model_get_n_items (milestones);
 
-  if (existing == NULL)
-    return FALSE;
-  ids = g_new0 (gint64, n + 1);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CouncilMilestone) m = g_list_model_get_item (milestones, i);
-      ids[i] = council_milestone_get_id (m);
-      if (ids[i] != 0 && g_hash_table_contains (existing, &ids[i]))
-        g_hash_table_add (kept, &ids[i]);
-    }
-  if (!delete_missing (self, "DELETE FROM milestone WHERE id = ?", existing, kept, error))
+  if (!sync_child_ids (self, "SELECT id FROM milestone WHERE project_id = ?", "DELETE FROM milestone WHERE id = ?",
+                       project_id, milestones, milestone_id, &ids, kept, error))
     return FALSE;
   for (guint i = 0; i < n; i++)
     {
@@ -1454,22 +1481,12 @@ static gboolean
 save_fund_entries (CouncilStore *self, gint64 project_id, CouncilProject *project, GArray *pending, GError **error)
 {
   GListModel *entries = G_LIST_MODEL (council_project_get_fund_entries (project));
-  g_autoptr(GHashTable) existing = existing_ids (self, "SELECT id FROM fund_entry WHERE project_id = ?", project_id, error);
   g_autoptr(GHashTable) kept = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autofree gint64 *ids = NULL;
   guint n = g_list_model_get_n_items (entries);
 
-  if (existing == NULL)
-    return FALSE;
-  ids = g_new0 (gint64, n + 1);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CouncilFundEntry) e = g_list_model_get_item (entries, i);
-      ids[i] = council_fund_entry_get_id (e);
-      if (ids[i] != 0 && g_hash_table_contains (existing, &ids[i]))
-        g_hash_table_add (kept, &ids[i]);
-    }
-  if (!delete_missing (self, "DELETE FROM fund_entry WHERE id = ?", existing, kept, error))
+  if (!sync_child_ids (self, "SELECT id FROM fund_entry WHERE project_id = ?", "DELETE FROM fund_entry WHERE id = ?",
+                       project_id, entries, fund_entry_id, &ids, kept, error))
     return FALSE;
   for (guint i = 0; i < n; i++)
     {
