@@ -14,6 +14,8 @@
 #include "council-meetings-view-private.h"
 #include "council-meeting-editor-private.h"
 #include "core/council-store-meetings.h"
+#include "core/council-store-assessment.h"
+#include "council-scheme-editor-private.h"
 #include "council-test-helpers.h"
 #include "council-window.h"
 
@@ -181,6 +183,39 @@ check_meetings_window (TestState *state)
   state->checked = TRUE;
 }
 
+/* The scheme editor's unsaved settings: closing asks, and Save stores them. */
+static void
+check_assessment_window (TestState *state)
+{
+  CouncilStore *store = council_application_get_store (state->app);
+  g_autoptr(CouncilAssessmentScheme) scheme = council_assessment_scheme_new (2026);
+  g_autoptr(CouncilAssessmentScheme) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  CouncilSchemeEditor *editor;
+  GtkDialog *dialog;
+
+  g_assert_true (council_store_save_assessment_scheme (store, scheme, &error));
+  g_assert_no_error (error);
+  spin (100);
+  editor = COUNCIL_SCHEME_EDITOR (find_widget_of_type (GTK_WIDGET (state->window), COUNCIL_TYPE_SCHEME_EDITOR));
+  g_assert_nonnull (editor);
+  g_assert_nonnull (editor->scheme);
+  g_assert_cmpint (editor->scheme->id, ==, scheme->id);
+  gtk_editable_set_text (GTK_EDITABLE (editor->title_entry), "2026年度考核方案（未保存）");
+  g_assert_true (council_scheme_editor_has_unsaved_changes (editor));
+
+  gtk_window_close (GTK_WINDOW (state->window));
+  spin (100);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (state->window)));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
+  stored = council_store_get_assessment_scheme (store, scheme->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->title, ==, "2026年度考核方案（未保存）");
+  state->checked = TRUE;
+}
+
 static gboolean
 check_window_idle_cb (gpointer data)
 {
@@ -188,6 +223,8 @@ check_window_idle_cb (gpointer data)
 
   if (g_strcmp0 (council_window_get_view (state->window), "meetings") == 0)
     check_meetings_window (state);
+  else if (g_strcmp0 (council_window_get_view (state->window), "assessment") == 0)
+    check_assessment_window (state);
   else
     check_window (state);
   return G_SOURCE_REMOVE;
@@ -215,6 +252,28 @@ test_window_opens_roster_and_guards_unsaved_edits (void)
   options.database = path;
   /* The Overview is the default page; the roster is asked for, as --view does. */
   options.view = (char *) "roster";
+  state.app = council_application_new (&options);
+  g_signal_connect (state.app, "window-added", G_CALLBACK (on_window_added_cb), &state);
+  status = g_application_run (G_APPLICATION (state.app), 1, argv);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (state.checked);
+  g_object_unref (state.app);
+  council_test_rm_rf (dir);
+}
+
+static void
+test_window_opens_assessment_and_guards_unsaved_edits (void)
+{
+  g_autofree char *dir = council_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "council.db", NULL);
+  CouncilCliOptions options = { 0 };
+  TestState state = { 0 };
+  char *argv[] = { (char *) "council-desk", NULL };
+  int status;
+
+  options.database = path;
+  options.view = (char *) "assessment";
   state.app = council_application_new (&options);
   g_signal_connect (state.app, "window-added", G_CALLBACK (on_window_added_cb), &state);
   status = g_application_run (G_APPLICATION (state.app), 1, argv);
@@ -255,5 +314,7 @@ main (int argc, char **argv)
                    test_window_opens_roster_and_guards_unsaved_edits);
   g_test_add_func ("/window/opens-meetings-and-guards-unsaved-edits",
                    test_window_opens_meetings_and_guards_unsaved_edits);
+  g_test_add_func ("/window/opens-assessment-and-guards-unsaved-edits",
+                   test_window_opens_assessment_and_guards_unsaved_edits);
   return g_test_run ();
 }

@@ -2139,6 +2139,27 @@ council_assessment_view_select_scheme (CouncilAssessmentView *self, gint64 schem
     load_scheme (self, g_array_index (self->scheme_ids, gint64, gtk_drop_down_get_selected (self->scheme_dropdown)));
 }
 
+gboolean
+council_assessment_view_has_unsaved_changes (CouncilAssessmentView *self)
+{
+  g_return_val_if_fail (COUNCIL_IS_ASSESSMENT_VIEW (self), FALSE);
+  return council_scheme_editor_has_unsaved_changes (self->editor);
+}
+
+gboolean
+council_assessment_view_save (CouncilAssessmentView *self)
+{
+  g_return_val_if_fail (COUNCIL_IS_ASSESSMENT_VIEW (self), FALSE);
+  return council_scheme_editor_save (self->editor);
+}
+
+void
+council_assessment_view_discard_draft (CouncilAssessmentView *self)
+{
+  g_return_if_fail (COUNCIL_IS_ASSESSMENT_VIEW (self));
+  council_scheme_editor_discard_draft (self->editor);
+}
+
 gint64
 council_assessment_view_get_scheme_id (CouncilAssessmentView *self)
 {

@@ -19,6 +19,10 @@ CouncilAssessmentView *council_assessment_view_new (CouncilStore *store);
 /* Shows the scheme (0: the newest). */
 void       council_assessment_view_select_scheme (CouncilAssessmentView *self, gint64 scheme_id);
 gint64     council_assessment_view_get_scheme_id (CouncilAssessmentView *self);
+/* The scheme editor's unsaved edits, for the window's close guard. */
+gboolean   council_assessment_view_has_unsaved_changes (CouncilAssessmentView *self);
+gboolean   council_assessment_view_save             (CouncilAssessmentView *self);
+void       council_assessment_view_discard_draft    (CouncilAssessmentView *self);
 /* The grid's entry for an organization (row, roster order) and scored
  * indicator (column); for tests and keyboard navigation. */
 GtkEntry  *council_assessment_view_get_cell      (CouncilAssessmentView *self, guint org, guint indicator);

@@ -1459,3 +1459,29 @@ council_scheme_editor_add_indicator (CouncilSchemeEditor *self)
   start_new (self, COUNCIL_INDICATOR_MANUAL);
   return TRUE;
 }
+
+gboolean
+council_scheme_editor_has_unsaved_changes (CouncilSchemeEditor *self)
+{
+  g_return_val_if_fail (COUNCIL_IS_SCHEME_EDITOR (self), FALSE);
+  return self->scheme != NULL && (self->scheme_dirty || self->form_dirty);
+}
+
+gboolean
+council_scheme_editor_save (CouncilSchemeEditor *self)
+{
+  g_return_val_if_fail (COUNCIL_IS_SCHEME_EDITOR (self), FALSE);
+  if (self->scheme != NULL && self->scheme_dirty)
+    on_save_scheme_clicked_cb (NULL, self);
+  if (self->scheme != NULL && self->form_dirty && !self->scheme_dirty)
+    on_save_indicator_clicked_cb (NULL, self);
+  return !council_scheme_editor_has_unsaved_changes (self);
+}
+
+void
+council_scheme_editor_discard_draft (CouncilSchemeEditor *self)
+{
+  g_return_if_fail (COUNCIL_IS_SCHEME_EDITOR (self));
+  self->scheme_dirty = self->form_dirty = FALSE;
+  update_drafts (self);
+}

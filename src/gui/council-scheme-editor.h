@@ -23,4 +23,12 @@ void                 council_scheme_editor_load      (CouncilSchemeEditor *self,
 /* Starts a new indicator under the selected category (Ctrl+N); FALSE when the scheme is locked. */
 gboolean             council_scheme_editor_add_indicator (CouncilSchemeEditor *self);
 
+/* Unsaved edits of the scheme's settings or of the indicator form. */
+gboolean             council_scheme_editor_has_unsaved_changes (CouncilSchemeEditor *self);
+/* Saves both; FALSE when a save was refused (its reason is at the field) or
+ * waits for Reload or Overwrite. */
+gboolean             council_scheme_editor_save      (CouncilSchemeEditor *self);
+/* Closing without saving: the edits are dropped and no draft is offered later. */
+void                 council_scheme_editor_discard_draft (CouncilSchemeEditor *self);
+
 G_END_DECLS

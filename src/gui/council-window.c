@@ -845,6 +845,8 @@ view_has_unsaved_changes (GtkWidget *view)
     return council_documents_view_has_unsaved_changes (COUNCIL_DOCUMENTS_VIEW (view));
   if (COUNCIL_IS_ACTION_ITEMS_VIEW (view))
     return council_action_items_view_has_unsaved_changes (COUNCIL_ACTION_ITEMS_VIEW (view));
+  if (COUNCIL_IS_ASSESSMENT_VIEW (view))
+    return council_assessment_view_has_unsaved_changes (COUNCIL_ASSESSMENT_VIEW (view));
   return FALSE;
 }
 
@@ -861,6 +863,8 @@ view_save (GtkWidget *view)
     return council_documents_view_save (COUNCIL_DOCUMENTS_VIEW (view));
   if (COUNCIL_IS_ACTION_ITEMS_VIEW (view))
     return council_action_items_view_save (COUNCIL_ACTION_ITEMS_VIEW (view));
+  if (COUNCIL_IS_ASSESSMENT_VIEW (view))
+    return council_assessment_view_save (COUNCIL_ASSESSMENT_VIEW (view));
   return TRUE;
 }
 
@@ -897,6 +901,8 @@ on_close_unsaved_response_cb (GtkDialog *dialog, int response, gpointer user_dat
     council_meetings_view_discard_draft (COUNCIL_MEETINGS_VIEW (view));
   else if (response == GTK_RESPONSE_REJECT && COUNCIL_IS_ACTION_ITEMS_VIEW (view))
     council_action_items_view_discard_draft (COUNCIL_ACTION_ITEMS_VIEW (view));
+  else if (response == GTK_RESPONSE_REJECT && COUNCIL_IS_ASSESSMENT_VIEW (view))
+    council_assessment_view_discard_draft (COUNCIL_ASSESSMENT_VIEW (view));
   if (response == GTK_RESPONSE_ACCEPT || response == GTK_RESPONSE_REJECT)
     {
       self->close_confirmed = TRUE;
