@@ -1,7 +1,7 @@
 /* test-drafts.c: the window killed while an editor holds unsaved text, and
  * a save over a record that another process changed meanwhile.
  *
- * The editors (organization, meeting, the progress note of an action item)
+ * The editors (organization, meeting, project, the progress note of an action item)
  * keep a draft of the form a second after each edit. A window that never
  * closes cleanly (destroyed here without saving or the close dialog, as
  * SIGKILL would leave it) leaves the draft; the next window on the same
@@ -19,11 +19,13 @@
 #include <string.h>
 
 #include "core/council-store-meetings.h"
+#include "core/council-store-projects.h"
 #include "council-action-items-view-private.h"
 #include "council-gui-resources.h"
 #include "council-meeting-editor-private.h"
 #include "council-meetings-view-private.h"
 #include "council-org-editor-private.h"
+#include "council-projects-view-private.h"
 #include "council-roster-view-private.h"
 #include "council-test-helpers.h"
 
@@ -803,6 +805,203 @@ test_note_restore_after_crash (Fixture *f, gconstpointer data)
   destroy_toplevel (second.window);
 }
 
+/* ---- projects ---- */
+
+typedef struct
+{
+  GtkWindow *window;
+  CouncilProjectsView *view;
+  CouncilProjectEditor *editor;
+} ProjectsWindow;
+
+static gboolean
+has_projects_draft_dialog (gpointer data)
+{
+  return council_projects_view_get_draft_dialog (((ProjectsWindow *) data)->view) != NULL;
+}
+
+static void
+open_projects (ProjectsWindow *w, CouncilStore *store)
+{
+  w->view = council_projects_view_new (store);
+  w->editor = council_projects_view_get_editor (w->view);
+  w->window = present_view (GTK_WIDGET (w->view));
+}
+
+/* A project with a partner, a milestone and two fund entries. */
+static gint64
+save_sample_project (CouncilStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CouncilProject) p = council_project_new ();
+  g_autoptr(CouncilMilestone) m = council_milestone_new ("完成需求调研", "2026-03-31", "");
+  g_autoptr(CouncilFundEntry) raised = council_fund_entry_new (COUNCIL_FUND_SOURCE_GOV_PURCHASE, COUNCIL_FUND_KIND_RAISED,
+                                                               5000000, "2026-02-01");
+  g_autoptr(CouncilFundEntry) spent = council_fund_entry_new (COUNCIL_FUND_SOURCE_GOV_PURCHASE, COUNCIL_FUND_KIND_SPENT,
+                                                              120050, "2026-04-10");
+
+  council_project_set_code (p, "QT-2026-101");
+  council_project_set_title_zh (p, "职工法律援助服务");
+  council_project_set_category_id (p, council_store_find_project_category (store, "rights"));
+  council_project_set_lead_org_id (p, org_id (store, "九龙坡区总工会"));
+  council_project_set_start_date (p, "2026-01-01");
+  council_project_set_end_date (p, "2026-12-31");
+  council_project_set_budget_fen (p, 8000000);
+  council_project_set_has_details (p, TRUE);
+  council_project_add_partner (p, org_id (store, "九龙坡区妇女联合会"), COUNCIL_PARTNER_ROLE_SUPPORTER);
+  g_list_store_append (council_project_get_milestones (p), m);
+  council_fund_entry_set_counterparty (spent, "法律服务所");
+  g_list_store_append (council_project_get_fund_entries (p), raised);
+  g_list_store_append (council_project_get_fund_entries (p), spent);
+  g_assert_true (council_store_save_project (store, p, &error));
+  g_assert_no_error (error);
+  return council_project_get_id (p);
+}
+
+/* The draft of a project keeps every part of the form, amounts as typed. */
+static void
+test_project_draft_round_trip (void)
+{
+  g_autoptr(CouncilProject) form = council_project_new ();
+  g_autoptr(CouncilProject) back = council_project_new ();
+  g_autoptr(CouncilDraft) draft = NULL;
+  g_autoptr(CouncilMilestone) m = council_milestone_new ("中期评估", "2026-06-30", "2026-06-28");
+  g_autoptr(CouncilFundEntry) e = council_fund_entry_new (COUNCIL_FUND_SOURCE_DONATION, COUNCIL_FUND_KIND_SPENT,
+                                                          0, "2026-05-01");
+  g_autoptr(CouncilMilestone) m2 = NULL;
+  g_autoptr(CouncilFundEntry) e2 = NULL;
+  g_autoptr(CouncilProjectPartner) p2 = NULL;
+  const char *amounts[] = { "1,2O0", NULL };
+  g_autofree char *budget = NULL;
+  g_auto(GStrv) fund_texts = NULL;
+
+  council_project_set_id (form, 42);
+  council_project_set_code (form, "QT-2026-042");
+  council_project_set_title_zh (form, "社区 𠀀 服务");
+  council_project_set_description (form, "第一行\n=SUM(A1)");
+  council_project_set_status (form, COUNCIL_PROJECT_STATUS_SUSPENDED);
+  council_project_set_status_changed_on (form, "2026-05-02");
+  council_project_set_health (form, COUNCIL_PROJECT_HEALTH_AT_RISK);
+  council_project_set_planned_beneficiaries (form, 300);
+  council_project_set_is_brand (form, TRUE);
+  council_project_add_liaison_id (form, 7);
+  council_project_add_liaison_id (form, 9);
+  {
+    CouncilProjectPartner *partner = council_project_add_partner (form, 3, COUNCIL_PARTNER_ROLE_SERVICE_PROVIDER);
+    council_project_partner_set_id (partner, 77);
+  }
+  council_milestone_set_id (m, 5);
+  g_list_store_append (council_project_get_milestones (form), m);
+  council_fund_entry_set_id (e, 11);
+  council_fund_entry_set_voucher_no (e, "记-0042");
+  g_list_store_append (council_project_get_fund_entries (form), e);
+
+  draft = council_draft_new_for_project (form, 3, "QT-2026-042 社区服务", "8万x", amounts);
+  g_assert_cmpstr (draft->kind, ==, "project");
+  g_assert_cmpint (draft->record_id, ==, 42);
+  g_assert_cmpint (draft->version, ==, 3);
+  council_draft_apply_to_project (draft, back, &budget, &fund_texts);
+  g_assert_cmpstr (council_project_get_code (back), ==, "QT-2026-042");
+  g_assert_cmpstr (council_project_get_title_zh (back), ==, "社区 𠀀 服务");
+  g_assert_cmpstr (council_project_get_description (back), ==, "第一行\n=SUM(A1)");
+  g_assert_cmpint (council_project_get_status (back), ==, COUNCIL_PROJECT_STATUS_SUSPENDED);
+  g_assert_cmpstr (council_project_get_status_changed_on (back), ==, "2026-05-02");
+  g_assert_cmpint (council_project_get_health (back), ==, COUNCIL_PROJECT_HEALTH_AT_RISK);
+  g_assert_cmpint (council_project_get_planned_beneficiaries (back), ==, 300);
+  g_assert_true (council_project_get_is_brand (back));
+  g_assert_cmpuint (council_project_get_liaison_ids (back)->len, ==, 2);
+  g_assert_cmpint (g_array_index (council_project_get_liaison_ids (back), gint64, 1), ==, 9);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (council_project_get_partners (back))), ==, 1);
+  p2 = g_list_model_get_item (G_LIST_MODEL (council_project_get_partners (back)), 0);
+  g_assert_cmpint (council_project_partner_get_id (p2), ==, 77);
+  g_assert_cmpint (council_project_partner_get_org_id (p2), ==, 3);
+  g_assert_cmpint (council_project_partner_get_role (p2), ==, COUNCIL_PARTNER_ROLE_SERVICE_PROVIDER);
+  m2 = g_list_model_get_item (G_LIST_MODEL (council_project_get_milestones (back)), 0);
+  g_assert_cmpint (council_milestone_get_id (m2), ==, 5);
+  g_assert_cmpstr (council_milestone_get_done_date (m2), ==, "2026-06-28");
+  e2 = g_list_model_get_item (G_LIST_MODEL (council_project_get_fund_entries (back)), 0);
+  g_assert_cmpint (council_fund_entry_get_id (e2), ==, 11);
+  g_assert_cmpint (council_fund_entry_get_source (e2), ==, COUNCIL_FUND_SOURCE_DONATION);
+  g_assert_cmpint (council_fund_entry_get_kind (e2), ==, COUNCIL_FUND_KIND_SPENT);
+  g_assert_cmpstr (council_fund_entry_get_voucher_no (e2), ==, "记-0042");
+  g_assert_cmpstr (budget, ==, "8万x");
+  g_assert_cmpuint (g_strv_length (fund_texts), ==, 1);
+  g_assert_cmpstr (fund_texts[0], ==, "1,2O0");
+}
+
+static void
+test_project_restore_after_crash (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CouncilStore) reopened = NULL;
+  g_autoptr(CouncilProject) stored = NULL;
+  g_autoptr(CouncilProject) saved = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  ProjectsWindow first = { 0 }, second = { 0 };
+  GtkWidget *dialog;
+  char *text = NULL;
+  gint64 id = save_sample_project (f->store);
+
+  open_projects (&first, f->store);
+  council_projects_view_show_project (first.view, id);
+  g_assert_cmpint (council_project_editor_get_project_id (first.editor), ==, id);
+  gtk_editable_set_text (council_project_editor_get_title_entry (first.editor), "职工法律援助服务（扩面）");
+  gtk_editable_set_text (council_project_editor_get_budget_entry (first.editor), "12.5万");
+  g_assert_true (council_project_editor_has_unsaved_changes (first.editor));
+  g_assert_true (wait_until (has_draft, f->path));
+  destroy_toplevel (first.window);
+  stored = council_store_get_project (f->store, id, &error);
+  g_assert_cmpstr (council_project_get_title_zh (stored), ==, "职工法律援助服务");
+
+  reopened = restart (f);
+  open_projects (&second, reopened);
+  g_assert_true (wait_until (has_projects_draft_dialog, &second));
+  dialog = council_projects_view_get_draft_dialog (second.view);
+  g_object_get (dialog, "text", &text, NULL);
+  g_assert_nonnull (strstr (text, "QT-2026-101"));
+  g_assert_nonnull (strstr (text, "were not saved"));
+  g_free (text);
+  gtk_dialog_response (GTK_DIALOG (dialog), 2 /* Restore */);
+  g_assert_cmpint (council_project_editor_get_project_id (second.editor), ==, id);
+  g_assert_true (council_project_editor_has_unsaved_changes (second.editor));
+  g_assert_cmpstr (gtk_editable_get_text (council_project_editor_get_title_entry (second.editor)), ==,
+                   "职工法律援助服务（扩面）");
+  g_assert_cmpstr (gtk_editable_get_text (council_project_editor_get_budget_entry (second.editor)), ==, "12.5万");
+
+  g_assert_true (council_project_editor_save (second.editor));
+  saved = council_store_get_project (reopened, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (council_project_get_title_zh (saved), ==, "职工法律援助服务（扩面）");
+  g_assert_cmpint (council_project_get_budget_fen (saved), ==, 12500000);
+  /* The parts the form holds came back whole, not added again or dropped. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (council_project_get_partners (saved))), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (council_project_get_milestones (saved))), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (council_project_get_fund_entries (saved))), ==, 2);
+  g_assert_cmpint (council_project_get_spent_fen (saved), ==, 120050);
+  left = council_draft_list (f->path);
+  g_assert_cmpuint (left->len, ==, 0);
+  destroy_toplevel (second.window);
+}
+
+/* Reverting drops the draft; nothing is offered at the next start. */
+static void
+test_project_revert_leaves_no_draft (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) left = NULL;
+  ProjectsWindow w = { 0 };
+  gint64 id = save_sample_project (f->store);
+
+  open_projects (&w, f->store);
+  council_projects_view_show_project (w.view, id);
+  gtk_editable_set_text (council_project_editor_get_title_entry (w.editor), "改了又撤销");
+  g_assert_true (wait_until (has_draft, f->path));
+  gtk_widget_activate_action (GTK_WIDGET (w.editor), "editor.revert", NULL);
+  g_assert_false (council_project_editor_has_unsaved_changes (w.editor));
+  left = council_draft_list (f->path);
+  g_assert_cmpuint (left->len, ==, 0);
+  destroy_toplevel (w.window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -833,6 +1032,9 @@ main (int argc, char **argv)
   g_test_add ("/two-writers/progress-note/reload", Fixture, NULL, meeting_fixture_set_up, test_note_conflict_reload, fixture_tear_down);
   g_test_add ("/two-writers/progress-note/overwrite", Fixture, NULL, meeting_fixture_set_up, test_note_conflict_overwrite, fixture_tear_down);
   g_test_add ("/drafts/progress-note/restore-after-crash", Fixture, NULL, meeting_fixture_set_up, test_note_restore_after_crash, fixture_tear_down);
+  g_test_add_func ("/drafts/project/round-trip", test_project_draft_round_trip);
+  g_test_add ("/drafts/project/restore-after-crash", Fixture, NULL, fixture_set_up, test_project_restore_after_crash, fixture_tear_down);
+  g_test_add ("/drafts/project/revert-leaves-no-draft", Fixture, NULL, fixture_set_up, test_project_revert_leaves_no_draft, fixture_tear_down);
   status = g_test_run ();
   council_test_rm_rf (cache);
   return status;

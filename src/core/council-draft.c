@@ -598,3 +598,250 @@ council_draft_get_progress_note (CouncilDraft *draft, char **noted_on, char **te
   *text = get_text (draft, "text", "");
   *status = *status_text && council_action_status_from_string (status_text, &value) ? (int) value : -1;
 }
+
+/* ---- projects ---- */
+
+CouncilDraft *
+council_draft_new_for_project (CouncilProject *form, gint64 base_version, const char *title,
+                               const char *budget_text, const char * const *fund_amount_texts)
+{
+  CouncilDraft *draft = g_new0 (CouncilDraft, 1);
+  GListModel *partners = G_LIST_MODEL (council_project_get_partners (form));
+  GListModel *milestones = G_LIST_MODEL (council_project_get_milestones (form));
+  GListModel *funds = G_LIST_MODEL (council_project_get_fund_entries (form));
+  GArray *liaisons = council_project_get_liaison_ids (form);
+  g_autoptr(GString) ids = g_string_new (NULL);
+  GKeyFile *f;
+  guint n;
+
+  draft->kind = g_strdup ("project");
+  draft->record_id = council_project_get_id (form);
+  draft->version = base_version;
+  draft->title = g_strdup (title);
+  draft->fields = f = g_key_file_new ();
+  set_text (f, "code", council_project_get_code (form));
+  set_text (f, "title_zh", council_project_get_title_zh (form));
+  set_text (f, "title_en", council_project_get_title_en (form));
+  set_int64 (f, "category_id", council_project_get_category_id (form));
+  set_int64 (f, "lead_org_id", council_project_get_lead_org_id (form));
+  set_text (f, "target_group", council_project_get_target_group (form));
+  set_text (f, "start_date", council_project_get_start_date (form));
+  set_text (f, "end_date", council_project_get_end_date (form));
+  set_text (f, "status", council_project_status_to_string (council_project_get_status (form)));
+  set_text (f, "status_changed_on", council_project_get_status_changed_on (form));
+  set_text (f, "health", council_project_health_to_string (council_project_get_health (form)));
+  if (budget_text != NULL)
+    set_text (f, "budget_text", budget_text);
+  set_int64 (f, "budget_fen", council_project_get_budget_fen (form));
+  set_int64 (f, "planned_beneficiaries", council_project_get_planned_beneficiaries (form));
+  set_int64 (f, "actual_beneficiaries", council_project_get_actual_beneficiaries (form));
+  set_int64 (f, "is_brand", council_project_get_is_brand (form));
+  set_text (f, "description", council_project_get_description (form));
+
+  for (guint i = 0; liaisons != NULL && i < liaisons->len; i++)
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i ? "," : "", g_array_index (liaisons, gint64, i));
+  set_text (f, "liaison_ids", ids->str);
+
+  n = g_list_model_get_n_items (partners);
+  set_int64 (f, "partner_count", n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CouncilProjectPartner) p = g_list_model_get_item (partners, i);
+      g_autofree char *k_id = g_strdup_printf ("partner%u_id", i);
+      g_autofree char *k_org = g_strdup_printf ("partner%u_org_id", i);
+      g_autofree char *k_role = g_strdup_printf ("partner%u_role", i);
+
+      set_int64 (f, k_id, council_project_partner_get_id (p));
+      set_int64 (f, k_org, council_project_partner_get_org_id (p));
+      set_text (f, k_role, council_partner_role_to_string (council_project_partner_get_role (p)));
+    }
+
+  n = g_list_model_get_n_items (milestones);
+  set_int64 (f, "milestone_count", n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CouncilMilestone) m = g_list_model_get_item (milestones, i);
+      g_autofree char *k_id = g_strdup_printf ("milestone%u_id", i);
+      g_autofree char *k_title = g_strdup_printf ("milestone%u_title", i);
+      g_autofree char *k_due = g_strdup_printf ("milestone%u_due", i);
+      g_autofree char *k_done = g_strdup_printf ("milestone%u_done", i);
+
+      set_int64 (f, k_id, council_milestone_get_id (m));
+      set_text (f, k_title, council_milestone_get_title (m));
+      set_text (f, k_due, council_milestone_get_due_date (m));
+      set_text (f, k_done, council_milestone_get_done_date (m));
+    }
+
+  n = g_list_model_get_n_items (funds);
+  set_int64 (f, "fund_count", n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CouncilFundEntry) e = g_list_model_get_item (funds, i);
+      g_autofree char *k = NULL;
+
+#define KEY(name) (g_free (k), k = g_strdup_printf ("fund%u_%s", i, name))
+      set_int64 (f, KEY ("id"), council_fund_entry_get_id (e));
+      set_text (f, KEY ("source"), council_fund_source_to_string (council_fund_entry_get_source (e)));
+      set_text (f, KEY ("kind"), council_fund_kind_to_string (council_fund_entry_get_kind (e)));
+      set_int64 (f, KEY ("amount_fen"), council_fund_entry_get_amount_fen (e));
+      if (fund_amount_texts != NULL && i < g_strv_length ((char **) fund_amount_texts))
+        set_text (f, KEY ("amount_text"), fund_amount_texts[i]);
+      set_text (f, KEY ("date"), council_fund_entry_get_entry_date (e));
+      set_text (f, KEY ("counterparty"), council_fund_entry_get_counterparty (e));
+      set_text (f, KEY ("voucher"), council_fund_entry_get_voucher_no (e));
+      set_text (f, KEY ("note"), council_fund_entry_get_note (e));
+#undef KEY
+    }
+  return draft;
+}
+
+void
+council_draft_apply_to_project (CouncilDraft *draft, CouncilProject *project, char **budget_text,
+                                GStrv *fund_amount_texts)
+{
+  g_autofree char *v = NULL;
+  CouncilProjectStatus status = council_project_get_status (project);
+  CouncilProjectHealth health = council_project_get_health (project);
+  g_autoptr(GPtrArray) amounts = g_ptr_array_new_with_free_func (g_free);
+  int n;
+
+  g_return_if_fail (draft != NULL && COUNCIL_IS_PROJECT (project));
+
+#define TEXT(key, setter) \
+  v = get_text (draft, key, NULL); if (v) setter (project, v); g_clear_pointer (&v, g_free);
+  TEXT ("code", council_project_set_code);
+  TEXT ("title_zh", council_project_set_title_zh);
+  TEXT ("title_en", council_project_set_title_en);
+  TEXT ("target_group", council_project_set_target_group);
+  TEXT ("start_date", council_project_set_start_date);
+  TEXT ("end_date", council_project_set_end_date);
+  TEXT ("status_changed_on", council_project_set_status_changed_on);
+  TEXT ("description", council_project_set_description);
+#undef TEXT
+  council_project_set_category_id (project, get_int64 (draft, "category_id", council_project_get_category_id (project)));
+  council_project_set_lead_org_id (project, get_int64 (draft, "lead_org_id", council_project_get_lead_org_id (project)));
+  v = get_text (draft, "status", ""); council_project_status_from_string (v, &status); g_clear_pointer (&v, g_free);
+  v = get_text (draft, "health", ""); council_project_health_from_string (v, &health); g_clear_pointer (&v, g_free);
+  council_project_set_status (project, status);
+  council_project_set_health (project, health);
+  council_project_set_budget_fen (project, get_int64 (draft, "budget_fen", council_project_get_budget_fen (project)));
+  council_project_set_planned_beneficiaries (project, get_int (draft, "planned_beneficiaries",
+                                                              council_project_get_planned_beneficiaries (project)));
+  council_project_set_actual_beneficiaries (project, get_int (draft, "actual_beneficiaries",
+                                                             council_project_get_actual_beneficiaries (project)));
+  council_project_set_is_brand (project, get_int (draft, "is_brand", council_project_get_is_brand (project)) != 0);
+  if (budget_text != NULL)
+    *budget_text = get_text (draft, "budget_text", NULL);
+
+  v = get_text (draft, "liaison_ids", NULL);
+  if (v != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (v, ",", -1);
+      gint64 id;
+
+      g_array_set_size (council_project_get_liaison_ids (project), 0);
+      for (guint i = 0; parts[i] != NULL; i++)
+        if (g_ascii_string_to_signed (parts[i], 10, 1, G_MAXINT64, &id, NULL))
+          council_project_add_liaison_id (project, id);
+      g_clear_pointer (&v, g_free);
+    }
+
+  n = get_int (draft, "partner_count", -1);
+  if (n >= 0)
+    {
+      GListStore *partners = council_project_get_partners (project);
+
+      g_list_store_remove_all (partners);
+      for (int i = 0; i < n; i++)
+        {
+          g_autofree char *k_id = g_strdup_printf ("partner%d_id", i);
+          g_autofree char *k_org = g_strdup_printf ("partner%d_org_id", i);
+          g_autofree char *k_role = g_strdup_printf ("partner%d_role", i);
+          g_autofree char *role_text = get_text (draft, k_role, "");
+          CouncilPartnerRole role = COUNCIL_PARTNER_ROLE_CO_ORGANIZER;
+          g_autoptr(CouncilProjectPartner) p = NULL;
+
+          council_partner_role_from_string (role_text, &role);
+          p = council_project_partner_new (get_int64 (draft, k_org, 0), role);
+          council_project_partner_set_id (p, get_int64 (draft, k_id, 0));
+          g_list_store_append (partners, p);
+        }
+    }
+
+  n = get_int (draft, "milestone_count", -1);
+  if (n >= 0)
+    {
+      GListStore *milestones = council_project_get_milestones (project);
+
+      g_list_store_remove_all (milestones);
+      for (int i = 0; i < n; i++)
+        {
+          g_autofree char *k_id = g_strdup_printf ("milestone%d_id", i);
+          g_autofree char *k_title = g_strdup_printf ("milestone%d_title", i);
+          g_autofree char *k_due = g_strdup_printf ("milestone%d_due", i);
+          g_autofree char *k_done = g_strdup_printf ("milestone%d_done", i);
+          g_autofree char *title = get_text (draft, k_title, "");
+          g_autofree char *due = get_text (draft, k_due, "");
+          g_autofree char *done = get_text (draft, k_done, "");
+          g_autoptr(CouncilMilestone) m = council_milestone_new (title, due, done);
+
+          council_milestone_set_id (m, get_int64 (draft, k_id, 0));
+          g_list_store_append (milestones, m);
+        }
+    }
+
+  n = get_int (draft, "fund_count", -1);
+  if (n >= 0)
+    {
+      GListStore *funds = council_project_get_fund_entries (project);
+
+      g_list_store_remove_all (funds);
+      for (int i = 0; i < n; i++)
+        {
+          g_autofree char *k = NULL;
+          g_autofree char *source_text = NULL, *kind_text = NULL, *date = NULL;
+          g_autofree char *counterparty = NULL, *voucher = NULL, *note = NULL;
+          CouncilFundSource source = COUNCIL_FUND_SOURCE_GOV_PURCHASE;
+          CouncilFundKind kind = COUNCIL_FUND_KIND_RAISED;
+          g_autoptr(CouncilFundEntry) e = NULL;
+
+#define KEY(name) (g_free (k), k = g_strdup_printf ("fund%d_%s", i, name))
+          source_text = get_text (draft, KEY ("source"), "");
+          kind_text = get_text (draft, KEY ("kind"), "");
+          date = get_text (draft, KEY ("date"), "");
+          council_fund_source_from_string (source_text, &source);
+          council_fund_kind_from_string (kind_text, &kind);
+          e = council_fund_entry_new (source, kind, get_int64 (draft, KEY ("amount_fen"), 0), date);
+          council_fund_entry_set_id (e, get_int64 (draft, KEY ("id"), 0));
+          counterparty = get_text (draft, KEY ("counterparty"), "");
+          voucher = get_text (draft, KEY ("voucher"), "");
+          note = get_text (draft, KEY ("note"), "");
+          council_fund_entry_set_counterparty (e, counterparty);
+          council_fund_entry_set_voucher_no (e, voucher);
+          council_fund_entry_set_note (e, note);
+          g_ptr_array_add (amounts, get_text (draft, KEY ("amount_text"), NULL));
+#undef KEY
+          g_list_store_append (funds, e);
+        }
+    }
+  if (fund_amount_texts != NULL)
+    {
+      GListModel *funds = G_LIST_MODEL (council_project_get_fund_entries (project));
+
+      /* An entry whose text was not kept shows its amount. */
+      *fund_amount_texts = g_new0 (char *, amounts->len + 1);
+      for (guint i = 0; i < amounts->len; i++)
+        {
+          if (amounts->pdata[i] != NULL)
+            (*fund_amount_texts)[i] = g_steal_pointer (&amounts->pdata[i]);
+          else
+            {
+              g_autoptr(CouncilFundEntry) e = g_list_model_get_item (funds, i);
+              gint64 fen = e ? council_fund_entry_get_amount_fen (e) : 0;
+
+              (*fund_amount_texts)[i] = fen > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", fen / 100, (int) (fen % 100))
+                                                : g_strdup ("");
+            }
+        }
+    }
+}

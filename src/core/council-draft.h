@@ -17,6 +17,7 @@
 
 #include "council-meeting.h"
 #include "council-organization.h"
+#include "council-project.h"
 
 G_BEGIN_DECLS
 
@@ -73,5 +74,24 @@ void          council_draft_get_progress_note     (CouncilDraft *draft,
                                                    char        **noted_on,
                                                    char        **text,
                                                    int          *status);
+
+/* The whole project form (details, partners, liaison officers, milestones,
+ * fund entries) in and out of a draft. Amounts are kept as typed
+ * (@budget_text, @fund_amount_texts: one per fund entry, in order), so that
+ * an amount that cannot be read yet is not lost; the project's own amounts
+ * are used where a text is NULL. */
+CouncilDraft *council_draft_new_for_project   (CouncilProject     *form,
+                                               gint64              base_version,
+                                               const char         *title,
+                                               const char         *budget_text,
+                                               const char * const *fund_amount_texts);
+/* Puts the draft's values into @project (the record as read now, or a new
+ * one); its partners, milestones and fund entries are replaced by the
+ * draft's, which keep their stored ids. @budget_text and @fund_amount_texts
+ * (may be NULL) receive the amounts as typed. */
+void          council_draft_apply_to_project  (CouncilDraft       *draft,
+                                               CouncilProject     *project,
+                                               char              **budget_text,
+                                               GStrv              *fund_amount_texts);
 
 G_END_DECLS

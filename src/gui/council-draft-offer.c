@@ -138,6 +138,7 @@ static const struct { const char *kind; const char *view; } kind_views[] = {
   { "organization", "roster" },
   { "meeting", "meetings" },
   { "action-item", "actions" },
+  { "project", "projects" },
 };
 
 const char *

@@ -33,6 +33,9 @@ struct _CouncilProjectEditor
   gboolean loading;              /* filling the form: no edits */
   gboolean dirty;
   guint last_category_pos;
+  guint draft_timeout_id;        /* writes the draft a moment after an edit */
+  gboolean draft_written;        /* this editor wrote a draft ... */
+  gint64 draft_record_id;        /* ... of this record (0: a new one) */
 
   GtkStack *main_stack;
   GtkLabel *heading;
@@ -81,12 +84,15 @@ G_DEFINE_FINAL_TYPE (CouncilProjectEditor, council_project_editor, GTK_TYPE_WIDG
 
 /* ---- small helpers ---- */
 
+static void schedule_draft (CouncilProjectEditor *self);
+
 static void
 mark_dirty (CouncilProjectEditor *self)
 {
   if (self->loading || self->loaded == NULL)
     return;
   self->dirty = TRUE;
+  schedule_draft (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.revert", TRUE);
 }
@@ -1030,6 +1036,7 @@ fill_form (CouncilProjectEditor *self, CouncilProject *p)
   clear_field_errors (self);
   self->loading = FALSE;
   self->dirty = FALSE;
+  schedule_draft (self);
   update_actions (self);
 }
 
@@ -1043,8 +1050,9 @@ council_project_editor_load (CouncilProjectEditor *self, gint64 id)
 
   if (id == COUNCIL_PROJECT_EDITOR_NONE)
     {
-      g_clear_object (&self->loaded);
       self->dirty = FALSE;
+      schedule_draft (self);
+      g_clear_object (&self->loaded);
       gtk_stack_set_visible_child_name (self->main_stack, "empty");
       update_actions (self);
       return TRUE;
@@ -1230,6 +1238,225 @@ council_project_editor_save (CouncilProjectEditor *self)
   council_widget_show_message (GTK_WIDGET (self), message, FALSE);
   g_signal_emit (self, signals[SIGNAL_SAVED], 0, id);
   return TRUE;
+}
+
+/* ---- drafts: typed text survives a crash ---- */
+
+#define DRAFT_DELAY_MS 1000
+
+static gboolean
+drafts_enabled (CouncilProjectEditor *self)
+{
+  /* A --demo database lives only as long as the process. */
+  return self->store != NULL && !council_store_is_temporary (self->store);
+}
+
+/* The form as it stands, in a new project (the loaded one is not touched
+ * and no field is marked); the amounts as typed go to @budget_text and
+ * @fund_texts. */
+static CouncilProject *
+snapshot_form (CouncilProjectEditor *self, char **budget_text, GStrv *fund_texts)
+{
+  CouncilProject *p = council_project_new ();
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->description_view);
+  g_autoptr(GStrvBuilder) amounts = g_strv_builder_new ();
+  GtkTextIter start, end;
+  g_autofree char *description = NULL;
+  gint64 fen = 0;
+
+  council_project_set_id (p, council_project_get_id (self->loaded));
+  council_project_set_version (p, council_project_get_version (self->loaded));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  description = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  council_project_set_code (p, entry_text (self->code_entry));
+  council_project_set_title_zh (p, entry_text (self->title_zh_entry));
+  council_project_set_title_en (p, entry_text (self->title_en_entry));
+  council_project_set_category_id (p, id_at (self->category_ids, gtk_drop_down_get_selected (self->category_drop)));
+  council_project_set_lead_org_id (p, id_at (self->org_ids, gtk_drop_down_get_selected (self->lead_drop)));
+  council_project_set_target_group (p, entry_text (self->target_entry));
+  council_project_set_start_date (p, entry_text (self->start_entry));
+  council_project_set_end_date (p, entry_text (self->end_entry));
+  council_project_set_status (p, MIN (gtk_drop_down_get_selected (self->status_drop), COUNCIL_PROJECT_N_STATUSES - 1));
+  council_project_set_status_changed_on (p, entry_text (self->status_date_entry));
+  council_project_set_health (p, MIN (gtk_drop_down_get_selected (self->health_drop), COUNCIL_PROJECT_N_HEALTHS - 1));
+  if (council_money_parse (entry_text (self->budget_entry), &fen, NULL))
+    council_project_set_budget_fen (p, fen);
+  *budget_text = g_strdup (entry_text (self->budget_entry));
+  /* The spin buttons' text, which may not be committed yet. */
+  council_project_set_planned_beneficiaries (p, atoi (gtk_editable_get_text (GTK_EDITABLE (self->planned_spin))));
+  council_project_set_actual_beneficiaries (p, atoi (gtk_editable_get_text (GTK_EDITABLE (self->actual_spin))));
+  council_project_set_is_brand (p, gtk_check_button_get_active (self->brand_check));
+  council_project_set_description (p, description);
+  collect_liaisons (self, p);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->partners_box)); row;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      CouncilProjectPartner *old = g_object_get_data (G_OBJECT (row), "partner");
+      guint org_pos = gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (row), "org"));
+      guint role_pos = gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (row), "role"));
+      g_autoptr(CouncilProjectPartner) partner =
+        council_project_partner_new (id_at (self->org_ids, org_pos), role_pos < COUNCIL_N_PARTNER_ROLES ? role_pos : 0);
+
+      council_project_partner_set_id (partner, council_project_partner_get_id (old));
+      g_list_store_append (council_project_get_partners (p), partner);
+    }
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->milestones_box)); row;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      CouncilMilestone *old = g_object_get_data (G_OBJECT (row), "milestone");
+      g_autoptr(CouncilMilestone) m =
+        council_milestone_new (gtk_editable_get_text (g_object_get_data (G_OBJECT (row), "title")),
+                               gtk_editable_get_text (g_object_get_data (G_OBJECT (row), "due")),
+                               gtk_editable_get_text (g_object_get_data (G_OBJECT (row), "done")));
+
+      council_milestone_set_id (m, council_milestone_get_id (old));
+      g_list_store_append (council_project_get_milestones (p), m);
+    }
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->funds_box)); row;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      CouncilFundEntry *old = g_object_get_data (G_OBJECT (row), "entry");
+      const char *amount = gtk_editable_get_text (g_object_get_data (G_OBJECT (row), "amount"));
+      guint source = gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (row), "source"));
+      guint kind = gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (row), "kind"));
+      g_autoptr(CouncilFundEntry) e = NULL;
+
+      fen = 0;
+      council_money_parse (amount, &fen, NULL);
+      e = council_fund_entry_new (source < COUNCIL_N_FUND_SOURCES ? source : 0, kind < COUNCIL_N_FUND_KINDS ? kind : 0,
+                                  fen, gtk_editable_get_text (g_object_get_data (G_OBJECT (row), "date")));
+      council_fund_entry_set_id (e, council_fund_entry_get_id (old));
+      council_fund_entry_set_counterparty (e, gtk_editable_get_text (g_object_get_data (G_OBJECT (row), "counterparty")));
+      council_fund_entry_set_voucher_no (e, gtk_editable_get_text (g_object_get_data (G_OBJECT (row), "voucher")));
+      council_fund_entry_set_note (e, gtk_editable_get_text (g_object_get_data (G_OBJECT (row), "note")));
+      g_list_store_append (council_project_get_fund_entries (p), e);
+      g_strv_builder_add (amounts, amount);
+    }
+  *fund_texts = g_strv_builder_end (amounts);
+  return p;
+}
+
+static void
+write_draft (CouncilProjectEditor *self)
+{
+  g_autoptr(CouncilProject) form = NULL;
+  g_autoptr(CouncilDraft) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *budget = NULL;
+  g_auto(GStrv) amounts = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->loaded == NULL || !self->dirty || !drafts_enabled (self))
+    return;
+  form = snapshot_form (self, &budget, &amounts);
+  {
+    CouncilProject *named = council_project_get_id (self->loaded) > 0 ? self->loaded : form;
+    const char *code = council_project_get_code (named);
+    const char *name = council_project_get_title (named);
+
+    title = *code && *name ? g_strdup_printf ("%s %s", code, name) : g_strdup (*code ? code : name);
+  }
+  draft = council_draft_new_for_project (form, council_project_get_version (self->loaded), title,
+                                         budget, (const char * const *) amounts);
+  if (!council_draft_save (council_store_get_path (self->store), draft, &error))
+    g_warning ("Could not keep a draft of the unsaved changes: %s", error->message);
+  else
+    {
+      self->draft_written = TRUE;
+      self->draft_record_id = draft->record_id;
+    }
+}
+
+static gboolean
+on_draft_timeout_cb (gpointer user_data)
+{
+  CouncilProjectEditor *self = user_data;
+
+  self->draft_timeout_id = 0;
+  write_draft (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+discard_draft (CouncilProjectEditor *self)
+{
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  if (self->draft_written && drafts_enabled (self))
+    council_draft_discard (council_store_get_path (self->store), "project", self->draft_record_id);
+  self->draft_written = FALSE;
+}
+
+/* Dirty: (re)write the draft a second after the last edit. Clean again
+ * (saved, reverted, another record opened): the draft this editor wrote goes. */
+static void
+schedule_draft (CouncilProjectEditor *self)
+{
+  if (!self->dirty)
+    {
+      discard_draft (self);
+      return;
+    }
+  if (self->loaded == NULL || !drafts_enabled (self))
+    return;
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  self->draft_timeout_id = g_timeout_add (DRAFT_DELAY_MS, on_draft_timeout_cb, self);
+}
+
+gboolean
+council_project_editor_restore_draft (CouncilProjectEditor *self, CouncilDraft *draft)
+{
+  g_autoptr(CouncilProject) form = NULL;
+  g_autofree char *budget = NULL;
+  g_auto(GStrv) amounts = NULL;
+  guint i = 0;
+
+  g_return_val_if_fail (COUNCIL_IS_PROJECT_EDITOR (self), FALSE);
+  g_return_val_if_fail (g_strcmp0 (draft->kind, "project") == 0, FALSE);
+
+  if (draft->record_id > 0)
+    {
+      g_autoptr(CouncilProject) stored = council_store_get_project (self->store, draft->record_id, NULL);
+
+      if (stored == NULL)
+        return FALSE;   /* deleted since: the offer says so */
+    }
+  if (!council_project_editor_load (self, draft->record_id > 0 ? draft->record_id : COUNCIL_PROJECT_EDITOR_NEW) ||
+      self->loaded == NULL)
+    return FALSE;
+  /* Saved over the version the edit started from, so that a change made
+   * since then is a conflict the person decides about. */
+  if (draft->record_id > 0 && draft->version > 0)
+    council_project_set_version (self->loaded, draft->version);
+  form = council_project_new ();
+  council_project_set_id (form, council_project_get_id (self->loaded));
+  council_project_set_version (form, council_project_get_version (self->loaded));
+  council_draft_apply_to_project (draft, form, &budget, &amounts);
+  fill_form (self, form);
+  self->loading = TRUE;
+  if (budget != NULL)
+    set_entry (self->budget_entry, budget);
+  if (*council_project_get_status_changed_on (form) != '\0')
+    set_entry (self->status_date_entry, council_project_get_status_changed_on (form));
+  update_status_date_row (self);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->funds_box)); row && amounts && amounts[i];
+       row = gtk_widget_get_next_sibling (row), i++)
+    gtk_editable_set_text (g_object_get_data (G_OBJECT (row), "amount"), amounts[i]);
+  self->loading = FALSE;
+  self->dirty = TRUE;
+  self->draft_written = TRUE;
+  self->draft_record_id = MAX (draft->record_id, 0);
+  gtk_stack_set_visible_child_name (self->main_stack, "form");
+  gtk_stack_set_visible_child_name (self->page_stack, "details");
+  update_actions (self);
+  return TRUE;
+}
+
+void
+council_project_editor_discard_draft (CouncilProjectEditor *self)
+{
+  g_return_if_fail (COUNCIL_IS_PROJECT_EDITOR (self));
+  discard_draft (self);
 }
 
 /* ---- category ---- */
@@ -1727,6 +1954,8 @@ council_project_editor_dispose (GObject *object)
       gtk_widget_unparent (GTK_WIDGET (self->main_stack));
       self->main_stack = NULL;
     }
+  /* A draft on disk stays: only save, revert or discard remove it. */
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
   g_clear_object (&self->loaded);
   g_clear_object (&self->store);
   g_clear_object (&self->org_names);

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "core/council-draft.h"
 #include "core/council-store.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,12 @@ gint64   council_project_editor_get_project_id     (CouncilProjectEditor *self);
 gboolean council_project_editor_has_unsaved_changes (CouncilProjectEditor *self);
 gboolean council_project_editor_save               (CouncilProjectEditor *self);
 void     council_project_editor_focus_first_field  (CouncilProjectEditor *self);
+/* Unsaved edits are kept as a draft (core/council-draft.h) a second after
+ * each change; restoring opens the draft's record with its values (FALSE:
+ * the record is gone). Discarding drops the draft this editor wrote. */
+gboolean council_project_editor_restore_draft      (CouncilProjectEditor *self,
+                                                    CouncilDraft         *draft);
+void     council_project_editor_discard_draft      (CouncilProjectEditor *self);
 
 /* For tests: the entry of the budget and the message shown under it. */
 GtkEditable *council_project_editor_get_budget_entry (CouncilProjectEditor *self);

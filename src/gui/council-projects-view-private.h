@@ -23,5 +23,7 @@ void                  council_projects_view_set_category     (CouncilProjectsVie
 void                  council_projects_view_set_tree_mode    (CouncilProjectsView *self,
                                                               gboolean             tree);
 const char           *council_projects_view_get_count_text   (CouncilProjectsView *self);
+/* The question offering back a draft a crash left, while it is shown. */
+GtkWidget            *council_projects_view_get_draft_dialog (CouncilProjectsView *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "core/council-store-projects.h"
+#include "council-draft-offer.h"
 #include "council-project-editor.h"
 #include "council-projects-view-private.h"
 #include "council-window.h"
@@ -25,6 +26,7 @@ struct _CouncilProjectsView
   GtkTreeListModel *tree;         /* brands with their sources (tree mode) */
   GtkMultiSelection *selection;
   CouncilProjectEditor *editor;
+  CouncilDraftOffer *drafts;      /* unsaved edits a crash left, offered back */
   GArray *org_ids;                /* org_filter position -> id (0 = all) */
   GArray *category_ids;           /* category_filter position -> id */
   GHashTable *expanded_ids;       /* gint64* of brands expanded in tree mode */
@@ -1215,6 +1217,30 @@ council_projects_view_save (CouncilProjectsView *self)
   return council_project_editor_save (self->editor);
 }
 
+/* ---- drafts left by a crash ---- */
+
+static gboolean
+restore_draft (GtkWidget *view, CouncilDraft *draft)
+{
+  CouncilProjectsView *self = COUNCIL_PROJECTS_VIEW (view);
+
+  if (!council_project_editor_restore_draft (self->editor, draft))
+    return FALSE;
+  if (draft->record_id > 0)
+    {
+      sync_selection (self);
+      scroll_to_position (self, find_position (self, draft->record_id));
+    }
+  return TRUE;
+}
+
+GtkWidget *
+council_projects_view_get_draft_dialog (CouncilProjectsView *self)
+{
+  g_return_val_if_fail (COUNCIL_IS_PROJECTS_VIEW (self), NULL);
+  return self->drafts ? council_draft_offer_get_dialog (self->drafts) : NULL;
+}
+
 GtkColumnView *council_projects_view_get_column_view (CouncilProjectsView *self) { return self->column_view; }
 GtkEditable *council_projects_view_get_search_entry (CouncilProjectsView *self) { return GTK_EDITABLE (self->search_entry); }
 CouncilProjectEditor *council_projects_view_get_editor (CouncilProjectsView *self) { return self->editor; }
@@ -1253,6 +1279,9 @@ council_projects_view_dispose (GObject *object)
 {
   CouncilProjectsView *self = COUNCIL_PROJECTS_VIEW (object);
 
+  if (self->drafts != NULL)
+    council_draft_offer_detach (self->drafts);
+  g_clear_object (&self->drafts);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->list != NULL)
@@ -1395,5 +1424,6 @@ council_projects_view_new (CouncilStore *store)
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
   council_project_editor_load (self->editor, COUNCIL_PROJECT_EDITOR_NONE);
   update_count (self);
+  self->drafts = council_draft_offer_new (GTK_WIDGET (self), store, "project", N_("a new project"), restore_draft);
   return self;
 }
