@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <unistd.h>
+
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -15,6 +17,7 @@
 #include "council-document-import.h"
 #include "council-document-render.h"
 #include "council-store-documents.h"
+#include "council-import-journal.h"
 #include "council-test-helpers.h"
 
 /* Page 1: a red-header 公文; "联络员" is broken across two lines on page 2;
@@ -832,9 +835,92 @@ test_demo (Fixture *f, gconstpointer data)
   g_assert_cmpstr (pages, !=, "");
 }
 
+/* ---- an import killed half way ---- */
+
+static void
+exit_at_second_file (guint done, guint total, const char *path, gpointer data)
+{
+  /* The first file is stored and struck off the journal; the process dies
+   * as a killed one would, without any clean-up. */
+  if (done == 1)
+    _exit (0);
+}
+
+static void
+test_interrupted_import (void)
+{
+  const char *db = g_getenv ("COUNCIL_TEST_JOURNAL_DB");
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CouncilStore) store = council_store_open (db, &error);
+      g_auto(GStrv) paths = g_strsplit (g_getenv ("COUNCIL_TEST_JOURNAL_FILES"), "\n", -1);
+
+      g_assert_no_error (error);
+      g_ptr_array_unref (council_document_import_files (store, (const char * const *) paths, NULL,
+                                                        exit_at_second_file, NULL, NULL));
+      g_assert_not_reached ();
+    }
+  else
+    {
+      Fixture f = { 0 };
+      const char * const second[] = { "九龙坡区群团工作理事会文件\n关于召开联席会议的通知", NULL };
+      const char * const third[] = { "第三份文件：年度考核方案", NULL };
+      g_autofree char *a = NULL, *b = NULL, *c = NULL, *files = NULL, *message = NULL, *again = NULL;
+      g_autoptr(CouncilStore) reopened = NULL;
+      g_autoptr(GError) error = NULL;
+
+      fixture_set_up (&f, NULL);
+      a = write_pdf (&f, "一号文件.pdf", policy_pages);
+      b = write_pdf (&f, "二号文件.pdf", second);
+      c = write_pdf (&f, "三号文件.pdf", third);
+      files = g_strjoin ("\n", a, b, c, NULL);
+      g_setenv ("COUNCIL_TEST_JOURNAL_DB", f.db_path, TRUE);
+      g_setenv ("COUNCIL_TEST_JOURNAL_FILES", files, TRUE);
+      g_clear_object (&f.store);
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+
+      f.store = council_store_open (f.db_path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (council_store_count_documents (f.store), ==, 1);
+      message = council_import_journal_take_interrupted (f.store);
+      g_assert_nonnull (message);
+      g_test_message ("%s", message);
+      g_assert_null (strstr (message, "一号文件.pdf"));
+      g_assert_nonnull (strstr (message, "二号文件.pdf"));
+      g_assert_nonnull (strstr (message, "三号文件.pdf"));
+      g_assert_nonnull (strstr (message, "2 of 3"));
+      /* Said once. */
+      again = council_import_journal_take_interrupted (f.store);
+      g_assert_null (again);
+      /* An import that ends leaves nothing to say. */
+      {
+        const char *one[] = { b, NULL };
+        g_autoptr(GPtrArray) results = council_document_import_files (f.store, one, NULL, NULL, NULL, NULL);
+        g_autofree char *none = council_import_journal_take_interrupted (f.store);
+
+        g_assert_no_error (((CouncilDocumentImportResult *) g_ptr_array_index (results, 0))->error);
+        g_assert_null (none);
+      }
+      fixture_tear_down (&f, NULL);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
+  g_autofree char *cache = NULL;
+  int status;
+
+  /* Import journals live in the user's cache folder: a private one here. */
+  if (g_getenv ("COUNCIL_TEST_JOURNAL_DB") == NULL)
+    {
+      cache = g_dir_make_tmp ("council-journal-XXXXXX", NULL);
+      g_assert_nonnull (cache);
+      g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+    }
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/documents/doc-number", test_doc_number);
@@ -853,5 +939,9 @@ main (int argc, char **argv)
   ADD ("cli", test_cli);
   ADD ("demo", test_demo);
 #undef ADD
-  return g_test_run ();
+  g_test_add_func ("/documents/interrupted-import", test_interrupted_import);
+  status = g_test_run ();
+  if (cache != NULL)
+    council_test_rm_rf (cache);
+  return status;
 }

@@ -16,6 +16,7 @@
 
 #include "council-docnumber.h"
 #include "council-document-import.h"
+#include "council-import-journal.h"
 #include "council-store-documents.h"
 
 G_LOCK_DEFINE_STATIC (worker_settings);
@@ -793,9 +794,11 @@ council_document_import_files (CouncilStore *store, const char * const *paths, c
   g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func (batch_job_free);
   g_autoptr(GPtrArray) threads = g_ptr_array_new ();
   Batch batch = { 0 };
+  CouncilImportJournal *journal;
   guint started = 0, total, window;
 
   batch_init (&batch, jobs, results, paths, password, cancellable);
+  journal = council_import_journal_begin (store, COUNCIL_IMPORT_JOURNAL_DOCUMENTS, paths);
   total = jobs->len;
   window = 2 * batch_n_threads (&batch);
   batch_start_threads (&batch, threads);
@@ -811,8 +814,10 @@ council_document_import_files (CouncilStore *store, const char * const *paths, c
         g_cond_wait (&batch.cond, &batch.lock);
       g_mutex_unlock (&batch.lock);
       batch_job_finish (store, job);
+      council_import_journal_file_done (journal, job->result->path);
     }
   batch_close (&batch, threads);
+  council_import_journal_end (journal);
   if (progress)
     progress (total, total, NULL, user_data);
   return results;
@@ -836,6 +841,7 @@ typedef struct
   guint finished;
   guint reported;          /* progress reported for files before this one */
   gboolean completed;
+  CouncilImportJournal *journal;  /* ends with the batch; left if the process dies */
 } AsyncBatch;
 
 static void
@@ -846,6 +852,9 @@ async_batch_clear (gpointer data)
   g_clear_pointer (&self->jobs, g_ptr_array_unref);
   g_clear_pointer (&self->results, g_ptr_array_unref);
   g_clear_pointer (&self->threads, g_ptr_array_unref);
+  /* Dropped unfinished: the journal stays on disk and says so at the next start. */
+  if (self->journal != NULL)
+    council_import_journal_forget (g_steal_pointer (&self->journal));
   g_clear_object (&self->store);
   g_clear_pointer (&self->context, g_main_context_unref);
   if (self->progress_notify != NULL)
@@ -885,10 +894,12 @@ async_batch_advance_cb (gpointer data)
       if (state != JOB_DONE)
         return G_SOURCE_REMOVE;     /* the reader thread calls back when it is */
       batch_job_finish (self->store, job);
+      council_import_journal_file_done (self->journal, job->result->path);
       self->finished++;
     }
   self->completed = TRUE;
   batch_close (&self->batch, self->threads);
+  council_import_journal_end (g_steal_pointer (&self->journal));
   if (self->progress)
     self->progress (total, total, NULL, self->progress_data);
   g_task_return_pointer (self->task, g_ptr_array_ref (self->results), (GDestroyNotify) g_ptr_array_unref);
@@ -940,6 +951,7 @@ council_document_import_files_async (CouncilStore                 *store,
   self->progress_data = progress_data;
   self->progress_notify = progress_notify;
   batch_init (&self->batch, self->jobs, self->results, paths, password, cancellable);
+  self->journal = council_import_journal_begin (store, COUNCIL_IMPORT_JOURNAL_DOCUMENTS, paths);
   self->batch.job_done = async_batch_job_done;
   self->batch.job_done_data = self;
   batch_start_threads (&self->batch, self->threads);

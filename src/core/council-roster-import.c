@@ -13,6 +13,7 @@
 
 #include "council-csv.h"
 #include "council-history-entry.h"
+#include "council-import-journal.h"
 #include "council-roster-import.h"
 
 /* A roster saved by hand is small; anything this large is the wrong file. */
@@ -877,5 +878,12 @@ council_roster_import_apply (CouncilRosterImport *self, CouncilStore *store, GEr
                              self->file_name ? self->file_name : _("a file"),
                              self->counts[COUNCIL_IMPORT_ROW_ADDED],
                              self->counts[COUNCIL_IMPORT_ROW_CHANGED]);
-  return council_store_save_organizations (store, orgs, summary, COUNCIL_STORE_SAVE_DEFAULT, error);
+  {
+    const char *paths[] = { self->file_name ? self->file_name : _("a file"), NULL };
+    CouncilImportJournal *journal = council_import_journal_begin (store, COUNCIL_IMPORT_JOURNAL_ROSTER, paths);
+    gboolean ok = council_store_save_organizations (store, orgs, summary, COUNCIL_STORE_SAVE_DEFAULT, error);
+
+    council_import_journal_end (journal);
+    return ok;
+  }
 }
