@@ -547,6 +547,65 @@ test_score_conflict (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (council_assessment_view_get_cell (f->view, 1, 0))), ==, "4");
 }
 
+static char *
+stored_evidence (Fixture *f, gint64 indicator, guint org_index)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) orgs = council_store_list_assessment_organizations (f->store, f->scheme, &error);
+  CouncilAssessmentScore score;
+  char *text;
+
+  g_assert_true (council_store_get_assessment_score (f->store, indicator,
+                                                     council_organization_get_id (g_ptr_array_index (orgs, org_index)),
+                                                     &score, &error));
+  text = g_strdup (score.exists ? score.evidence : "");
+  council_assessment_score_clear (&score);
+  return text;
+}
+
+/* An evidence note being typed is neither swept away by a change made
+ * elsewhere nor lost when the focus moves to another cell; saving it keeps
+ * the score another window gave the cell meanwhile. */
+static void
+test_evidence_typing_survives (Fixture *f, gconstpointer data)
+{
+  GtkWidget *evidence = GTK_WIDGET (council_assessment_view_get_evidence_entry (f->view));
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  type_into (f, 0, 0, "7");
+  gtk_widget_grab_focus (GTK_WIDGET (council_assessment_view_get_cell (f->view, 0, 0)));
+  spin_until_idle ();
+  gtk_editable_set_text (GTK_EDITABLE (evidence), "会议纪要第3期");
+
+  /* Another window scores another cell, then this one. */
+  set_elsewhere (f, f->second_id, 1, 5);
+  spin_until_idle ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (evidence)), ==, "会议纪要第3期");
+  set_elsewhere (f, f->first_id, 0, 9);
+  spin_until_idle ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (evidence)), ==, "会议纪要第3期");
+
+  g_signal_emit_by_name (evidence, "activate");
+  spin_until_idle ();
+  first = stored_evidence (f, f->first_id, 0);
+  g_assert_cmpstr (first, ==, "会议纪要第3期");
+  g_assert_cmpfloat (stored (f, f->first_id, 0), ==, 9);
+  /* The changes held back while typing show now. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (council_assessment_view_get_cell (f->view, 0, 0))), ==, "9");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (council_assessment_view_get_cell (f->view, 1, 1))), ==, "5");
+
+  /* Typed, then the focus moves on: the note is saved, not dropped. */
+  gtk_widget_grab_focus (GTK_WIDGET (council_assessment_view_get_cell (f->view, 0, 0)));
+  spin_until_idle ();
+  gtk_editable_set_text (GTK_EDITABLE (evidence), "补充：活动照片");
+  gtk_widget_grab_focus (GTK_WIDGET (council_assessment_view_get_cell (f->view, 1, 1)));
+  spin_until_idle ();
+  second = stored_evidence (f, f->first_id, 0);
+  g_assert_cmpstr (second, ==, "补充：活动照片");
+  g_assert_cmpfloat (stored (f, f->first_id, 0), ==, 9);
+}
+
 /* The ranking says what is known: no rank for an organization without a
  * score, no grade before every ordinary indicator is scored. */
 static void
@@ -591,6 +650,7 @@ main (int argc, char **argv)
   ADD ("link-documents", test_link_documents);
   ADD ("tab-moves-right", test_tab_moves_right);
   ADD ("score-conflict", test_score_conflict);
+  ADD ("evidence-typing-survives", test_evidence_typing_survives);
   ADD ("ranking-page", test_ranking_page);
 #undef ADD
   return g_test_run ();

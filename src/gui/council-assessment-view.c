@@ -65,6 +65,8 @@ struct _CouncilAssessmentView
   GtkEntry *evidence_entry;
   GtkLabel *scored_by_label;
   int evidence_org, evidence_col;  /* -1: no cell */
+  gint64 evidence_indicator_id;    /* the same cell by id: the grid may be rebuilt under it */
+  gint64 evidence_org_id;
   GtkWidget *documents_row;        /* the focused cell's linked documents */
   GtkWidget *documents_box;        /* one chip per linked document */
   GtkLabel *documents_placeholder;
@@ -101,6 +103,8 @@ static void refresh_totals (CouncilAssessmentView *self);
 static void show_evidence (CouncilAssessmentView *self, int org, int col);
 static void show_documents (CouncilAssessmentView *self, gboolean scored);
 static GtkWidget *editing_cell (CouncilAssessmentView *self);
+static gboolean evidence_is_dirty (CouncilAssessmentView *self);
+static void on_evidence_save_cb (GtkWidget *widget, CouncilAssessmentView *self);
 static void focus_cell (CouncilAssessmentView *self, guint org, guint col);
 
 /* ---- helpers ---- */
@@ -430,7 +434,7 @@ on_pending_reload_cb (gpointer user_data)
   self->reload_idle_id = 0;
   if (!self->reload_pending)
     return G_SOURCE_REMOVE;
-  if (editing_cell (self) != NULL)
+  if (editing_cell (self) != NULL || evidence_is_dirty (self))
     return G_SOURCE_REMOVE;   /* typing again: after that commit */
   for (; focus != NULL; focus = gtk_widget_get_parent (focus))
     if (GTK_IS_ENTRY (focus) && gtk_widget_get_parent (focus) == GTK_WIDGET (self->grid))
@@ -566,8 +570,14 @@ show_evidence (CouncilAssessmentView *self, int org, int col)
   g_autofree char *title = NULL;
   g_autofree char *by = NULL;
 
+  /* A note typed for another cell is saved before the bar moves on, as a
+   * cell's score is when the focus leaves it. */
+  if ((org != self->evidence_org || col != self->evidence_col) && evidence_is_dirty (self))
+    on_evidence_save_cb (NULL, self);
   self->evidence_org = org;
   self->evidence_col = col;
+  self->evidence_indicator_id = self->evidence_org_id = 0;
+  g_object_set_data (G_OBJECT (self->evidence_entry), "committed", NULL);
   if (org < 0 || col < 0 || self->matrix == NULL)
     {
       gtk_widget_set_sensitive (self->evidence_bar, FALSE);
@@ -577,6 +587,8 @@ show_evidence (CouncilAssessmentView *self, int org, int col)
       show_documents (self, FALSE);
       return;
     }
+  self->evidence_indicator_id = column_indicator (self, (guint) col)->id;
+  self->evidence_org_id = self->matrix->org_ids[org];
   title = g_strdup_printf (_("Evidence for %s — %s"), org_grid_name (self, (guint) org),
                            council_indicator_label (column_indicator (self, (guint) col)));
   gtk_label_set_text (self->evidence_label, title);
@@ -586,6 +598,7 @@ show_evidence (CouncilAssessmentView *self, int org, int col)
       g_autofree char *when = format_when (score.scored_at);
 
       gtk_editable_set_text (GTK_EDITABLE (self->evidence_entry), score.evidence);
+      g_object_set_data_full (G_OBJECT (self->evidence_entry), "committed", g_strdup (score.evidence), g_free);
       by = g_strdup_printf (_("Scored by %s at %s"), score.scored_by, when);
     }
   else
@@ -897,34 +910,65 @@ build_documents_row (CouncilAssessmentView *self)
   return self->documents_row;
 }
 
+/* The evidence note differs from the stored one (typed, not saved yet). */
+static gboolean
+evidence_is_dirty (CouncilAssessmentView *self)
+{
+  const char *committed;
+
+  if (self->evidence_indicator_id <= 0 || self->evidence_org_id <= 0 || self->evidence_entry == NULL)
+    return FALSE;
+  committed = g_object_get_data (G_OBJECT (self->evidence_entry), "committed");
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->evidence_entry)), committed ? committed : "") != 0;
+}
+
 static void
 on_evidence_save_cb (GtkWidget *widget, CouncilAssessmentView *self)
 {
   g_autoptr(GError) error = NULL;
-  CouncilIndicator *ind;
+  CouncilAssessmentScore stored = { 0 };
+  gint64 indicator_id = self->evidence_indicator_id;
+  gint64 org_id = self->evidence_org_id;
   double value;
   gboolean ok;
 
-  if (self->evidence_org < 0 || self->evidence_col < 0 || self->matrix == NULL)
+  if (indicator_id <= 0 || org_id <= 0)
     return;
-  ind = column_indicator (self, (guint) self->evidence_col);
-  value = council_assessment_matrix_get (self->matrix, (guint) self->evidence_org, (guint) self->evidence_col);
+  /* The note goes with the score as stored now: a score another window
+   * changed meanwhile is kept, not put back to the one shown here. */
+  if (!council_store_get_assessment_score (self->store, indicator_id, org_id, &stored, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  value = stored.exists ? stored.value : NAN;
+  council_assessment_score_clear (&stored);
   if (isnan (value))
     {
       council_widget_show_message (GTK_WIDGET (self), _("Enter the score first; the evidence note belongs to a score."), TRUE);
       return;
     }
   self->saving = TRUE;
-  ok = council_store_set_assessment_score (self->store, ind->id, self->matrix->org_ids[self->evidence_org], value,
+  ok = council_store_set_assessment_score (self->store, indicator_id, org_id, value,
                                            gtk_editable_get_text (GTK_EDITABLE (self->evidence_entry)), &error);
   self->saving = FALSE;
   if (!ok)
     show_error (self, error);
   else
     {
-      set_cell_tooltip (self, (guint) self->evidence_org, (guint) self->evidence_col);
-      show_evidence (self, self->evidence_org, self->evidence_col);
+      g_object_set_data_full (G_OBJECT (self->evidence_entry), "committed",
+                              g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->evidence_entry))), g_free);
+      if (self->matrix != NULL && self->cells != NULL && self->evidence_org >= 0 && self->evidence_col >= 0 &&
+          (guint) self->evidence_org < n_orgs (self) && (guint) self->evidence_col < n_columns (self) &&
+          self->matrix->org_ids[self->evidence_org] == org_id &&
+          column_indicator (self, (guint) self->evidence_col)->id == indicator_id)
+        {
+          set_cell_tooltip (self, (guint) self->evidence_org, (guint) self->evidence_col);
+          if (widget != NULL)
+            show_evidence (self, self->evidence_org, self->evidence_col);
+        }
       council_widget_show_message (GTK_WIDGET (self), _("Evidence saved."), FALSE);
+      schedule_pending_reload (self);
     }
 }
 
@@ -1732,7 +1776,7 @@ on_store_changed_cb (CouncilStore *store, const char *table, CouncilAssessmentVi
     return;
   /* A cell being typed in is not swept away: the grid reloads once it is
    * committed (and a save over a changed score asks first). */
-  if (editing_cell (self) != NULL)
+  if (editing_cell (self) != NULL || evidence_is_dirty (self))
     {
       self->reload_pending = TRUE;
       return;
