@@ -317,7 +317,14 @@ run_cb (gpointer data)
             idle, idle_cpu, reference, full_cpu);
   }
   for (guint v = 0; v < G_N_ELEMENTS (views); v++)
-    measure_view (b, v, reference);
+    {
+      /* COUNCIL_BENCH_VIEWS=meetings,actions: those views only. */
+      const char *only = g_getenv ("COUNCIL_BENCH_VIEWS");
+      g_auto(GStrv) names = only != NULL ? g_strsplit (only, ",", -1) : NULL;
+
+      if (names == NULL || g_strv_contains ((const char * const *) names, views[v].name))
+        measure_view (b, v, reference);
+    }
 
   {
     double hwm = status_kb ("VmHWM:") / 1024.0;

@@ -15,6 +15,7 @@
 #include "council-editor-helpers.h"
 #include "council-list-helpers.h"
 #include "council-meeting-editor.h"
+#include "council-text-cell.h"
 #include "council-window.h"
 
 /* Positions in the status filter. */
@@ -71,13 +72,14 @@ G_DEFINE_FINAL_TYPE (CouncilActionItemsView, council_action_items_view, GTK_TYPE
 
 /* ---- cells ---- */
 
-typedef void (*CellBindFunc) (GtkLabel *label, CouncilActionItem *item);
-
 typedef struct
 {
   const char *title;
   int fixed_width;     /* -1: the column expands */
-  CellBindFunc bind;
+  CouncilCellTextFunc text;
+  CouncilCellTextFunc tooltip;
+  float xalign;
+  const char *css_class;
 } ColumnSpec;
 
 static int
@@ -86,117 +88,95 @@ days_overdue (CouncilActionItem *item)
   return council_action_item_get_days_overdue (item, council_action_item_get_as_of (item));
 }
 
-static void
-bind_text (GtkLabel *label, CouncilActionItem *item)
+static char *
+text_text (gpointer item, gconstpointer data)
 {
-  gtk_label_set_text (label, council_action_item_get_text (item));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), council_action_item_get_text (item));
+  return g_strdup (council_action_item_get_text (COUNCIL_ACTION_ITEM (item)));
 }
 
-static void
-bind_owner (GtkLabel *label, CouncilActionItem *item)
+static char *
+text_owner (gpointer item, gconstpointer data)
 {
-  const char *co = council_action_item_get_co_owner_names (item);
-  g_autofree char *tooltip = NULL;
+  return g_strdup (council_action_item_get_owner_name (COUNCIL_ACTION_ITEM (item)));
+}
+
+static char *
+tooltip_owner (gpointer item, gconstpointer data)
+{
+  const char *co = council_action_item_get_co_owner_names (COUNCIL_ACTION_ITEM (item));
 
   if (co != NULL && *co)
     /* Translators: tooltip of the owner cell: owner, then co-owners */
-    tooltip = g_strdup_printf (_("%s; co-owners: %s"), council_action_item_get_owner_name (item), co);
-  gtk_label_set_text (label, council_action_item_get_owner_name (item));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip ? tooltip : council_action_item_get_owner_name (item));
+    return g_strdup_printf (_("%s; co-owners: %s"), council_action_item_get_owner_name (COUNCIL_ACTION_ITEM (item)), co);
+  return text_owner (item, data);
 }
 
-static void
-bind_due (GtkLabel *label, CouncilActionItem *item)
+static char *
+text_due (gpointer item, gconstpointer data)
 {
-  g_autofree char *text = council_format_date (council_action_item_get_due_date (item));
-
-  gtk_label_set_text (label, text);
+  return council_format_date (council_action_item_get_due_date (COUNCIL_ACTION_ITEM (item)));
 }
 
-static void
-bind_status (GtkLabel *label, CouncilActionItem *item)
+static char *
+text_status (gpointer item, gconstpointer data)
 {
-  gtk_label_set_text (label, council_action_item_get_status_label (item));
+  return g_strdup (council_action_item_get_status_label (COUNCIL_ACTION_ITEM (item)));
 }
 
-static void
-bind_days_overdue (GtkLabel *label, CouncilActionItem *item)
+static char *
+text_days_overdue (gpointer item, gconstpointer data)
 {
-  int days = days_overdue (item);
-  g_autofree char *text = days > 0 ? g_strdup_printf (ngettext ("%d day", "%d days", days), days) : NULL;
+  int days = days_overdue (COUNCIL_ACTION_ITEM (item));
 
-  gtk_label_set_text (label, text ? text : "");
+  return days > 0 ? g_strdup_printf (ngettext ("%d day", "%d days", days), days) : NULL;
 }
 
-static void
-bind_last_note (GtkLabel *label, CouncilActionItem *item)
+static char *
+text_last_note (gpointer item, gconstpointer data)
 {
-  const char *note = council_action_item_get_last_progress_note (item);
-  const char *date = council_action_item_get_last_progress_date (item);
-  g_autofree char *when = council_format_date (date);
-  g_autofree char *text = NULL;
+  const char *note = council_action_item_get_last_progress_note (COUNCIL_ACTION_ITEM (item));
+  g_autofree char *when = NULL;
 
-  if (note != NULL && *note)
-    /* Translators: date and text of the last progress note */
-    text = g_strdup_printf (_("%s: %s"), when, note);
-  gtk_label_set_text (label, text ? text : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+  if (note == NULL || *note == '\0')
+    return NULL;
+  when = council_format_date (council_action_item_get_last_progress_date (COUNCIL_ACTION_ITEM (item)));
+  /* Translators: date and text of the last progress note */
+  return g_strdup_printf (_("%s: %s"), when, note);
 }
 
-static void
-bind_meeting (GtkLabel *label, CouncilActionItem *item)
+static char *
+text_meeting (gpointer item, gconstpointer data)
 {
-  g_autofree char *when = council_format_date (council_action_item_get_meeting_date (item));
-  g_autofree char *text = g_strdup_printf (_("%s: %s"), when, council_action_item_get_meeting_title (item));
+  return g_strdup (council_action_item_get_meeting_title (COUNCIL_ACTION_ITEM (item)));
+}
 
-  gtk_label_set_text (label, council_action_item_get_meeting_title (item));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+static char *
+tooltip_meeting (gpointer item, gconstpointer data)
+{
+  g_autofree char *when = council_format_date (council_action_item_get_meeting_date (COUNCIL_ACTION_ITEM (item)));
+
+  return g_strdup_printf (_("%s: %s"), when, council_action_item_get_meeting_title (COUNCIL_ACTION_ITEM (item)));
 }
 
 static const ColumnSpec column_specs[] = {
-  { N_("Action item"), -1, bind_text },
-  { N_("Owner"), 130, bind_owner },
-  { N_("Due"), 122, bind_due },
-  { N_("Status"), 75, bind_status },
-  { N_("Days overdue"), 104, bind_days_overdue },
-  { N_("Last progress note"), 160, bind_last_note },
-  { N_("Meeting"), 130, bind_meeting },
+  { N_("Action item"), -1, text_text, text_text, 0.0f, NULL },
+  { N_("Owner"), 130, text_owner, tooltip_owner, 0.0f, NULL },
+  { N_("Due"), 122, text_due, NULL, 0.0f, NULL },
+  { N_("Status"), 75, text_status, NULL, 0.0f, NULL },
+  { N_("Days overdue"), 104, text_days_overdue, NULL, 1.0f, "days-overdue" },
+  { N_("Last progress note"), 160, text_last_note, text_last_note, 0.0f, NULL },
+  { N_("Meeting"), 130, text_meeting, tooltip_meeting, 0.0f, NULL },
 };
 
+/* The whole row reads red when the item is overdue, dimmed when it is closed. */
 static void
-on_cell_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+style_cell (GtkWidget *cell, gpointer item, gconstpointer data)
 {
-  const ColumnSpec *spec = user_data;
-  GtkWidget *label = gtk_label_new (NULL);
+  CouncilActionStatus status = council_action_item_get_status (COUNCIL_ACTION_ITEM (item));
 
-  gtk_label_set_xalign (GTK_LABEL (label), spec->bind == bind_days_overdue ? 1 : 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (spec->bind == bind_days_overdue)
-    gtk_widget_add_css_class (label, "days-overdue");
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-on_cell_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
-{
-  const ColumnSpec *spec = user_data;
-  CouncilActionItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-
-  if (item == NULL)
-    return;
-  spec->bind (GTK_LABEL (label), item);
-  /* The whole row reads red when the item is overdue. */
-  if (days_overdue (item) > 0)
-    gtk_widget_add_css_class (label, "overdue");
-  else
-    gtk_widget_remove_css_class (label, "overdue");
-  if (council_action_item_get_status (item) == COUNCIL_ACTION_STATUS_DONE ||
-      council_action_item_get_status (item) == COUNCIL_ACTION_STATUS_CANCELLED)
-    gtk_widget_add_css_class (label, "dim-label");
-  else
-    gtk_widget_remove_css_class (label, "dim-label");
+  council_text_cell_set_class (cell, "overdue", days_overdue (COUNCIL_ACTION_ITEM (item)) > 0);
+  council_text_cell_set_class (cell, "dim-label",
+                               status == COUNCIL_ACTION_STATUS_DONE || status == COUNCIL_ACTION_STATUS_CANCELLED);
 }
 
 static void
@@ -205,12 +185,10 @@ add_columns (CouncilActionItemsView *self)
   for (guint i = 0; i < G_N_ELEMENTS (column_specs); i++)
     {
       const ColumnSpec *spec = &column_specs[i];
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkColumnViewColumn) column = NULL;
+      GtkListItemFactory *factory = council_text_cell_factory_new (spec->text, spec->tooltip, style_cell,
+                                                                   spec->xalign, spec->css_class, spec);
+      g_autoptr(GtkColumnViewColumn) column = gtk_column_view_column_new (_(spec->title), factory);
 
-      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), (gpointer) spec);
-      g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), (gpointer) spec);
-      column = gtk_column_view_column_new (_(spec->title), factory);
       gtk_column_view_column_set_resizable (column, TRUE);
       if (spec->fixed_width > 0)
         gtk_column_view_column_set_fixed_width (column, spec->fixed_width);

@@ -21,6 +21,7 @@
 #include "council-history-list.h"
 #include "council-list-helpers.h"
 #include "council-meeting-editor.h"
+#include "council-text-cell.h"
 #include "council-window.h"
 
 /* The fields of the details form, indexed by CouncilDocumentField. */
@@ -100,79 +101,70 @@ static void start_batch (CouncilDocumentsView *self, char **paths, const char *p
 
 /* ---- the list ---- */
 
-typedef void (*CellBindFunc) (GtkLabel *label, CouncilDocument *doc);
-
 typedef struct
 {
   const char *title;
   const char *sort_property;
   gboolean numeric;
   int fixed_width;     /* -1: the column expands */
-  CellBindFunc bind;
+  CouncilCellTextFunc text;
+  CouncilCellTextFunc tooltip;
 } ColumnSpec;
 
-static void
-bind_title (GtkLabel *label, CouncilDocument *doc)
+static char *
+text_title (gpointer item, gconstpointer data)
 {
-  gtk_label_set_text (label, council_document_get_title (doc));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), council_document_get_title (doc));
+  return g_strdup (council_document_get_title (COUNCIL_DOCUMENT (item)));
 }
 
-static void
-bind_body (GtkLabel *label, CouncilDocument *doc)
+static char *
+text_body (gpointer item, gconstpointer data)
 {
-  gtk_label_set_text (label, council_document_get_issuing_body (doc));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), council_document_get_issuing_body (doc));
+  return g_strdup (council_document_get_issuing_body (COUNCIL_DOCUMENT (item)));
 }
 
-static void
-bind_number (GtkLabel *label, CouncilDocument *doc)
+static char *
+text_number (gpointer item, gconstpointer data)
 {
-  const char *number = council_document_get_doc_number (doc);
+  const char *number = council_document_get_doc_number (COUNCIL_DOCUMENT (item));
 
-  gtk_label_set_text (label, number && *number ? number : "—");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), number);
+  return g_strdup (number && *number ? number : "—");
 }
 
-static void
-bind_date (GtkLabel *label, CouncilDocument *doc)
+static char *
+tooltip_number (gpointer item, gconstpointer data)
 {
-  const char *date = council_document_get_issue_date (doc);
-  g_autofree char *text = date && *date ? council_format_date (date) : g_strdup ("—");
-
-  gtk_label_set_text (label, text);
+  return g_strdup (council_document_get_doc_number (COUNCIL_DOCUMENT (item)));
 }
 
-static void
-bind_kind (GtkLabel *label, CouncilDocument *doc)
+static char *
+text_date (gpointer item, gconstpointer data)
 {
-  gtk_label_set_text (label, council_document_kind_label (council_document_get_kind (doc)));
+  const char *date = council_document_get_issue_date (COUNCIL_DOCUMENT (item));
+
+  return date && *date ? council_format_date (date) : g_strdup ("—");
 }
 
-static void
-bind_pages (GtkLabel *label, CouncilDocument *doc)
+static char *
+text_kind (gpointer item, gconstpointer data)
 {
-  g_autofree char *text = g_strdup_printf ("%u", council_document_get_page_count (doc));
+  return g_strdup (council_document_kind_label (council_document_get_kind (COUNCIL_DOCUMENT (item))));
+}
 
-  gtk_label_set_text (label, text);
+static char *
+text_pages (gpointer item, gconstpointer data)
+{
+  return g_strdup_printf ("%u", council_document_get_page_count (COUNCIL_DOCUMENT (item)));
 }
 
 static const ColumnSpec column_specs[] = {
-  { N_("Title"), "title", FALSE, -1, bind_title },
-  { N_("Issuing body"), "issuing-body", FALSE, 100, bind_body },
-  { N_("Number"), "doc-number", FALSE, 125, bind_number },
-  { N_("Issue date"), "issue-date", FALSE, 112, bind_date },
-  { N_("Kind"), "kind-label", FALSE, 66, bind_kind },
-  { N_("Pages"), "page-count", TRUE, 48, bind_pages },
+  { N_("Title"), "title", FALSE, -1, text_title, text_title },
+  { N_("Issuing body"), "issuing-body", FALSE, 100, text_body, text_body },
+  { N_("Number"), "doc-number", FALSE, 125, text_number, tooltip_number },
+  { N_("Issue date"), "issue-date", FALSE, 112, text_date, NULL },
+  { N_("Kind"), "kind-label", FALSE, 66, text_kind, NULL },
+  { N_("Pages"), "page-count", TRUE, 48, text_pages, NULL },
 };
-
-static void
-bind_cell (GtkLabel *label, gpointer item, gconstpointer data)
-{
-  const ColumnSpec *spec = data;
-
-  spec->bind (label, item);
-}
 
 static void
 add_columns (CouncilDocumentsView *self)
@@ -183,7 +175,8 @@ add_columns (CouncilDocumentsView *self)
 
       council_column_view_append_sorted (self->column_view, COUNCIL_TYPE_DOCUMENT, _(spec->title),
                                          spec->sort_property, spec->numeric, spec->fixed_width,
-                                         council_label_factory_new (bind_cell, spec));
+                                         council_text_cell_factory_new (spec->text, spec->tooltip, NULL,
+                                                                        0.0f, NULL, spec));
     }
 }
 
