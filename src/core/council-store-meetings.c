@@ -850,6 +850,26 @@ council_store_list_meetings (CouncilStore *self, const CouncilMeetingFilter *fil
   return g_steal_pointer (&list);
 }
 
+gboolean
+council_store_list_meeting_choices (CouncilStore *self, GArray *ids, GPtrArray *labels, GError **error)
+{
+  sqlite3_stmt *stmt = council_store_prepare (self,
+    "SELECT id, substr(starts_at, 1, 10) || ' ' || title FROM meeting ORDER BY starts_at DESC, id DESC", error);
+  int rc;
+
+  g_return_val_if_fail (ids != NULL && labels != NULL, FALSE);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+      g_ptr_array_add (labels, g_strdup (column_or_empty (stmt, 1)));
+    }
+  return finish_rows (self, stmt, rc, error);
+}
+
 GArray *
 council_store_list_meeting_years (CouncilStore *self, GError **error)
 {

@@ -52,6 +52,11 @@ gint64      council_store_find_meeting_kind  (CouncilStore *self, const char *co
 GArray     *council_store_list_meeting_years (CouncilStore *self, GError **error);
 GListStore *council_store_list_meetings   (CouncilStore *self, const CouncilMeetingFilter *filter,
                                            GError **error);
+/* Every meeting as a choice for a picker, newest first: its id appended to
+ * @ids (gint64) and "date title" to @labels (char *, owned by the array),
+ * from the meeting rows alone (no attendance or action items are counted). */
+gboolean    council_store_list_meeting_choices (CouncilStore *self, GArray *ids, GPtrArray *labels,
+                                                GError **error);
 /* With details: attendance for every active organization (not recorded when
  * there is no row), guests, agenda items with outcomes and action items. */
 CouncilMeeting *council_store_get_meeting (CouncilStore *self, gint64 id, GError **error);

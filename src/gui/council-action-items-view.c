@@ -262,10 +262,10 @@ static void
 fill_filters (CouncilActionItemsView *self)
 {
   g_autoptr(GListStore) orgs = council_store_list_organizations (self->store, TRUE, NULL);
-  CouncilMeetingFilter all;
-  g_autoptr(GListStore) meetings = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
   g_autoptr(GtkStringList) owner_names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) meeting_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) meeting_names = NULL;
   gboolean chinese = council_ui_prefers_chinese ();
   guint old_owner = gtk_drop_down_get_selected (self->owner_filter);
   guint old_meeting = gtk_drop_down_get_selected (self->meeting_filter);
@@ -297,20 +297,18 @@ fill_filters (CouncilActionItemsView *self)
         gtk_drop_down_set_selected (self->owner_filter, i + 1);
     }
 
-  council_meeting_filter_init (&all);
-  meetings = council_store_list_meetings (self->store, &all, NULL);
+  /* Only the id, date and title of each meeting: a large council has tens
+   * of thousands, and the filter needs no counts. */
   g_array_set_size (self->meeting_ids, 0);
-  gtk_string_list_append (meeting_names, _("All meetings"));
-  for (guint i = 0; meetings != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (meetings)); i++)
+  if (!council_store_list_meeting_choices (self->store, self->meeting_ids, labels, &error))
     {
-      g_autoptr(CouncilMeeting) m = g_list_model_get_item (G_LIST_MODEL (meetings), i);
-      g_autofree char *date = council_meeting_dup_date (m);
-      g_autofree char *label = g_strdup_printf ("%s %s", date, council_meeting_get_title (m));
-      gint64 id = council_meeting_get_id (m);
-
-      g_array_append_val (self->meeting_ids, id);
-      gtk_string_list_append (meeting_names, label);
+      g_warning ("Could not read the meetings: %s", error->message);
+      g_array_set_size (self->meeting_ids, 0);
+      g_ptr_array_set_size (labels, 0);
     }
+  g_ptr_array_insert (labels, 0, g_strdup (_("All meetings")));
+  g_ptr_array_add (labels, NULL);
+  meeting_names = gtk_string_list_new ((const char * const *) labels->pdata);
   gtk_drop_down_set_model (self->meeting_filter, G_LIST_MODEL (meeting_names));
   gtk_drop_down_set_selected (self->meeting_filter, 0);
   for (guint i = 0; i < self->meeting_ids->len; i++)
@@ -922,6 +920,14 @@ council_action_items_view_init (CouncilActionItemsView *self)
   self->updating_filters = FALSE;
   self->meeting_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->owners = g_list_store_new (COUNCIL_TYPE_ORGANIZATION);
+  {
+    /* Search in the meeting filter (tens of thousands of meetings on a large
+     * council) matches the date and title, in the owner filter the name;
+     * each drop-down takes a reference. */
+    g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+    gtk_drop_down_set_expression (self->meeting_filter, expression);
+    gtk_drop_down_set_expression (self->owner_filter, expression);
+  }
   add_columns (self);
 }
 
