@@ -23,6 +23,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "council-action-items-view-private.h"
 #include "council-application.h"
 #include "council-generate.h"
 #include "council-test-helpers.h"
@@ -289,6 +290,42 @@ measure_view (Bench *b, guint v, double reference)
   fflush (stdout);
 }
 
+/* The Action items view's status filter switched to "any status" (every item
+ * of the council) and back to "pending": the frame after each switch, and a
+ * jump to the bottom of the longer list. */
+static void
+measure_action_filter (Bench *b)
+{
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (b->window, COUNCIL_TYPE_WINDOW, "stack"));
+  GtkWidget *view = gtk_stack_get_child_by_name (stack, "actions");
+  GtkDropDown *status = council_action_items_view_get_status_filter (COUNCIL_ACTION_ITEMS_VIEW (view));
+  GtkColumnView *column_view = council_action_items_view_get_column_view (COUNCIL_ACTION_ITEMS_VIEW (view));
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_parent (GTK_WIDGET (column_view)));
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scrolled);
+  const char *steps[] = { "any status", "bottom", "pending" };
+  double cpu, ms;
+  gint64 start;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      start = g_get_monotonic_time ();
+      cpu = cpu_ms ();
+      if (i == 0)
+        gtk_drop_down_set_selected (status, 1);
+      else if (i == 1)
+        gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
+      else
+        gtk_drop_down_set_selected (status, 0);
+      if (!wait_frames (b, 1))
+        b->failed = TRUE;
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      printf ("Action items    filter: %-10s until the next frame %.1f ms (CPU %.1f ms), %u rows; VmHWM %.1f MB\n",
+              steps[i], ms, cpu_ms () - cpu, g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (column_view))),
+              status_kb ("VmHWM:") / 1024.0);
+    }
+  fflush (stdout);
+}
+
 static gboolean
 run_cb (gpointer data)
 {
@@ -322,8 +359,11 @@ run_cb (gpointer data)
       const char *only = g_getenv ("COUNCIL_BENCH_VIEWS");
       g_auto(GStrv) names = only != NULL ? g_strsplit (only, ",", -1) : NULL;
 
-      if (names == NULL || g_strv_contains ((const char * const *) names, views[v].name))
-        measure_view (b, v, reference);
+      if (names != NULL && !g_strv_contains ((const char * const *) names, views[v].name))
+        continue;
+      measure_view (b, v, reference);
+      if (g_str_equal (views[v].name, "actions"))
+        measure_action_filter (b);
     }
 
   {

@@ -823,6 +823,18 @@ on_model_items_changed_cb (GListModel *model, guint position, guint removed, gui
   update_count (self);
 }
 
+/* The new rows stand in front of the old ones: moving to the first of them
+ * rebinds the row widgets instead of making new ones (GTK 4.8 has no scroll
+ * API on the column view: its inner list has the action). */
+static void
+on_model_reloading_cb (CouncilActionItemModel *model, CouncilActionItemsView *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", 0);
+}
+
 /* ---- test accessors ---- */
 
 GtkColumnView *council_action_items_view_get_column_view (CouncilActionItemsView *self) { return self->column_view; }
@@ -956,6 +968,7 @@ council_action_items_view_new (CouncilStore *store)
                     G_CALLBACK (on_note_text_changed_cb), self);
   g_signal_connect (self->note_status_dropdown, "notify::selected", G_CALLBACK (on_note_status_selected_cb), self);
   g_signal_connect (self->model, "items-changed", G_CALLBACK (on_model_items_changed_cb), self);
+  g_signal_connect (self->model, "reloading", G_CALLBACK (on_model_reloading_cb), self);
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_AFTER);
   reset_note_form (self);
   update_count (self);
