@@ -28,24 +28,35 @@ text_cell_free (gpointer data, GClosure *closure)
   g_free (cell);
 }
 
+char *
+council_text_cell_dup_tooltip (GtkWidget *widget)
+{
+  /* The list item owns the inscription: while the pointer is on it, the
+   * list item is there. */
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (widget), "council-list-item");
+  TextCell *cell = g_object_get_data (G_OBJECT (widget), "council-text-cell");
+  gpointer item = list_item != NULL ? gtk_list_item_get_item (list_item) : NULL;
+  char *text;
+
+  if (item == NULL || cell == NULL || cell->tooltip == NULL)
+    return NULL;
+  text = cell->tooltip (item, cell->data);
+  if (text != NULL && *text == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
 static gboolean
 on_query_tooltip_cb (GtkWidget  *widget,
                      int         x,
                      int         y,
                      gboolean    keyboard,
                      GtkTooltip *tooltip,
-                     TextCell   *cell)
+                     gpointer    data)
 {
-  /* The list item owns the inscription: while the pointer is on it, the
-   * list item is there. */
-  GtkListItem *list_item = g_object_get_data (G_OBJECT (widget), "council-list-item");
-  gpointer item = list_item != NULL ? gtk_list_item_get_item (list_item) : NULL;
-  g_autofree char *text = NULL;
+  g_autofree char *text = council_text_cell_dup_tooltip (widget);
 
-  if (item == NULL)
-    return FALSE;
-  text = cell->tooltip (item, cell->data);
-  if (text == NULL || *text == '\0')
+  if (text == NULL)
     return FALSE;
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
@@ -60,11 +71,12 @@ on_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, TextCell
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   if (cell->css_class != NULL)
     gtk_widget_add_css_class (inscription, cell->css_class);
+  g_object_set_data (G_OBJECT (inscription), "council-list-item", list_item);
+  g_object_set_data (G_OBJECT (inscription), "council-text-cell", cell);
   if (cell->tooltip != NULL)
     {
-      g_object_set_data (G_OBJECT (inscription), "council-list-item", list_item);
       gtk_widget_set_has_tooltip (inscription, TRUE);
-      g_signal_connect (inscription, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), cell);
+      g_signal_connect (inscription, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
     }
   gtk_list_item_set_child (list_item, inscription);
 }

@@ -33,8 +33,10 @@ GtkListItemFactory *council_text_cell_factory_new (CouncilCellTextFunc  text,
                                                    const char          *css_class,
                                                    gconstpointer        data);
 
-/* The text a cell made by such a factory shows (for tests). */
-const char *council_text_cell_get_text (GtkWidget *cell);
+/* The text a cell made by such a factory shows. */
+const char *council_text_cell_get_text    (GtkWidget *cell);
+/* The tooltip it shows on hover (what query-tooltip sets), or NULL. */
+char       *council_text_cell_dup_tooltip (GtkWidget *cell);
 
 /* Adds @css_class to @widget when @on, removes it otherwise; nothing when
  * it already is as asked (a style change restyles the cell). */
