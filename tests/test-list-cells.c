@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 #include <gtk/gtk.h>
+#include <math.h>
 
 #include "core/council-document.h"
 #include "core/council-store-generate-council.h"
@@ -245,6 +246,49 @@ test_action_items (Fixture *f, gconstpointer data)
   g_assert_cmpuint (co_owned, >, 0);
 }
 
+/* Following up an item deep in the pending list: the list stays where it
+ * is when the item is done and leaves it, and when a note leaves it there. */
+static void
+test_action_items_keep_place (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  CouncilActionItemsView *view = council_action_items_view_new (f->store);
+  GtkColumnView *column_view = council_action_items_view_get_column_view (view);
+  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view));
+  GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (column_view));
+  guint n = 0;
+  double value;
+
+  show (f, GTK_WIDGET (view));
+  n = g_list_model_get_n_items (rows);
+  g_assert_cmpuint (n, >, 100);
+  gtk_adjustment_set_value (adj, (gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj)) / 2);
+  show (f, GTK_WIDGET (view));
+  value = gtk_adjustment_get_value (adj);
+  g_assert_cmpfloat (value, >, gtk_adjustment_get_page_size (adj));
+
+  for (guint step = 0; step < 2; step++)
+    {
+      g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+      CouncilActionItem *item;
+
+      collect_cells (GTK_WIDGET (column_view), cells);
+      g_assert_cmpuint (cells->len, >, 0);
+      item = cell_item (cells->pdata[cells->len / 2]);
+      g_assert_true (council_store_add_progress_note (f->store, council_action_item_get_id (item), "2026-11-20",
+                                                      step == 0 ? "已督办" : "已办结",
+                                                      step == 0 ? COUNCIL_ACTION_STATUS_IN_PROGRESS
+                                                                : COUNCIL_ACTION_STATUS_DONE,
+                                                      step == 0 ? NULL : "2026-11-20", &error));
+      g_assert_no_error (error);
+      show (f, GTK_WIDGET (view));
+      g_assert_cmpuint (g_list_model_get_n_items (rows), ==, step == 0 ? n : n - 1);
+      g_test_message ("step %u: %.0f -> %.0f (upper %.0f)", step, value, gtk_adjustment_get_value (adj), gtk_adjustment_get_upper (adj));
+      /* Within a row or so of where it was. */
+      g_assert_cmpfloat (fabs (gtk_adjustment_get_value (adj) - value), <, 60);
+    }
+}
+
 static void
 test_documents (Fixture *f, gconstpointer data)
 {
@@ -286,6 +330,7 @@ main (int argc, char *argv[])
   g_resources_register (council_gui_get_resource ());
   g_test_add ("/list-cells/meetings", Fixture, NULL, fixture_set_up, test_meetings, fixture_tear_down);
   g_test_add ("/list-cells/action-items", Fixture, NULL, fixture_set_up, test_action_items, fixture_tear_down);
+  g_test_add ("/list-cells/action-items-keep-place", Fixture, NULL, fixture_set_up, test_action_items_keep_place, fixture_tear_down);
   g_test_add ("/list-cells/documents", Fixture, NULL, fixture_set_up, test_documents, fixture_tear_down);
   return g_test_run ();
 }

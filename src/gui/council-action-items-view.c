@@ -43,6 +43,10 @@ struct _CouncilActionItemsView
   GtkWidget *conflict_dialog;     /* "Reload or Overwrite", while it is open */
   int conflict_status;            /* the status of the save that met the conflict */
   gboolean updating_filters;
+  gboolean filtering;             /* the model reloads for a new filter, not a change in the store */
+  guint last_added;               /* rows added by the model's last items-changed */
+  guint kept_row;                 /* the top row when a change in the store reloaded the list */
+  gboolean keeping_row;           /* between "reloading" and the old rows' removal */
 
   /* template widgets */
   GtkPaned *paned;
@@ -242,7 +246,9 @@ apply_filter (CouncilActionItemsView *self)
   if (self->updating_filters)
     return;
   read_filter (self, &filter);
+  self->filtering = TRUE;
   council_action_item_model_set_filter (self->model, &filter);
+  self->filtering = FALSE;
   update_count (self);
 }
 
@@ -816,23 +822,55 @@ on_store_changed_cb (CouncilStore *store, const char *table, CouncilActionItemsV
     show_item (self, self->open_id);
 }
 
+/* The column view's list (GTK 4.8 has no scroll API on the column view:
+ * its inner list has the action). */
+static void
+scroll_to_row (CouncilActionItemsView *self, guint position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+}
+
 static void
 on_model_items_changed_cb (GListModel *model, guint position, guint removed, guint added,
                            CouncilActionItemsView *self)
 {
   update_count (self);
+  self->last_added = added;
+  /* The old rows are gone after a change in the store: back to the row that
+   * was at the top (the old rows' widgets are gone, the list stands at the
+   * end of the new rows, so the row comes in at the top). */
+  if (self->keeping_row && removed > 0 && added == 0)
+    {
+      guint n = g_list_model_get_n_items (model);
+
+      self->keeping_row = FALSE;
+      if (n > 0)
+        scroll_to_row (self, MIN (self->kept_row, n - 1));
+    }
 }
 
-/* The new rows stand in front of the old ones: moving to the first of them
- * rebinds the row widgets instead of making new ones (GTK 4.8 has no scroll
- * API on the column view: its inner list has the action). */
+/* The new rows stand in front of the old ones. After a new filter, moving to
+ * the first of them rebinds the row widgets instead of making new ones.
+ * After a change in the store (an item done leaves the pending list), the
+ * list keeps its place: the top row is found from the scroll position (the
+ * rows are all of one height). */
 static void
 on_model_reloading_cb (CouncilActionItemModel *model, CouncilActionItemsView *self)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      gtk_widget_activate_action (child, "list.scroll-to-item", "u", 0);
+  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  guint old_n = g_list_model_get_n_items (G_LIST_MODEL (model)) - self->last_added;
+  double upper = gtk_adjustment_get_upper (adj);
+
+  if (self->filtering || old_n == 0 || upper <= 0)
+    {
+      scroll_to_row (self, 0);
+      return;
+    }
+  self->kept_row = (guint) (gtk_adjustment_get_value (adj) / (upper / old_n) + 0.5);
+  self->keeping_row = TRUE;
 }
 
 /* ---- test accessors ---- */
