@@ -258,12 +258,60 @@ test_store_changes (Fixture *f, gconstpointer data)
   assert_rows_match_store (f, model);
 }
 
+static void
+unref_if_set (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+/* Items read by id come in the ids' order, with a gap where one is gone. */
+static void
+test_by_ids (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (unref_if_set);
+  g_autoptr(GListStore) page = NULL;
+  CouncilActionFilter filter;
+  gint64 asked[5];
+
+  council_action_filter_init (&filter);
+  filter.pending_only = TRUE;
+  g_assert_true (council_store_list_action_item_ids (f->store, &filter, ids, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, council_store_count_action_items (f->store, &filter, NULL));
+  page = council_store_list_action_items (f->store, &filter, 0, 0, &error);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(CouncilActionItem) item = g_list_model_get_item (G_LIST_MODEL (page), i);
+      g_assert_cmpint (g_array_index (ids, gint64, i), ==, council_action_item_get_id (item));
+    }
+
+  asked[0] = g_array_index (ids, gint64, 5);
+  asked[1] = G_MAXINT32;                      /* no such item */
+  asked[2] = g_array_index (ids, gint64, 2);
+  asked[3] = g_array_index (ids, gint64, 9);
+  asked[4] = G_MAXINT32 - 1;
+  g_assert_true (council_store_get_action_items (f->store, asked, G_N_ELEMENTS (asked), NULL, items, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, G_N_ELEMENTS (asked));
+  for (guint i = 0; i < G_N_ELEMENTS (asked); i++)
+    {
+      if (i == 1 || i == 4)
+        g_assert_null (items->pdata[i]);
+      else
+        g_assert_cmpint (council_action_item_get_id (items->pdata[i]), ==, asked[i]);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/action-item-model/rows-and-memory", Fixture, NULL, fixture_set_up, test_rows_and_memory, fixture_tear_down);
   g_test_add ("/action-item-model/filter-change", Fixture, NULL, fixture_set_up, test_filter_change, fixture_tear_down);
+  g_test_add ("/action-item-model/by-ids", Fixture, NULL, fixture_set_up, test_by_ids, fixture_tear_down);
   g_test_add ("/action-item-model/store-changes", Fixture, NULL, fixture_set_up, test_store_changes, fixture_tear_down);
   return g_test_run ();
 }

@@ -18,7 +18,7 @@
 typedef struct
 {
   guint index;
-  GListStore *items;
+  GPtrArray *items;          /* CouncilActionItem, NULL where one was deleted since its id was read */
 } Page;
 
 struct _CouncilActionItemModel
@@ -28,6 +28,10 @@ struct _CouncilActionItemModel
   CouncilActionFilter filter;
   char *as_of;               /* owned copy behind filter.as_of */
   guint n_items;
+  /* The ids of the list, in order, read once per filter or change: a page
+   * is read by its ids, never by OFFSET (which steps over every earlier
+   * row: 16 ms a page at the end of 200,000 items, twice per jump). */
+  GArray *ids;
   GQueue pages;              /* of Page*, most recently used first */
 
   /* While a reload is under way, the rows of the previous query follow the
@@ -49,7 +53,7 @@ page_free (gpointer data)
 {
   Page *page = data;
 
-  g_object_unref (page->items);
+  g_ptr_array_unref (page->items);
   g_free (page);
 }
 
@@ -86,22 +90,31 @@ find_page (GQueue *pages, guint index, gboolean touch)
   return NULL;
 }
 
+static void
+unref_item (gpointer item)
+{
+  if (item != NULL)
+    g_object_unref (item);
+}
+
 static Page *
 fetch_page (CouncilActionItemModel *self, guint index)
 {
   g_autoptr(GError) error = NULL;
-  GListStore *items = council_store_list_action_items (self->store, &self->filter, index * PAGE_SIZE,
-                                                       PAGE_SIZE, &error);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (unref_item);
+  guint first = index * PAGE_SIZE;
+  guint n = MIN (PAGE_SIZE, self->ids->len - first);
   Page *page;
 
-  if (items == NULL)
+  if (!council_store_get_action_items (self->store, &g_array_index (self->ids, gint64, first), n,
+                                       self->filter.as_of, items, &error))
     {
       g_warning ("Could not read the action items: %s", error->message);
       return NULL;
     }
   page = g_new0 (Page, 1);
   page->index = index;
-  page->items = items;
+  page->items = g_steal_pointer (&items);
   g_queue_push_head (&self->pages, page);
   while (self->pages.length > MAX_CACHED_PAGES)
     page_free (g_queue_pop_tail (&self->pages));
@@ -113,6 +126,7 @@ council_action_item_model_get_item (GListModel *model, guint position)
 {
   CouncilActionItemModel *self = COUNCIL_ACTION_ITEM_MODEL (model);
   Page *page;
+  gpointer item;
 
   if (position >= self->n_items && position < self->n_items + self->n_old)
     {
@@ -121,19 +135,20 @@ council_action_item_model_get_item (GListModel *model, guint position)
        * shows, and it showed these already). */
       position -= self->n_items;
       page = find_page (&self->old_pages, position / PAGE_SIZE, FALSE);
-      if (page != NULL && position % PAGE_SIZE < g_list_model_get_n_items (G_LIST_MODEL (page->items)))
-        return g_list_model_get_item (G_LIST_MODEL (page->items), position % PAGE_SIZE);
-      return council_action_item_new ();
+      item = page != NULL && position % PAGE_SIZE < page->items->len
+             ? g_ptr_array_index (page->items, position % PAGE_SIZE) : NULL;
+      return item != NULL ? g_object_ref (item) : council_action_item_new ();
     }
   if (position >= self->n_items)
     return NULL;
   page = find_page (&self->pages, position / PAGE_SIZE, TRUE);
   if (page == NULL)
     page = fetch_page (self, position / PAGE_SIZE);
-  /* Rows deleted by another program since the count: nothing to show. */
-  if (page == NULL)
+  /* Rows deleted by another program since the ids were read: nothing to show. */
+  if (page == NULL || position % PAGE_SIZE >= page->items->len)
     return NULL;
-  return g_list_model_get_item (G_LIST_MODEL (page->items), position % PAGE_SIZE);
+  item = g_ptr_array_index (page->items, position % PAGE_SIZE);
+  return item != NULL ? g_object_ref (item) : NULL;
 }
 
 static void
@@ -169,6 +184,7 @@ council_action_item_model_finalize (GObject *object)
   CouncilActionItemModel *self = COUNCIL_ACTION_ITEM_MODEL (object);
 
   g_free (self->as_of);
+  g_clear_pointer (&self->ids, g_array_unref);
   G_OBJECT_CLASS (council_action_item_model_parent_class)->finalize (object);
 }
 
@@ -197,6 +213,7 @@ council_action_item_model_init (CouncilActionItemModel *self)
 {
   g_queue_init (&self->pages);
   g_queue_init (&self->old_pages);
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   council_action_filter_init (&self->filter);
 }
 
@@ -209,15 +226,19 @@ copy_filter (CouncilActionItemModel *self, const CouncilActionFilter *filter)
   self->filter.as_of = self->as_of;
 }
 
+/* Reads the ids of the list afresh; returns their count. */
 static guint
-count (CouncilActionItemModel *self)
+read_ids (CouncilActionItemModel *self)
 {
   g_autoptr(GError) error = NULL;
-  guint n = council_store_count_action_items (self->store, &self->filter, &error);
 
-  if (error != NULL)
-    g_warning ("Could not count the action items: %s", error->message);
-  return n;
+  g_array_set_size (self->ids, 0);
+  if (!council_store_list_action_item_ids (self->store, &self->filter, self->ids, &error))
+    {
+      g_warning ("Could not read the action items: %s", error->message);
+      g_array_set_size (self->ids, 0);
+    }
+  return self->ids->len;
 }
 
 CouncilActionItemModel *
@@ -233,7 +254,7 @@ council_action_item_model_new (CouncilStore *store, const CouncilActionFilter *f
     }
   self->store = g_object_ref (store);
   copy_filter (self, filter);
-  self->n_items = count (self);
+  self->n_items = read_ids (self);
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
   return self;
 }
@@ -259,7 +280,7 @@ reload (CouncilActionItemModel *self, gboolean keep_place)
 
   if (self->n_old != 0)
     return;   /* a reload from a "reloading" handler: the one under way reads the new data */
-  new_n = count (self);
+  new_n = read_ids (self);
   /* GTK 4.8's list views answer an items-changed that both removes and adds
    * rows by asking for every added row: a page query per hundred rows of
    * the whole list. So the whole list is never removed and added in one
