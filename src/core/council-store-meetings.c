@@ -434,6 +434,78 @@ council_store_list_action_items (CouncilStore *self, const CouncilActionFilter *
   return g_steal_pointer (&list);
 }
 
+gboolean
+council_store_list_action_item_ids (CouncilStore *self, const CouncilActionFilter *filter, GArray *ids,
+                                    GError **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT x.id FROM action_item x");
+  g_autofree char *today = NULL;
+  const char *as_of = filter->as_of;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ids != NULL, FALSE);
+  if (as_of == NULL)
+    as_of = today = council_iso_date_today ();
+  append_action_where (sql, filter);
+  /* The same order as council_store_list_action_items(). */
+  g_string_append (sql, filter_is_pending (filter) ? " ORDER BY x.due_date, x.id"
+                                                   : " ORDER BY x.status IN ('done', 'cancelled'), x.due_date, x.id");
+  stmt = council_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_action_filter (stmt, filter, as_of);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  return finish_rows (self, stmt, rc, error);
+}
+
+gboolean
+council_store_get_action_items (CouncilStore *self, const gint64 *ids, guint n_ids, const char *as_of,
+                                GPtrArray *items, GError **error)
+{
+  g_autoptr(GString) json = g_string_new ("[");
+  g_autofree char *today = NULL;
+  gboolean chinese = council_ui_prefers_chinese ();
+  sqlite3_stmt *stmt;
+  guint next = 0;
+  int rc;
+
+  g_return_val_if_fail (items != NULL, FALSE);
+  if (as_of == NULL)
+    as_of = today = council_iso_date_today ();
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (json, i ? ",%" G_GINT64_FORMAT : "%" G_GINT64_FORMAT, ids[i]);
+  g_string_append_c (json, ']');
+  /* The ids' order is the list's: json_each keeps it in its key. */
+  stmt = council_store_prepare (self,
+    "SELECT " ACTION_COLUMNS "FROM json_each(?1) j JOIN action_item x ON x.id = j.value "
+    "JOIN meeting m ON m.id = x.meeting_id JOIN organization o ON o.id = x.owner_org_id ORDER BY j.key", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, json->str, (int) json->len, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CouncilActionItem *item = action_from_row (stmt, chinese, as_of);
+      gint64 id = council_action_item_get_id (item);
+
+      /* An item deleted since its id was read leaves a gap. */
+      while (next < n_ids && ids[next] != id)
+        {
+          g_ptr_array_add (items, NULL);
+          next++;
+        }
+      g_ptr_array_add (items, item);
+      next++;
+    }
+  while (next++ < n_ids)
+    g_ptr_array_add (items, NULL);
+  return finish_rows (self, stmt, rc, error);
+}
+
 CouncilActionItem *
 council_store_get_action_item (CouncilStore *self, gint64 id, GError **error)
 {
@@ -848,6 +920,26 @@ council_store_list_meetings (CouncilStore *self, const CouncilMeetingFilter *fil
   if (!finish_rows (self, stmt, rc, error))
     return NULL;
   return g_steal_pointer (&list);
+}
+
+gboolean
+council_store_list_meeting_choices (CouncilStore *self, GArray *ids, GPtrArray *labels, GError **error)
+{
+  sqlite3_stmt *stmt = council_store_prepare (self,
+    "SELECT id, substr(starts_at, 1, 10) || ' ' || title FROM meeting ORDER BY starts_at DESC, id DESC", error);
+  int rc;
+
+  g_return_val_if_fail (ids != NULL && labels != NULL, FALSE);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+      g_ptr_array_add (labels, g_strdup (column_or_empty (stmt, 1)));
+    }
+  return finish_rows (self, stmt, rc, error);
 }
 
 GArray *

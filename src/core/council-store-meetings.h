@@ -52,6 +52,11 @@ gint64      council_store_find_meeting_kind  (CouncilStore *self, const char *co
 GArray     *council_store_list_meeting_years (CouncilStore *self, GError **error);
 GListStore *council_store_list_meetings   (CouncilStore *self, const CouncilMeetingFilter *filter,
                                            GError **error);
+/* Every meeting as a choice for a picker, newest first: its id appended to
+ * @ids (gint64) and "date title" to @labels (char *, owned by the array),
+ * from the meeting rows alone (no attendance or action items are counted). */
+gboolean    council_store_list_meeting_choices (CouncilStore *self, GArray *ids, GPtrArray *labels,
+                                                GError **error);
 /* With details: attendance for every active organization (not recorded when
  * there is no row), guests, agenda items with outcomes and action items. */
 CouncilMeeting *council_store_get_meeting (CouncilStore *self, gint64 id, GError **error);
@@ -89,6 +94,15 @@ guint       council_store_count_action_items (CouncilStore *self, const CouncilA
                                               GError **error);
 GListStore *council_store_list_action_items  (CouncilStore *self, const CouncilActionFilter *filter,
                                               guint offset, guint limit, GError **error);
+/* The ids of every item of @filter, in the list's order, appended to @ids
+ * (gint64): read from the indexes alone, so a long list can be paged by id
+ * instead of stepping over every earlier row (OFFSET). */
+gboolean    council_store_list_action_item_ids (CouncilStore *self, const CouncilActionFilter *filter,
+                                                GArray *ids, GError **error);
+/* The items of @ids, in that order, into @items (CouncilActionItem, one per
+ * id; NULL where an item is gone), read as of @as_of (NULL: today). */
+gboolean    council_store_get_action_items (CouncilStore *self, const gint64 *ids, guint n_ids,
+                                            const char *as_of, GPtrArray *items, GError **error);
 CouncilActionItem *council_store_get_action_item (CouncilStore *self, gint64 id, GError **error);
 /* Adds a 督办 note dated @noted_on (NULL: today); with @status >= 0 also sets
  * the status (done: done date = @done_date, or the note's date). Allowed after

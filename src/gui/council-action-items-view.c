@@ -15,6 +15,7 @@
 #include "council-editor-helpers.h"
 #include "council-list-helpers.h"
 #include "council-meeting-editor.h"
+#include "council-text-cell.h"
 #include "council-window.h"
 
 /* Positions in the status filter. */
@@ -42,6 +43,10 @@ struct _CouncilActionItemsView
   GtkWidget *conflict_dialog;     /* "Reload or Overwrite", while it is open */
   int conflict_status;            /* the status of the save that met the conflict */
   gboolean updating_filters;
+  gboolean filtering;             /* the model reloads for a new filter, not a change in the store */
+  guint last_added;               /* rows added by the model's last items-changed */
+  guint kept_row;                 /* the top row when a change in the store reloaded the list */
+  gboolean keeping_row;           /* between "reloading" and the old rows' removal */
 
   /* template widgets */
   GtkPaned *paned;
@@ -71,13 +76,14 @@ G_DEFINE_FINAL_TYPE (CouncilActionItemsView, council_action_items_view, GTK_TYPE
 
 /* ---- cells ---- */
 
-typedef void (*CellBindFunc) (GtkLabel *label, CouncilActionItem *item);
-
 typedef struct
 {
   const char *title;
   int fixed_width;     /* -1: the column expands */
-  CellBindFunc bind;
+  CouncilCellTextFunc text;
+  CouncilCellTextFunc tooltip;
+  float xalign;
+  const char *css_class;
 } ColumnSpec;
 
 static int
@@ -86,117 +92,95 @@ days_overdue (CouncilActionItem *item)
   return council_action_item_get_days_overdue (item, council_action_item_get_as_of (item));
 }
 
-static void
-bind_text (GtkLabel *label, CouncilActionItem *item)
+static char *
+text_text (gpointer item, gconstpointer data)
 {
-  gtk_label_set_text (label, council_action_item_get_text (item));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), council_action_item_get_text (item));
+  return g_strdup (council_action_item_get_text (COUNCIL_ACTION_ITEM (item)));
 }
 
-static void
-bind_owner (GtkLabel *label, CouncilActionItem *item)
+static char *
+text_owner (gpointer item, gconstpointer data)
 {
-  const char *co = council_action_item_get_co_owner_names (item);
-  g_autofree char *tooltip = NULL;
+  return g_strdup (council_action_item_get_owner_name (COUNCIL_ACTION_ITEM (item)));
+}
+
+static char *
+tooltip_owner (gpointer item, gconstpointer data)
+{
+  const char *co = council_action_item_get_co_owner_names (COUNCIL_ACTION_ITEM (item));
 
   if (co != NULL && *co)
     /* Translators: tooltip of the owner cell: owner, then co-owners */
-    tooltip = g_strdup_printf (_("%s; co-owners: %s"), council_action_item_get_owner_name (item), co);
-  gtk_label_set_text (label, council_action_item_get_owner_name (item));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip ? tooltip : council_action_item_get_owner_name (item));
+    return g_strdup_printf (_("%s; co-owners: %s"), council_action_item_get_owner_name (COUNCIL_ACTION_ITEM (item)), co);
+  return text_owner (item, data);
 }
 
-static void
-bind_due (GtkLabel *label, CouncilActionItem *item)
+static char *
+text_due (gpointer item, gconstpointer data)
 {
-  g_autofree char *text = council_format_date (council_action_item_get_due_date (item));
-
-  gtk_label_set_text (label, text);
+  return council_format_date (council_action_item_get_due_date (COUNCIL_ACTION_ITEM (item)));
 }
 
-static void
-bind_status (GtkLabel *label, CouncilActionItem *item)
+static char *
+text_status (gpointer item, gconstpointer data)
 {
-  gtk_label_set_text (label, council_action_item_get_status_label (item));
+  return g_strdup (council_action_item_get_status_label (COUNCIL_ACTION_ITEM (item)));
 }
 
-static void
-bind_days_overdue (GtkLabel *label, CouncilActionItem *item)
+static char *
+text_days_overdue (gpointer item, gconstpointer data)
 {
-  int days = days_overdue (item);
-  g_autofree char *text = days > 0 ? g_strdup_printf (ngettext ("%d day", "%d days", days), days) : NULL;
+  int days = days_overdue (COUNCIL_ACTION_ITEM (item));
 
-  gtk_label_set_text (label, text ? text : "");
+  return days > 0 ? g_strdup_printf (ngettext ("%d day", "%d days", days), days) : NULL;
 }
 
-static void
-bind_last_note (GtkLabel *label, CouncilActionItem *item)
+static char *
+text_last_note (gpointer item, gconstpointer data)
 {
-  const char *note = council_action_item_get_last_progress_note (item);
-  const char *date = council_action_item_get_last_progress_date (item);
-  g_autofree char *when = council_format_date (date);
-  g_autofree char *text = NULL;
+  const char *note = council_action_item_get_last_progress_note (COUNCIL_ACTION_ITEM (item));
+  g_autofree char *when = NULL;
 
-  if (note != NULL && *note)
-    /* Translators: date and text of the last progress note */
-    text = g_strdup_printf (_("%s: %s"), when, note);
-  gtk_label_set_text (label, text ? text : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+  if (note == NULL || *note == '\0')
+    return NULL;
+  when = council_format_date (council_action_item_get_last_progress_date (COUNCIL_ACTION_ITEM (item)));
+  /* Translators: date and text of the last progress note */
+  return g_strdup_printf (_("%s: %s"), when, note);
 }
 
-static void
-bind_meeting (GtkLabel *label, CouncilActionItem *item)
+static char *
+text_meeting (gpointer item, gconstpointer data)
 {
-  g_autofree char *when = council_format_date (council_action_item_get_meeting_date (item));
-  g_autofree char *text = g_strdup_printf (_("%s: %s"), when, council_action_item_get_meeting_title (item));
+  return g_strdup (council_action_item_get_meeting_title (COUNCIL_ACTION_ITEM (item)));
+}
 
-  gtk_label_set_text (label, council_action_item_get_meeting_title (item));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+static char *
+tooltip_meeting (gpointer item, gconstpointer data)
+{
+  g_autofree char *when = council_format_date (council_action_item_get_meeting_date (COUNCIL_ACTION_ITEM (item)));
+
+  return g_strdup_printf (_("%s: %s"), when, council_action_item_get_meeting_title (COUNCIL_ACTION_ITEM (item)));
 }
 
 static const ColumnSpec column_specs[] = {
-  { N_("Action item"), -1, bind_text },
-  { N_("Owner"), 130, bind_owner },
-  { N_("Due"), 122, bind_due },
-  { N_("Status"), 75, bind_status },
-  { N_("Days overdue"), 104, bind_days_overdue },
-  { N_("Last progress note"), 160, bind_last_note },
-  { N_("Meeting"), 130, bind_meeting },
+  { N_("Action item"), -1, text_text, text_text, 0.0f, NULL },
+  { N_("Owner"), 130, text_owner, tooltip_owner, 0.0f, NULL },
+  { N_("Due"), 122, text_due, NULL, 0.0f, NULL },
+  { N_("Status"), 75, text_status, NULL, 0.0f, NULL },
+  { N_("Days overdue"), 104, text_days_overdue, NULL, 1.0f, "days-overdue" },
+  { N_("Last progress note"), 160, text_last_note, text_last_note, 0.0f, NULL },
+  { N_("Meeting"), 130, text_meeting, tooltip_meeting, 0.0f, NULL },
 };
 
+/* The whole row reads red when the item is overdue, dimmed when it is closed. */
 static void
-on_cell_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+style_cell (GtkWidget *cell, gpointer item, gconstpointer data)
 {
-  const ColumnSpec *spec = user_data;
-  GtkWidget *label = gtk_label_new (NULL);
+  CouncilActionStatus status = council_action_item_get_status (COUNCIL_ACTION_ITEM (item));
 
-  gtk_label_set_xalign (GTK_LABEL (label), spec->bind == bind_days_overdue ? 1 : 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (spec->bind == bind_days_overdue)
-    gtk_widget_add_css_class (label, "days-overdue");
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-on_cell_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
-{
-  const ColumnSpec *spec = user_data;
-  CouncilActionItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-
-  if (item == NULL)
-    return;
-  spec->bind (GTK_LABEL (label), item);
-  /* The whole row reads red when the item is overdue. */
-  if (days_overdue (item) > 0)
-    gtk_widget_add_css_class (label, "overdue");
-  else
-    gtk_widget_remove_css_class (label, "overdue");
-  if (council_action_item_get_status (item) == COUNCIL_ACTION_STATUS_DONE ||
-      council_action_item_get_status (item) == COUNCIL_ACTION_STATUS_CANCELLED)
-    gtk_widget_add_css_class (label, "dim-label");
-  else
-    gtk_widget_remove_css_class (label, "dim-label");
+  council_text_cell_set_class (cell, "overdue", days_overdue (COUNCIL_ACTION_ITEM (item)) > 0);
+  council_text_cell_set_class (cell, "dim-label",
+                               status == COUNCIL_ACTION_STATUS_DONE || status == COUNCIL_ACTION_STATUS_CANCELLED);
 }
 
 static void
@@ -205,12 +189,10 @@ add_columns (CouncilActionItemsView *self)
   for (guint i = 0; i < G_N_ELEMENTS (column_specs); i++)
     {
       const ColumnSpec *spec = &column_specs[i];
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkColumnViewColumn) column = NULL;
+      GtkListItemFactory *factory = council_text_cell_factory_new (spec->text, spec->tooltip, style_cell,
+                                                                   spec->xalign, spec->css_class, spec);
+      g_autoptr(GtkColumnViewColumn) column = gtk_column_view_column_new (_(spec->title), factory);
 
-      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), (gpointer) spec);
-      g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), (gpointer) spec);
-      column = gtk_column_view_column_new (_(spec->title), factory);
       gtk_column_view_column_set_resizable (column, TRUE);
       if (spec->fixed_width > 0)
         gtk_column_view_column_set_fixed_width (column, spec->fixed_width);
@@ -264,7 +246,9 @@ apply_filter (CouncilActionItemsView *self)
   if (self->updating_filters)
     return;
   read_filter (self, &filter);
+  self->filtering = TRUE;
   council_action_item_model_set_filter (self->model, &filter);
+  self->filtering = FALSE;
   update_count (self);
 }
 
@@ -284,10 +268,10 @@ static void
 fill_filters (CouncilActionItemsView *self)
 {
   g_autoptr(GListStore) orgs = council_store_list_organizations (self->store, TRUE, NULL);
-  CouncilMeetingFilter all;
-  g_autoptr(GListStore) meetings = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
   g_autoptr(GtkStringList) owner_names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) meeting_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) meeting_names = NULL;
   gboolean chinese = council_ui_prefers_chinese ();
   guint old_owner = gtk_drop_down_get_selected (self->owner_filter);
   guint old_meeting = gtk_drop_down_get_selected (self->meeting_filter);
@@ -319,20 +303,18 @@ fill_filters (CouncilActionItemsView *self)
         gtk_drop_down_set_selected (self->owner_filter, i + 1);
     }
 
-  council_meeting_filter_init (&all);
-  meetings = council_store_list_meetings (self->store, &all, NULL);
+  /* Only the id, date and title of each meeting: a large council has tens
+   * of thousands, and the filter needs no counts. */
   g_array_set_size (self->meeting_ids, 0);
-  gtk_string_list_append (meeting_names, _("All meetings"));
-  for (guint i = 0; meetings != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (meetings)); i++)
+  if (!council_store_list_meeting_choices (self->store, self->meeting_ids, labels, &error))
     {
-      g_autoptr(CouncilMeeting) m = g_list_model_get_item (G_LIST_MODEL (meetings), i);
-      g_autofree char *date = council_meeting_dup_date (m);
-      g_autofree char *label = g_strdup_printf ("%s %s", date, council_meeting_get_title (m));
-      gint64 id = council_meeting_get_id (m);
-
-      g_array_append_val (self->meeting_ids, id);
-      gtk_string_list_append (meeting_names, label);
+      g_warning ("Could not read the meetings: %s", error->message);
+      g_array_set_size (self->meeting_ids, 0);
+      g_ptr_array_set_size (labels, 0);
     }
+  g_ptr_array_insert (labels, 0, g_strdup (_("All meetings")));
+  g_ptr_array_add (labels, NULL);
+  meeting_names = gtk_string_list_new ((const char * const *) labels->pdata);
   gtk_drop_down_set_model (self->meeting_filter, G_LIST_MODEL (meeting_names));
   gtk_drop_down_set_selected (self->meeting_filter, 0);
   for (guint i = 0; i < self->meeting_ids->len; i++)
@@ -840,11 +822,55 @@ on_store_changed_cb (CouncilStore *store, const char *table, CouncilActionItemsV
     show_item (self, self->open_id);
 }
 
+/* The column view's list (GTK 4.8 has no scroll API on the column view:
+ * its inner list has the action). */
+static void
+scroll_to_row (CouncilActionItemsView *self, guint position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+}
+
 static void
 on_model_items_changed_cb (GListModel *model, guint position, guint removed, guint added,
                            CouncilActionItemsView *self)
 {
   update_count (self);
+  self->last_added = added;
+  /* The old rows are gone after a change in the store: back to the row that
+   * was at the top (the old rows' widgets are gone, the list stands at the
+   * end of the new rows, so the row comes in at the top). */
+  if (self->keeping_row && removed > 0 && added == 0)
+    {
+      guint n = g_list_model_get_n_items (model);
+
+      self->keeping_row = FALSE;
+      if (n > 0)
+        scroll_to_row (self, MIN (self->kept_row, n - 1));
+    }
+}
+
+/* The new rows stand in front of the old ones. After a new filter, moving to
+ * the first of them rebinds the row widgets instead of making new ones.
+ * After a change in the store (an item done leaves the pending list), the
+ * list keeps its place: the top row is found from the scroll position (the
+ * rows are all of one height). */
+static void
+on_model_reloading_cb (CouncilActionItemModel *model, CouncilActionItemsView *self)
+{
+  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  guint old_n = g_list_model_get_n_items (G_LIST_MODEL (model)) - self->last_added;
+  double upper = gtk_adjustment_get_upper (adj);
+
+  if (self->filtering || old_n == 0 || upper <= 0)
+    {
+      scroll_to_row (self, 0);
+      return;
+    }
+  self->kept_row = (guint) (gtk_adjustment_get_value (adj) / (upper / old_n) + 0.5);
+  self->keeping_row = TRUE;
 }
 
 /* ---- test accessors ---- */
@@ -944,6 +970,14 @@ council_action_items_view_init (CouncilActionItemsView *self)
   self->updating_filters = FALSE;
   self->meeting_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->owners = g_list_store_new (COUNCIL_TYPE_ORGANIZATION);
+  {
+    /* Search in the meeting filter (tens of thousands of meetings on a large
+     * council) matches the date and title, in the owner filter the name;
+     * each drop-down takes a reference. */
+    g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+    gtk_drop_down_set_expression (self->meeting_filter, expression);
+    gtk_drop_down_set_expression (self->owner_filter, expression);
+  }
   add_columns (self);
 }
 
@@ -972,6 +1006,7 @@ council_action_items_view_new (CouncilStore *store)
                     G_CALLBACK (on_note_text_changed_cb), self);
   g_signal_connect (self->note_status_dropdown, "notify::selected", G_CALLBACK (on_note_status_selected_cb), self);
   g_signal_connect (self->model, "items-changed", G_CALLBACK (on_model_items_changed_cb), self);
+  g_signal_connect (self->model, "reloading", G_CALLBACK (on_model_reloading_cb), self);
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_AFTER);
   reset_note_form (self);
   update_count (self);

@@ -21,6 +21,7 @@
 #include "council-history-list.h"
 #include "council-list-helpers.h"
 #include "council-meeting-editor.h"
+#include "council-text-cell.h"
 #include "council-window.h"
 
 /* The fields of the details form, indexed by CouncilDocumentField. */
@@ -58,7 +59,7 @@ struct _CouncilDocumentsView
   GQueue password_queue;          /* char* paths of encrypted files to ask for */
 
   GListStore *organizations;      /* behind org_dropdown */
-  GListStore *meetings;           /* behind meeting_dropdown */
+  GArray *meeting_ids;            /* gint64 behind meeting_dropdown, NULL until filled */
 
   GtkWidget *inputs[N_FIELDS];
   GtkLabel *messages[N_FIELDS];
@@ -100,79 +101,70 @@ static void start_batch (CouncilDocumentsView *self, char **paths, const char *p
 
 /* ---- the list ---- */
 
-typedef void (*CellBindFunc) (GtkLabel *label, CouncilDocument *doc);
-
 typedef struct
 {
   const char *title;
   const char *sort_property;
   gboolean numeric;
   int fixed_width;     /* -1: the column expands */
-  CellBindFunc bind;
+  CouncilCellTextFunc text;
+  CouncilCellTextFunc tooltip;
 } ColumnSpec;
 
-static void
-bind_title (GtkLabel *label, CouncilDocument *doc)
+static char *
+text_title (gpointer item, gconstpointer data)
 {
-  gtk_label_set_text (label, council_document_get_title (doc));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), council_document_get_title (doc));
+  return g_strdup (council_document_get_title (COUNCIL_DOCUMENT (item)));
 }
 
-static void
-bind_body (GtkLabel *label, CouncilDocument *doc)
+static char *
+text_body (gpointer item, gconstpointer data)
 {
-  gtk_label_set_text (label, council_document_get_issuing_body (doc));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), council_document_get_issuing_body (doc));
+  return g_strdup (council_document_get_issuing_body (COUNCIL_DOCUMENT (item)));
 }
 
-static void
-bind_number (GtkLabel *label, CouncilDocument *doc)
+static char *
+text_number (gpointer item, gconstpointer data)
 {
-  const char *number = council_document_get_doc_number (doc);
+  const char *number = council_document_get_doc_number (COUNCIL_DOCUMENT (item));
 
-  gtk_label_set_text (label, number && *number ? number : "—");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), number);
+  return g_strdup (number && *number ? number : "—");
 }
 
-static void
-bind_date (GtkLabel *label, CouncilDocument *doc)
+static char *
+tooltip_number (gpointer item, gconstpointer data)
 {
-  const char *date = council_document_get_issue_date (doc);
-  g_autofree char *text = date && *date ? council_format_date (date) : g_strdup ("—");
-
-  gtk_label_set_text (label, text);
+  return g_strdup (council_document_get_doc_number (COUNCIL_DOCUMENT (item)));
 }
 
-static void
-bind_kind (GtkLabel *label, CouncilDocument *doc)
+static char *
+text_date (gpointer item, gconstpointer data)
 {
-  gtk_label_set_text (label, council_document_kind_label (council_document_get_kind (doc)));
+  const char *date = council_document_get_issue_date (COUNCIL_DOCUMENT (item));
+
+  return date && *date ? council_format_date (date) : g_strdup ("—");
 }
 
-static void
-bind_pages (GtkLabel *label, CouncilDocument *doc)
+static char *
+text_kind (gpointer item, gconstpointer data)
 {
-  g_autofree char *text = g_strdup_printf ("%u", council_document_get_page_count (doc));
+  return g_strdup (council_document_kind_label (council_document_get_kind (COUNCIL_DOCUMENT (item))));
+}
 
-  gtk_label_set_text (label, text);
+static char *
+text_pages (gpointer item, gconstpointer data)
+{
+  return g_strdup_printf ("%u", council_document_get_page_count (COUNCIL_DOCUMENT (item)));
 }
 
 static const ColumnSpec column_specs[] = {
-  { N_("Title"), "title", FALSE, -1, bind_title },
-  { N_("Issuing body"), "issuing-body", FALSE, 100, bind_body },
-  { N_("Number"), "doc-number", FALSE, 125, bind_number },
-  { N_("Issue date"), "issue-date", FALSE, 112, bind_date },
-  { N_("Kind"), "kind-label", FALSE, 66, bind_kind },
-  { N_("Pages"), "page-count", TRUE, 48, bind_pages },
+  { N_("Title"), "title", FALSE, -1, text_title, text_title },
+  { N_("Issuing body"), "issuing-body", FALSE, 100, text_body, text_body },
+  { N_("Number"), "doc-number", FALSE, 125, text_number, tooltip_number },
+  { N_("Issue date"), "issue-date", FALSE, 112, text_date, NULL },
+  { N_("Kind"), "kind-label", FALSE, 66, text_kind, NULL },
+  { N_("Pages"), "page-count", TRUE, 48, text_pages, NULL },
 };
-
-static void
-bind_cell (GtkLabel *label, gpointer item, gconstpointer data)
-{
-  const ColumnSpec *spec = data;
-
-  spec->bind (label, item);
-}
 
 static void
 add_columns (CouncilDocumentsView *self)
@@ -183,7 +175,8 @@ add_columns (CouncilDocumentsView *self)
 
       council_column_view_append_sorted (self->column_view, COUNCIL_TYPE_DOCUMENT, _(spec->title),
                                          spec->sort_property, spec->numeric, spec->fixed_width,
-                                         council_label_factory_new (bind_cell, spec));
+                                         council_text_cell_factory_new (spec->text, spec->tooltip, NULL,
+                                                                        0.0f, NULL, spec));
     }
 }
 
@@ -240,6 +233,19 @@ on_hit_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer u
 
 /* ---- filters ---- */
 
+/* The whole name, on hover: a tooltip text set at each bind would ask the X
+ * server where the pointer is for every row the list binds. */
+static gboolean
+on_choice_query_tooltip_cb (GtkWidget *label, int x, int y, gboolean keyboard, GtkTooltip *tooltip, gpointer data)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (label));
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 on_choice_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
@@ -248,6 +254,8 @@ on_choice_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpoint
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_width_chars (GTK_LABEL (label), 4);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (on_choice_query_tooltip_cb), NULL);
   gtk_list_item_set_child (item, label);
 }
 
@@ -258,7 +266,6 @@ on_choice_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointe
   GtkWidget *label = gtk_list_item_get_child (item);
 
   gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (choice));
-  gtk_widget_set_tooltip_text (label, gtk_string_object_get_string (choice));
 }
 
 /* Drop-downs of names whose longest entry must not set the view's width. */
@@ -834,26 +841,29 @@ fill_pickers (CouncilDocumentsView *self)
 {
   g_autoptr(GListStore) orgs = council_store_list_organizations (self->store, FALSE, NULL);
   g_autoptr(GtkStringList) org_names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) meeting_names = gtk_string_list_new (NULL);
-  CouncilMeetingFilter filter;
-  g_autoptr(GListStore) meetings = NULL;
+  g_autoptr(GtkStringList) meeting_names = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
 
-  council_meeting_filter_init (&filter);
-  meetings = council_store_list_meetings (self->store, &filter, NULL);
   for (guint i = 0; orgs && i < g_list_model_get_n_items (G_LIST_MODEL (orgs)); i++)
     {
       g_autoptr(CouncilOrganization) org = g_list_model_get_item (G_LIST_MODEL (orgs), i);
       gtk_string_list_append (org_names, council_organization_get_display_name (org));
     }
-  for (guint i = 0; meetings && i < g_list_model_get_n_items (G_LIST_MODEL (meetings)); i++)
+  /* Only the id, date and title of each meeting: a large council has tens
+   * of thousands, and the picker needs no counts. */
+  if (!council_store_list_meeting_choices (self->store, ids, labels, &error))
     {
-      g_autoptr(CouncilMeeting) m = g_list_model_get_item (G_LIST_MODEL (meetings), i);
-      g_autofree char *date = council_meeting_dup_date (m);
-      g_autofree char *text = g_strdup_printf ("%s %s", date, council_meeting_get_title (m));
-      gtk_string_list_append (meeting_names, text);
+      g_warning ("Could not read the meetings: %s", error->message);
+      g_array_set_size (ids, 0);
+      g_ptr_array_set_size (labels, 0);
     }
+  g_ptr_array_add (labels, NULL);
+  meeting_names = gtk_string_list_new ((const char * const *) labels->pdata);
   g_set_object (&self->organizations, orgs);
-  g_set_object (&self->meetings, meetings);
+  g_clear_pointer (&self->meeting_ids, g_array_unref);
+  self->meeting_ids = g_steal_pointer (&ids);
   gtk_drop_down_set_model (self->org_dropdown, G_LIST_MODEL (org_names));
   gtk_drop_down_set_model (self->meeting_dropdown, G_LIST_MODEL (meeting_names));
 }
@@ -909,12 +919,10 @@ static void
 on_add_meeting_clicked_cb (GtkButton *button, CouncilDocumentsView *self)
 {
   guint i = gtk_drop_down_get_selected (self->meeting_dropdown);
-  g_autoptr(CouncilMeeting) m = NULL;
 
-  if (self->meetings == NULL || i == GTK_INVALID_LIST_POSITION ||
-      (m = g_list_model_get_item (G_LIST_MODEL (self->meetings), i)) == NULL)
+  if (self->meeting_ids == NULL || i == GTK_INVALID_LIST_POSITION || i >= self->meeting_ids->len)
     return;
-  add_link (self, COUNCIL_LINK_MEETING, council_meeting_get_id (m));
+  add_link (self, COUNCIL_LINK_MEETING, g_array_index (self->meeting_ids, gint64, i));
 }
 
 static gint64
@@ -999,6 +1007,12 @@ build_links (CouncilDocumentsView *self)
     gtk_drop_down_set_expression (self->org_dropdown, expression);
   }
   self->meeting_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  /* Tens of thousands of meetings on a large council: typing finds one. */
+  gtk_drop_down_set_enable_search (self->meeting_dropdown, TRUE);
+  {
+    g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+    gtk_drop_down_set_expression (self->meeting_dropdown, expression);
+  }
   self->project_entry = GTK_ENTRY (new_entry (_("Project code or number")));
   self->indicator_entry = GTK_ENTRY (new_entry (_("Indicator number")));
   gtk_entry_set_input_purpose (self->indicator_entry, GTK_INPUT_PURPOSE_DIGITS);
@@ -1810,7 +1824,7 @@ council_documents_view_dispose (GObject *object)
   g_clear_object (&self->hits);
   g_clear_object (&self->document);
   g_clear_object (&self->organizations);
-  g_clear_object (&self->meetings);
+  g_clear_pointer (&self->meeting_ids, g_array_unref);
   g_clear_object (&self->import_cancellable);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (council_documents_view_parent_class)->dispose (object);

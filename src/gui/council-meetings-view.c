@@ -13,6 +13,7 @@
 #include "council-draft-offer.h"
 #include "council-list-helpers.h"
 #include "council-meetings-view-private.h"
+#include "council-text-cell.h"
 #include "council-window.h"
 
 /* The rhythms the store knows, in the order of the drop-down after "none". */
@@ -51,91 +52,82 @@ G_DEFINE_FINAL_TYPE (CouncilMeetingsView, council_meetings_view, GTK_TYPE_WIDGET
 
 /* ---- cells ---- */
 
-typedef void (*CellBindFunc) (GtkLabel *label, CouncilMeeting *meeting);
-
 typedef struct
 {
   const char *title;
   const char *sort_property;
   gboolean numeric;
   int fixed_width;     /* -1: the column expands */
-  CellBindFunc bind;
+  CouncilCellTextFunc text;
+  CouncilCellTextFunc tooltip;
 } ColumnSpec;
 
-static void
-bind_date (GtkLabel *label, CouncilMeeting *m)
+static char *
+text_date (gpointer item, gconstpointer data)
 {
-  g_autofree char *date = council_meeting_dup_date (m);
-  g_autofree char *text = council_format_date (date);
+  g_autofree char *date = council_meeting_dup_date (COUNCIL_MEETING (item));
 
-  gtk_label_set_text (label, text);
+  return council_format_date (date);
 }
 
-static void
-bind_kind (GtkLabel *label, CouncilMeeting *m)
+static char *
+text_kind (gpointer item, gconstpointer data)
 {
-  gtk_label_set_text (label, council_meeting_get_kind_label (m));
+  return g_strdup (council_meeting_get_kind_label (COUNCIL_MEETING (item)));
 }
 
-static void
-bind_title (GtkLabel *label, CouncilMeeting *m)
+static char *
+text_title (gpointer item, gconstpointer data)
 {
-  g_autofree char *text = NULL;
+  CouncilMeeting *m = item;
 
   if (council_meeting_get_session_no (m) > 0)
     /* Translators: a meeting title and its session number, e.g. "Joint meeting (No. 3)" */
-    text = g_strdup_printf (_("%s (No. %d)"), council_meeting_get_title (m), council_meeting_get_session_no (m));
-  gtk_label_set_text (label, text ? text : council_meeting_get_title (m));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text ? text : council_meeting_get_title (m));
+    return g_strdup_printf (_("%s (No. %d)"), council_meeting_get_title (m), council_meeting_get_session_no (m));
+  return g_strdup (council_meeting_get_title (m));
 }
 
-static void
-bind_state (GtkLabel *label, CouncilMeeting *m)
+static char *
+text_state (gpointer item, gconstpointer data)
 {
-  gtk_label_set_text (label, council_meeting_state_label (council_meeting_get_state (m)));
+  return g_strdup (council_meeting_state_label (council_meeting_get_state (COUNCIL_MEETING (item))));
 }
 
-static void
-bind_attendance (GtkLabel *label, CouncilMeeting *m)
+static char *
+text_attendance (gpointer item, gconstpointer data)
 {
-  const CouncilAttendanceRate *rate = council_meeting_get_attendance_rate (m);
-  g_autofree char *text = NULL;
+  const CouncilAttendanceRate *rate = council_meeting_get_attendance_rate (COUNCIL_MEETING (item));
 
-  if (rate->recorded > 0)
-    /* Translators: attendance rate and counts, e.g. "86 % (19/22)" */
-    text = g_strdup_printf (_("%d %% (%u/%u)"), (int) (rate->rate * 100 + 0.5),
-                            rate->present + rate->delegated, rate->recorded);
-  gtk_label_set_text (label, text ? text : "—");
+  if (rate->recorded == 0)
+    return g_strdup ("—");
+  /* Translators: attendance rate and counts, e.g. "86 % (19/22)" */
+  return g_strdup_printf (_("%d %% (%u/%u)"), (int) (rate->rate * 100 + 0.5),
+                          rate->present + rate->delegated, rate->recorded);
 }
 
-static void
-bind_open_items (GtkLabel *label, CouncilMeeting *m)
+static char *
+text_open_items (gpointer item, gconstpointer data)
 {
-  g_autofree char *text = g_strdup_printf ("%u", council_meeting_get_open_items (m));
+  guint n = council_meeting_get_open_items (COUNCIL_MEETING (item));
 
-  gtk_label_set_text (label, council_meeting_get_open_items (m) ? text : "—");
+  return n ? g_strdup_printf ("%u", n) : g_strdup ("—");
 }
 
 static const ColumnSpec column_specs[] = {
-  { N_("Date"), "starts-at", FALSE, 122, bind_date },
-  { N_("Kind"), "kind-label", FALSE, 100, bind_kind },
-  { N_("Title"), "title", FALSE, -1, bind_title },
-  { N_("State"), "state-label", FALSE, 90, bind_state },
-  { N_("Attendance"), "attendance-rate", TRUE, 105, bind_attendance },
-  { N_("Open items"), "open-items", TRUE, 75, bind_open_items },
+  { N_("Date"), "starts-at", FALSE, 122, text_date, NULL },
+  { N_("Kind"), "kind-label", FALSE, 100, text_kind, NULL },
+  { N_("Title"), "title", FALSE, -1, text_title, text_title },
+  { N_("State"), "state-label", FALSE, 90, text_state, NULL },
+  { N_("Attendance"), "attendance-rate", TRUE, 105, text_attendance, NULL },
+  { N_("Open items"), "open-items", TRUE, 75, text_open_items, NULL },
 };
 
+/* A planned meeting's row reads dimmed. */
 static void
-bind_cell (GtkLabel *label, gpointer item, gconstpointer data)
+style_cell (GtkWidget *cell, gpointer item, gconstpointer data)
 {
-  const ColumnSpec *spec = data;
-  CouncilMeeting *m = item;
-
-  spec->bind (label, m);
-  if (council_meeting_get_state (m) == COUNCIL_MEETING_STATE_PLANNED)
-    gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+  council_text_cell_set_class (cell, "dim-label",
+                               council_meeting_get_state (COUNCIL_MEETING (item)) == COUNCIL_MEETING_STATE_PLANNED);
 }
 
 static void
@@ -147,7 +139,8 @@ add_columns (CouncilMeetingsView *self)
 
       council_column_view_append_sorted (self->column_view, COUNCIL_TYPE_MEETING, _(spec->title),
                                          spec->sort_property, spec->numeric, spec->fixed_width,
-                                         council_label_factory_new (bind_cell, spec));
+                                         council_text_cell_factory_new (spec->text, spec->tooltip, style_cell,
+                                                                        0.0f, NULL, spec));
     }
 }
 
