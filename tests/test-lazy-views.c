@@ -136,6 +136,12 @@ visible_view (CouncilWindow *window)
 }
 
 static gboolean
+overview_unmapped (gpointer view)
+{
+  return !gtk_widget_get_mapped (GTK_WIDGET (view));
+}
+
+static gboolean
 n_items_positive (gpointer model)
 {
   return g_list_model_get_n_items (G_LIST_MODEL (model)) > 0;
@@ -231,9 +237,26 @@ check_default_start_cb (gpointer data)
     g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 22);
   }
 
-  /* Back to the Overview: the same one, not a second. */
-  g_signal_emit_by_name (list, "row-activated", council_view_sidebar_get_row (sidebar, "overview"));
-  g_assert_true (visible_view (window) == overview);
+  /* A change while the Overview is hidden: it reads nothing then, and is up
+   * to date when shown again. */
+  {
+    CouncilStore *store = council_window_get_store (window);
+    guint before = council_overview_view_get_overview (COUNCIL_OVERVIEW_VIEW (overview))->active_organizations;
+    gint64 id = sql_int (t->path, "SELECT max(id) FROM organization WHERE retired = 0");
+
+    /* Once the crossfade is over the Overview is off screen. */
+    wait_for (overview_unmapped, overview, "the Overview to leave the screen");
+    g_assert_true (council_store_set_organization_retired (store, id, TRUE, NULL));
+    spin ();
+    g_usleep (300 * 1000);   /* longer than the Overview's 200 ms of gathering changes */
+    spin ();
+    g_assert_cmpuint (council_overview_view_get_overview (COUNCIL_OVERVIEW_VIEW (overview))->active_organizations, ==, before);
+
+    /* Back to the Overview: the same one, not a second, with the change. */
+    g_signal_emit_by_name (list, "row-activated", council_view_sidebar_get_row (sidebar, "overview"));
+    g_assert_true (visible_view (window) == overview);
+    g_assert_cmpuint (council_overview_view_get_overview (COUNCIL_OVERVIEW_VIEW (overview))->active_organizations, ==, before - 1);
+  }
   g_assert_cmpstr (selected_sidebar_view (window), ==, "overview");
   assert_built (window, "overview,roster");
 

@@ -27,6 +27,7 @@ struct _CouncilOverviewView
   CouncilOverview *overview;
   gboolean chinese;
   guint refresh_id;
+  gboolean stale;     /* the store changed while the view was not on screen */
 
   /* template widgets */
   GtkWidget *scroller;
@@ -493,6 +494,21 @@ on_attention_row_activated_cb (GtkListBox *box, GtkListBoxRow *row, CouncilOverv
     council_widget_show_record (GTK_WIDGET (self), ref->kind, ref->id);
 }
 
+/* The whole title of an entry whose label is cut short. Answered on demand:
+ * gtk_widget_set_tooltip_text() on each new row asked the display where the
+ * pointer is (a round trip to the X server) eighty times an Overview. */
+static gboolean
+on_attention_row_query_tooltip_cb (GtkWidget *row, int x, int y, gboolean keyboard, GtkTooltip *tooltip,
+                                   gpointer user_data)
+{
+  CouncilRecordRef *ref = g_object_get_data (G_OBJECT (row), "record");
+
+  if (ref == NULL || *ref->title == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, ref->title);
+  return TRUE;
+}
+
 static GtkWidget *
 new_attention_row (const CouncilRecordRef *ref, const char *date_format)
 {
@@ -517,7 +533,8 @@ new_attention_row (const CouncilRecordRef *ref, const char *date_format)
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), detail);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_set_tooltip_text (row, ref->title);
+  gtk_widget_set_has_tooltip (row, TRUE);
+  g_signal_connect (row, "query-tooltip", G_CALLBACK (on_attention_row_query_tooltip_cb), NULL);
   g_object_set_data_full (G_OBJECT (row), "record",
                           council_record_ref_new (ref->kind, ref->id, ref->title, ref->detail, ref->date),
                           (GDestroyNotify) council_record_ref_free);
@@ -586,6 +603,7 @@ refresh (CouncilOverviewView *self)
   g_autofree char *heading = NULL;
   int year = gtk_spin_button_get_value_as_int (self->year_spin);
 
+  self->stale = FALSE;
   fresh = council_overview_compute (self->store, year, NULL, self->chinese, &error);
   if (fresh == NULL)
     {
@@ -620,16 +638,37 @@ refresh_idle_cb (gpointer user_data)
   CouncilOverviewView *self = user_data;
 
   self->refresh_id = 0;
-  refresh (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+  else
+    self->stale = TRUE;
   return G_SOURCE_REMOVE;
 }
 
-/* Changes come in bursts (an import, a saved meeting): one recomputation. */
+/* Changes come in bursts (an import, a saved meeting): one recomputation,
+ * and none while another view is on screen (on a large council each costs
+ * tens of milliseconds): the figures are brought up to date when the
+ * Overview is shown again. */
 static void
 on_store_changed_cb (CouncilStore *store, const char *table, CouncilOverviewView *self)
 {
-  if (self->refresh_id == 0)
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->stale = TRUE;
+  else if (self->refresh_id == 0)
     self->refresh_id = g_timeout_add (200, refresh_idle_cb, self);
+}
+
+static void
+council_overview_view_map (GtkWidget *widget)
+{
+  CouncilOverviewView *self = COUNCIL_OVERVIEW_VIEW (widget);
+
+  GTK_WIDGET_CLASS (council_overview_view_parent_class)->map (widget);
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      refresh (self);
+    }
 }
 
 static void
@@ -660,6 +699,7 @@ council_overview_view_class_init (CouncilOverviewViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = council_overview_view_dispose;
+  widget_class->map = council_overview_view_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/qunjian/CouncilDesk/ui/council-overview-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CouncilOverviewView, scroller);
