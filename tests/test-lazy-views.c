@@ -17,6 +17,7 @@
 #include "core/council-demo.h"
 #include "council-action-items-view.h"
 #include "council-application.h"
+#include "council-generate.h"
 #include "council-assessment-view.h"
 #include "council-documents-view-private.h"
 #include "council-meeting-editor.h"
@@ -385,11 +386,87 @@ test_view_option (void)
   council_test_rm_rf (dir);
 }
 
+/* ---- the Overview's lists: what fits before the first frame, the rest after ---- */
+
+static guint
+list_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (list)); c; c = gtk_widget_get_next_sibling (c))
+    n += GTK_IS_LIST_BOX_ROW (c);
+  return n;
+}
+
+typedef struct
+{
+  GtkListBox *list;
+  guint expected;
+} RowsWait;
+
+static gboolean
+rows_reached (gpointer data)
+{
+  RowsWait *w = data;
+  return list_rows (w->list) >= w->expected;
+}
+
+static void
+test_attention_rows (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CouncilStore) store = council_test_open_store (&path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  CouncilGenerateCounts counts;
+  CouncilOverviewView *view;
+  const CouncilOverview *o;
+  GtkWidget *window;
+  GtkListBox *list;
+  RowsWait w;
+
+  /* Enough open action items, due in the past, for a full list of overdue ones. */
+  council_generate_counts (COUNCIL_GENERATE_REALISTIC, &counts);
+  counts.history_edits = 0;
+  counts.document_pages = 0;
+  counts.long_document_pages = 0;
+  g_assert_true (council_generate (store, &counts, 7, &error));
+  g_assert_no_error (error);
+
+  view = g_object_ref_sink (council_overview_view_new (store));
+  o = council_overview_view_get_overview (view);
+  g_assert_cmpuint (o->overdue_action_items->len, ==, 20);
+  list = council_overview_view_get_attention_list (view, 0);
+  /* Built, not yet on screen: the rows its scrolled window shows. */
+  g_assert_cmpuint (list_rows (list), ==, 6);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  /* Once drawn, all twenty, in the order of the figures. */
+  w.list = list;
+  w.expected = 20;
+  wait_for (rows_reached, &w, "the rest of the overdue action items");
+  g_assert_cmpuint (list_rows (list), ==, 20);
+  for (guint i = 0; i < 20; i++)
+    {
+      CouncilRecordRef *ref = g_object_get_data (G_OBJECT (gtk_list_box_get_row_at_index (list, (int) i)), "record");
+      g_assert_cmpint (ref->id, ==, ((CouncilRecordRef *) g_ptr_array_index (o->overdue_action_items, i))->id);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (view);
+  spin ();
+  g_clear_object (&store);
+  council_test_rm_rf (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/window/lazy-views/default-start", test_default_start);
   g_test_add_func ("/window/lazy-views/view-option", test_view_option);
+  g_test_add_func ("/overview/attention-rows-after-first-frame", test_attention_rows);
   return g_test_run ();
 }

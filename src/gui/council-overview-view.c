@@ -18,6 +18,10 @@
 #include "council-window.h"
 
 #define N_ATTENTION_LISTS 4
+/* Rows of an attention list built before its first frame: as many as its
+ * scrolled window shows (260 pixels at most, some 50 a row); the rest of
+ * the twenty are added once that frame is drawn. */
+#define ATTENTION_ROWS_FIRST 6
 
 struct _CouncilOverviewView
 {
@@ -28,6 +32,9 @@ struct _CouncilOverviewView
   gboolean chinese;
   guint refresh_id;
   gboolean stale;     /* the store changed while the view was not on screen */
+  gboolean rows_pending;           /* attention rows after the first ones */
+  GdkFrameClock *paint_clock;      /* watched for the frame that shows them */
+  gulong after_paint_id;
 
   /* template widgets */
   GtkWidget *scroller;
@@ -541,6 +548,79 @@ new_attention_row (const CouncilRecordRef *ref, const char *date_format)
   return row;
 }
 
+/* The entries of attention list @list in the figures shown. */
+static GPtrArray *
+attention_refs (CouncilOverviewView *self, guint list)
+{
+  GPtrArray *lists[N_ATTENTION_LISTS] = {
+    self->overview->overdue_action_items, self->overview->off_track_projects,
+    self->overview->milestones_due, self->overview->staffing_alerts,
+  };
+
+  return lists[list];
+}
+
+static guint
+count_rows (GtkListBox *box)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (box)); c; c = gtk_widget_get_next_sibling (c))
+    n += GTK_IS_LIST_BOX_ROW (c);
+  return n;
+}
+
+/* Every list up to its last entry. */
+static void
+add_remaining_rows (CouncilOverviewView *self)
+{
+  self->rows_pending = FALSE;
+  if (self->overview == NULL)
+    return;
+  for (guint list = 0; list < N_ATTENTION_LISTS; list++)
+    {
+      GPtrArray *refs = attention_refs (self, list);
+
+      for (guint i = count_rows (self->attention_lists[list]); i < refs->len; i++)
+        gtk_list_box_append (self->attention_lists[list], new_attention_row (g_ptr_array_index (refs, i), "date"));
+    }
+}
+
+static void
+stop_watching_paint (CouncilOverviewView *self)
+{
+  if (self->paint_clock != NULL)
+    g_clear_signal_handler (&self->after_paint_id, self->paint_clock);
+  g_clear_object (&self->paint_clock);
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock, CouncilOverviewView *self)
+{
+  stop_watching_paint (self);
+  add_remaining_rows (self);
+}
+
+/* The rest of the rows once the first ones are on screen; when the view is
+ * not mapped, map does this. */
+static void
+watch_paint (CouncilOverviewView *self)
+{
+  GdkFrameClock *clock;
+
+  if (!self->rows_pending || self->paint_clock != NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock == NULL)
+    {
+      add_remaining_rows (self);
+      return;
+    }
+  self->paint_clock = g_object_ref (clock);
+  self->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 fill_attention_list (CouncilOverviewView *self, guint list, const char *title, GPtrArray *refs,
                      guint total, const char *empty_text)
@@ -552,8 +632,10 @@ fill_attention_list (CouncilOverviewView *self, guint list, const char *title, G
   gtk_label_set_text (self->attention_titles[list], heading);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
     gtk_list_box_remove (box, child);
-  for (guint i = 0; i < refs->len; i++)
+  for (guint i = 0; i < MIN (refs->len, ATTENTION_ROWS_FIRST); i++)
     gtk_list_box_append (box, new_attention_row (g_ptr_array_index (refs, i), "date"));
+  if (refs->len > ATTENTION_ROWS_FIRST)
+    self->rows_pending = TRUE;
   if (refs->len == 0)
     {
       GtkWidget *label = gtk_label_new (empty_text);
@@ -625,6 +707,7 @@ refresh (CouncilOverviewView *self)
                        fresh->n_milestones_due, _("No milestone due in the next 14 days"));
   fill_attention_list (self, 3, _("Staffing alerts"), fresh->staffing_alerts,
                        fresh->n_staffing_alerts, _("No organization has a staffing alert"));
+  watch_paint (self);
   /* Shown without a ranking too: it says none has been finalized yet. */
   gtk_widget_set_visible (self->ranking_panel, TRUE);
   gtk_widget_queue_draw (GTK_WIDGET (self->category_chart));
@@ -669,6 +752,14 @@ council_overview_view_map (GtkWidget *widget)
       self->stale = FALSE;
       refresh (self);
     }
+  watch_paint (self);
+}
+
+static void
+council_overview_view_unmap (GtkWidget *widget)
+{
+  stop_watching_paint (COUNCIL_OVERVIEW_VIEW (widget));
+  GTK_WIDGET_CLASS (council_overview_view_parent_class)->unmap (widget);
 }
 
 static void
@@ -685,6 +776,7 @@ council_overview_view_dispose (GObject *object)
   CouncilOverviewView *self = COUNCIL_OVERVIEW_VIEW (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  stop_watching_paint (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), COUNCIL_TYPE_OVERVIEW_VIEW);
   g_clear_object (&self->store);
   g_clear_pointer (&self->overview, council_overview_free);
@@ -700,6 +792,7 @@ council_overview_view_class_init (CouncilOverviewViewClass *klass)
 
   object_class->dispose = council_overview_view_dispose;
   widget_class->map = council_overview_view_map;
+  widget_class->unmap = council_overview_view_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/qunjian/CouncilDesk/ui/council-overview-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CouncilOverviewView, scroller);
