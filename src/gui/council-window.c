@@ -1071,6 +1071,9 @@ council_window_dispose (GObject *object)
   g_clear_handle_id (&self->message_timeout_id, g_source_remove);
   g_clear_handle_id (&self->rotate_backups_id, g_source_remove);
   g_clear_handle_id (&self->external_changes_id, g_source_remove);
+  /* The views leaving the stack must not reach a sidebar being disposed. */
+  if (self->stack != NULL)
+    g_signal_handlers_disconnect_by_func (self->stack, on_stack_visible_child_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), COUNCIL_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
