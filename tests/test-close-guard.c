@@ -160,7 +160,7 @@ check_meetings_window (TestState *state)
     council_meeting_set_starts_at (m, "2026-02-10");
     g_assert_true (council_store_save_meeting (store, m, &error));
     g_assert_no_error (error);
-    gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (view))), "roster");
+    council_window_set_view (state->window, "roster");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (state->window), "win.show-meeting", "x",
                                                council_meeting_get_id (m)));
     g_assert_cmpstr (council_window_get_view (state->window), ==, "meetings");

@@ -17,6 +17,7 @@
 #include "council-global-search.h"
 #include "council-overview-view.h"
 #include "council-test-helpers.h"
+#include "council-view-sidebar.h"
 #include "council-window.h"
 
 typedef gboolean (*Condition) (gpointer data);
@@ -156,6 +157,8 @@ check_window (CouncilWindow *window)
   GtkWidget *stack = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), COUNCIL_TYPE_WINDOW, "stack"));
   CouncilStore *store = council_window_get_store (window);
   GtkWidget *overview = gtk_stack_get_child_by_name (GTK_STACK (stack), "overview");
+  GtkListBox *sidebar = council_view_sidebar_get_list (COUNCIL_VIEW_SIDEBAR (
+    gtk_widget_get_template_child (GTK_WIDGET (window), COUNCIL_TYPE_WINDOW, "sidebar")));
   const CouncilOverview *figures;
   guint n_pages = 0;
 
@@ -170,12 +173,16 @@ check_window (CouncilWindow *window)
   g_assert_cmpuint (figures->projects, >, 0);
   g_assert_cmpuint (figures->meetings_held, >, 0);
 
-  /* Every page of the sidebar opens and lists rows. */
-  for (GtkWidget *page = gtk_widget_get_first_child (stack); page; page = gtk_widget_get_next_sibling (page))
+  /* Every page of the sidebar opens and lists rows (each view is built
+   * when its row is first chosen). */
+  for (GtkListBoxRow *row; (row = gtk_list_box_get_row_at_index (sidebar, (int) n_pages)) != NULL;)
     {
-      const char *name = gtk_stack_page_get_name (gtk_stack_get_page (GTK_STACK (stack), page));
+      const char *name = g_object_get_data (G_OBJECT (row), "view-name");
+      GtkWidget *page;
 
-      gtk_stack_set_visible_child (GTK_STACK (stack), page);
+      g_signal_emit_by_name (sidebar, "row-activated", row);
+      page = gtk_stack_get_visible_child (GTK_STACK (stack));
+      g_assert_cmpstr (council_window_get_view (window), ==, name);
       wait_for (widget_is_mapped, page, name);
       spin ();
       if (page_rows (page) == 0)

@@ -19,5 +19,9 @@ CouncilApplication *council_application_new       (const CouncilCliOptions *opti
 CouncilStore       *council_application_get_store (CouncilApplication      *self);
 GSettings          *council_application_get_settings (CouncilApplication   *self);
 int                 council_application_get_exit_status (CouncilApplication *self);
+/* Before GTK starts: the cairo renderer where OpenGL would be software
+ * rendering (no GPU render node), unless GSK_RENDERER is set. The
+ * benchmarks call it too, so that they draw as the program does. */
+void                council_choose_renderer (void);
 
 G_END_DECLS

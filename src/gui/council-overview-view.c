@@ -18,6 +18,10 @@
 #include "council-window.h"
 
 #define N_ATTENTION_LISTS 4
+/* Rows of an attention list built before its first frame: as many as its
+ * scrolled window shows (260 pixels at most, some 50 a row); the rest of
+ * the twenty are added once that frame is drawn. */
+#define ATTENTION_ROWS_FIRST 6
 
 struct _CouncilOverviewView
 {
@@ -27,6 +31,10 @@ struct _CouncilOverviewView
   CouncilOverview *overview;
   gboolean chinese;
   guint refresh_id;
+  gboolean stale;     /* the store changed while the view was not on screen */
+  gboolean rows_pending;           /* attention rows after the first ones */
+  GdkFrameClock *paint_clock;      /* watched for the frame that shows them */
+  gulong after_paint_id;
 
   /* template widgets */
   GtkWidget *scroller;
@@ -493,6 +501,21 @@ on_attention_row_activated_cb (GtkListBox *box, GtkListBoxRow *row, CouncilOverv
     council_widget_show_record (GTK_WIDGET (self), ref->kind, ref->id);
 }
 
+/* The whole title of an entry whose label is cut short. Answered on demand:
+ * gtk_widget_set_tooltip_text() on each new row asked the display where the
+ * pointer is (a round trip to the X server) eighty times an Overview. */
+static gboolean
+on_attention_row_query_tooltip_cb (GtkWidget *row, int x, int y, gboolean keyboard, GtkTooltip *tooltip,
+                                   gpointer user_data)
+{
+  CouncilRecordRef *ref = g_object_get_data (G_OBJECT (row), "record");
+
+  if (ref == NULL || *ref->title == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, ref->title);
+  return TRUE;
+}
+
 static GtkWidget *
 new_attention_row (const CouncilRecordRef *ref, const char *date_format)
 {
@@ -517,11 +540,85 @@ new_attention_row (const CouncilRecordRef *ref, const char *date_format)
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), detail);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_set_tooltip_text (row, ref->title);
+  gtk_widget_set_has_tooltip (row, TRUE);
+  g_signal_connect (row, "query-tooltip", G_CALLBACK (on_attention_row_query_tooltip_cb), NULL);
   g_object_set_data_full (G_OBJECT (row), "record",
                           council_record_ref_new (ref->kind, ref->id, ref->title, ref->detail, ref->date),
                           (GDestroyNotify) council_record_ref_free);
   return row;
+}
+
+/* The entries of attention list @list in the figures shown. */
+static GPtrArray *
+attention_refs (CouncilOverviewView *self, guint list)
+{
+  GPtrArray *lists[N_ATTENTION_LISTS] = {
+    self->overview->overdue_action_items, self->overview->off_track_projects,
+    self->overview->milestones_due, self->overview->staffing_alerts,
+  };
+
+  return lists[list];
+}
+
+static guint
+count_rows (GtkListBox *box)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (box)); c; c = gtk_widget_get_next_sibling (c))
+    n += GTK_IS_LIST_BOX_ROW (c);
+  return n;
+}
+
+/* Every list up to its last entry. */
+static void
+add_remaining_rows (CouncilOverviewView *self)
+{
+  self->rows_pending = FALSE;
+  if (self->overview == NULL)
+    return;
+  for (guint list = 0; list < N_ATTENTION_LISTS; list++)
+    {
+      GPtrArray *refs = attention_refs (self, list);
+
+      for (guint i = count_rows (self->attention_lists[list]); i < refs->len; i++)
+        gtk_list_box_append (self->attention_lists[list], new_attention_row (g_ptr_array_index (refs, i), "date"));
+    }
+}
+
+static void
+stop_watching_paint (CouncilOverviewView *self)
+{
+  if (self->paint_clock != NULL)
+    g_clear_signal_handler (&self->after_paint_id, self->paint_clock);
+  g_clear_object (&self->paint_clock);
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock, CouncilOverviewView *self)
+{
+  stop_watching_paint (self);
+  add_remaining_rows (self);
+}
+
+/* The rest of the rows once the first ones are on screen; when the view is
+ * not mapped, map does this. */
+static void
+watch_paint (CouncilOverviewView *self)
+{
+  GdkFrameClock *clock;
+
+  if (!self->rows_pending || self->paint_clock != NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock == NULL)
+    {
+      add_remaining_rows (self);
+      return;
+    }
+  self->paint_clock = g_object_ref (clock);
+  self->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -535,8 +632,10 @@ fill_attention_list (CouncilOverviewView *self, guint list, const char *title, G
   gtk_label_set_text (self->attention_titles[list], heading);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
     gtk_list_box_remove (box, child);
-  for (guint i = 0; i < refs->len; i++)
+  for (guint i = 0; i < MIN (refs->len, ATTENTION_ROWS_FIRST); i++)
     gtk_list_box_append (box, new_attention_row (g_ptr_array_index (refs, i), "date"));
+  if (refs->len > ATTENTION_ROWS_FIRST)
+    self->rows_pending = TRUE;
   if (refs->len == 0)
     {
       GtkWidget *label = gtk_label_new (empty_text);
@@ -586,6 +685,7 @@ refresh (CouncilOverviewView *self)
   g_autofree char *heading = NULL;
   int year = gtk_spin_button_get_value_as_int (self->year_spin);
 
+  self->stale = FALSE;
   fresh = council_overview_compute (self->store, year, NULL, self->chinese, &error);
   if (fresh == NULL)
     {
@@ -607,6 +707,7 @@ refresh (CouncilOverviewView *self)
                        fresh->n_milestones_due, _("No milestone due in the next 14 days"));
   fill_attention_list (self, 3, _("Staffing alerts"), fresh->staffing_alerts,
                        fresh->n_staffing_alerts, _("No organization has a staffing alert"));
+  watch_paint (self);
   /* Shown without a ranking too: it says none has been finalized yet. */
   gtk_widget_set_visible (self->ranking_panel, TRUE);
   gtk_widget_queue_draw (GTK_WIDGET (self->category_chart));
@@ -620,16 +721,45 @@ refresh_idle_cb (gpointer user_data)
   CouncilOverviewView *self = user_data;
 
   self->refresh_id = 0;
-  refresh (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+  else
+    self->stale = TRUE;
   return G_SOURCE_REMOVE;
 }
 
-/* Changes come in bursts (an import, a saved meeting): one recomputation. */
+/* Changes come in bursts (an import, a saved meeting): one recomputation,
+ * and none while another view is on screen (on a large council each costs
+ * tens of milliseconds): the figures are brought up to date when the
+ * Overview is shown again. */
 static void
 on_store_changed_cb (CouncilStore *store, const char *table, CouncilOverviewView *self)
 {
-  if (self->refresh_id == 0)
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->stale = TRUE;
+  else if (self->refresh_id == 0)
     self->refresh_id = g_timeout_add (200, refresh_idle_cb, self);
+}
+
+static void
+council_overview_view_map (GtkWidget *widget)
+{
+  CouncilOverviewView *self = COUNCIL_OVERVIEW_VIEW (widget);
+
+  GTK_WIDGET_CLASS (council_overview_view_parent_class)->map (widget);
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      refresh (self);
+    }
+  watch_paint (self);
+}
+
+static void
+council_overview_view_unmap (GtkWidget *widget)
+{
+  stop_watching_paint (COUNCIL_OVERVIEW_VIEW (widget));
+  GTK_WIDGET_CLASS (council_overview_view_parent_class)->unmap (widget);
 }
 
 static void
@@ -646,6 +776,7 @@ council_overview_view_dispose (GObject *object)
   CouncilOverviewView *self = COUNCIL_OVERVIEW_VIEW (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  stop_watching_paint (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), COUNCIL_TYPE_OVERVIEW_VIEW);
   g_clear_object (&self->store);
   g_clear_pointer (&self->overview, council_overview_free);
@@ -660,6 +791,8 @@ council_overview_view_class_init (CouncilOverviewViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = council_overview_view_dispose;
+  widget_class->map = council_overview_view_map;
+  widget_class->unmap = council_overview_view_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/qunjian/CouncilDesk/ui/council-overview-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CouncilOverviewView, scroller);

@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
 
 #include "core/council-store-meetings.h"
 #include "core/council-store-overview.h"
@@ -24,6 +26,7 @@
 #include "council-projects-view.h"
 #include "council-roster-view.h"
 #include "council-roster-view-private.h"
+#include "council-view-sidebar.h"
 #include "council-window.h"
 #include "council-window-private.h"
 
@@ -38,10 +41,13 @@ struct _CouncilWindow
   guint rotate_backups_id;
   guint external_changes_id;     /* polls for another process's commits */
   gboolean close_confirmed;      /* unsaved edits were saved or discarded */
+  /* The view to build and show when the window is realized: views are built
+   * the first time they are shown, and --view may still change this one. */
+  char *pending_view;
 
   /* template widgets */
   GtkButton *undo_button;
-  GtkStackSidebar *sidebar;
+  CouncilViewSidebar *sidebar;
   GtkStack *stack;
   GtkRevealer *message_revealer;
   GtkWidget *message_box;
@@ -54,6 +60,8 @@ struct _CouncilWindow
 };
 
 G_DEFINE_FINAL_TYPE (CouncilWindow, council_window, GTK_TYPE_APPLICATION_WINDOW)
+
+static GtkWidget *show_view (CouncilWindow *self, const char *name);
 
 /* ---- messages ---- */
 
@@ -177,11 +185,10 @@ static void
 show_meeting_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   CouncilWindow *self = COUNCIL_WINDOW (widget);
-  GtkWidget *view = gtk_stack_get_child_by_name (self->stack, "meetings");
+  GtkWidget *view = show_view (self, "meetings");
 
   if (!COUNCIL_IS_MEETINGS_VIEW (view))
     return;
-  gtk_stack_set_visible_child (self->stack, view);
   council_meetings_view_open_meeting (COUNCIL_MEETINGS_VIEW (view), g_variant_get_int64 (param));
 }
 
@@ -190,20 +197,20 @@ static void
 show_indicator_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   CouncilWindow *self = COUNCIL_WINDOW (widget);
-  GtkWidget *view = gtk_stack_get_child_by_name (self->stack, "assessment");
   gint64 indicator_id = g_variant_get_int64 (param);
   g_autoptr(GError) error = NULL;
   gint64 scheme_id;
+  GtkWidget *view;
 
-  if (!COUNCIL_IS_ASSESSMENT_VIEW (view))
-    return;
   scheme_id = council_store_find_indicator_scheme (self->store, indicator_id, &error);
   if (scheme_id < 0)
     {
       council_window_show_message (self, error->message, TRUE);
       return;
     }
-  gtk_stack_set_visible_child (self->stack, view);
+  view = show_view (self, "assessment");
+  if (!COUNCIL_IS_ASSESSMENT_VIEW (view))
+    return;
   council_assessment_view_show_indicator (COUNCIL_ASSESSMENT_VIEW (view), scheme_id, indicator_id);
 }
 
@@ -222,11 +229,10 @@ show_document_action (GtkWidget *widget, const char *action_name, GVariant *para
 void
 council_window_show_document (CouncilWindow *self, gint64 id)
 {
-  GtkWidget *view = gtk_stack_get_child_by_name (self->stack, "documents");
+  GtkWidget *view = show_view (self, "documents");
 
   if (!COUNCIL_IS_DOCUMENTS_VIEW (view))
     return;
-  gtk_stack_set_visible_child (self->stack, view);
   council_documents_view_open_document (COUNCIL_DOCUMENTS_VIEW (view), id, 0, NULL);
 }
 
@@ -250,11 +256,10 @@ council_window_show_record (CouncilWindow *self, CouncilRecordKind kind, gint64 
 
   if (kind == COUNCIL_RECORD_ORGANIZATION)
     {
-      GtkWidget *view = gtk_stack_get_child_by_name (self->stack, "roster");
+      GtkWidget *view = show_view (self, "roster");
 
       if (!COUNCIL_IS_ROSTER_VIEW (view))
         return FALSE;
-      gtk_stack_set_visible_child (self->stack, view);
       council_roster_view_show_organization (COUNCIL_ROSTER_VIEW (view), id);
       return TRUE;
     }
@@ -456,7 +461,8 @@ start_export (CouncilWindow *self, const char *path)
   job->db_path = g_strdup (council_store_get_path (self->store));
   job->out_path = g_strdup (path);
   council_workbook_options_init (&job->options);
-  /* The year on the Overview is the year the leaders are looking at. */
+  /* The year on the Overview is the year the leaders are looking at (the
+   * current year, as the options have it, when the Overview was never shown). */
   {
     GtkWidget *overview = gtk_stack_get_child_by_name (self->stack, "overview");
     if (COUNCIL_IS_OVERVIEW_VIEW (overview))
@@ -719,40 +725,126 @@ restore_action (GtkWidget *widget, const char *action_name, GVariant *param)
 
 /* ---- views ---- */
 
-static void
-add_view (CouncilWindow *self, GtkWidget *view, const char *name, const char *title)
+/* Building every view up front cost seconds on a large council (the action
+ * items and documents views alone most of them, bench-startup): the stack
+ * holds only the views shown so far, and the sidebar lists them all. */
+
+static GtkWidget *new_overview (CouncilStore *store) { return GTK_WIDGET (council_overview_view_new (store)); }
+static GtkWidget *new_roster (CouncilStore *store) { return GTK_WIDGET (council_roster_view_new (store)); }
+static GtkWidget *new_projects (CouncilStore *store) { return GTK_WIDGET (council_projects_view_new (store)); }
+static GtkWidget *new_meetings (CouncilStore *store) { return GTK_WIDGET (council_meetings_view_new (store)); }
+static GtkWidget *new_action_items (CouncilStore *store) { return GTK_WIDGET (council_action_items_view_new (store)); }
+static GtkWidget *new_assessment (CouncilStore *store) { return GTK_WIDGET (council_assessment_view_new (store)); }
+static GtkWidget *new_documents (CouncilStore *store) { return GTK_WIDGET (council_documents_view_new (store)); }
+
+static const struct
 {
-  gtk_stack_add_titled (self->stack, view, name, title);
+  const char *name;
+  const char *title;
+  GtkWidget *(*create) (CouncilStore *store);
+} views[] = {
+  { "overview",   N_("Overview"),     new_overview },
+  { "roster",     N_("Roster"),       new_roster },
+  { "projects",   N_("Projects"),     new_projects },
+  { "meetings",   N_("Meetings"),     new_meetings },
+  { "actions",    N_("Action Items"), new_action_items },
+  { "assessment", N_("Assessment"),   new_assessment },
+  { "documents",  N_("Documents"),    new_documents },
+};
+
+static int
+view_index (const char *name)
+{
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (views); i++)
+    if (strcmp (views[i].name, name) == 0)
+      return (int) i;
+  return -1;
+}
+
+/* The view @name, built now if it was never shown; NULL for a name that is
+ * not a view. */
+static GtkWidget *
+ensure_view (CouncilWindow *self, const char *name)
+{
+  GtkWidget *view = name != NULL ? gtk_stack_get_child_by_name (self->stack, name) : NULL;
+  int i;
+
+  if (view != NULL)
+    return view;
+  i = view_index (name);
+  if (i < 0)
+    return NULL;
+  view = views[i].create (self->store);
+  gtk_stack_add_titled (self->stack, view, views[i].name, _(views[i].title));
+  return view;
+}
+
+/* Builds @name if needed and puts it on screen; whatever was to be shown
+ * first gives way to it. */
+static GtkWidget *
+show_view (CouncilWindow *self, const char *name)
+{
+  GtkWidget *view = ensure_view (self, name);
+
+  if (view == NULL)
+    return NULL;
+  g_clear_pointer (&self->pending_view, g_free);
+  gtk_stack_set_visible_child (self->stack, view);
+  return view;
+}
+
+static void
+on_view_chosen_cb (CouncilViewSidebar *sidebar, const char *name, CouncilWindow *self)
+{
+  show_view (self, name);
+}
+
+static void
+on_stack_visible_child_cb (GObject *stack, GParamSpec *pspec, CouncilWindow *self)
+{
+  council_view_sidebar_select (self->sidebar, gtk_stack_get_visible_child_name (self->stack));
 }
 
 void
 council_window_set_view (CouncilWindow *self, const char *name)
 {
-  if (name != NULL && gtk_stack_get_child_by_name (self->stack, name) != NULL)
-    gtk_stack_set_visible_child_name (self->stack, name);
+  g_return_if_fail (COUNCIL_IS_WINDOW (self));
+
+  if (view_index (name) < 0)
+    return;
+  if (self->pending_view != NULL)
+    {
+      /* Not on screen yet: only the last choice is built. */
+      g_free (self->pending_view);
+      self->pending_view = g_strdup (name);
+      council_view_sidebar_select (self->sidebar, name);
+    }
+  else
+    show_view (self, name);
 }
 
 void
 council_window_show_project (CouncilWindow *self, gint64 id)
 {
-  GtkWidget *view = gtk_stack_get_child_by_name (self->stack, "projects");
+  GtkWidget *view = show_view (self, "projects");
 
-  if (view == NULL)
+  if (!COUNCIL_IS_PROJECTS_VIEW (view))
     return;
-  gtk_stack_set_visible_child (self->stack, view);
   council_projects_view_show_project (COUNCIL_PROJECTS_VIEW (view), id);
 }
 
 const char *
 council_window_get_view (CouncilWindow *self)
 {
-  return gtk_stack_get_visible_child_name (self->stack);
+  g_return_val_if_fail (COUNCIL_IS_WINDOW (self), NULL);
+  return self->pending_view != NULL ? self->pending_view : gtk_stack_get_visible_child_name (self->stack);
 }
 
 /* ---- life cycle ---- */
 
 /* COUNCIL_DESK_EXIT_AFTER_FIRST_FRAME=1 (tests/bench-startup.c): report the
- * first drawn frame on stdout and quit, so start-up can be timed from outside. */
+ * first drawn frame on stdout, with the CPU time spent until then, and quit,
+ * so start-up can be timed from outside. */
 static gboolean
 quit_after_first_frame_cb (gpointer user_data)
 {
@@ -764,8 +856,13 @@ quit_after_first_frame_cb (gpointer user_data)
 static void
 on_frame_clock_after_paint_cb (GdkFrameClock *clock, CouncilWindow *self)
 {
+  struct rusage usage;
+
   g_signal_handlers_disconnect_by_func (clock, on_frame_clock_after_paint_cb, self);
-  fputs ("council-desk: first frame drawn\n", stdout);
+  getrusage (RUSAGE_SELF, &usage);
+  printf ("council-desk: first frame drawn (CPU %.1f ms)\n",
+          (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 +
+          (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3);
   fflush (stdout);
   g_idle_add_full (G_PRIORITY_HIGH, quit_after_first_frame_cb, g_object_ref (self), g_object_unref);
 }
@@ -974,11 +1071,46 @@ council_window_dispose (GObject *object)
   g_clear_handle_id (&self->message_timeout_id, g_source_remove);
   g_clear_handle_id (&self->rotate_backups_id, g_source_remove);
   g_clear_handle_id (&self->external_changes_id, g_source_remove);
+  /* The views leaving the stack must not reach a sidebar being disposed. */
+  if (self->stack != NULL)
+    g_signal_handlers_disconnect_by_func (self->stack, on_stack_visible_child_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), COUNCIL_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->pending_view, g_free);
 
   G_OBJECT_CLASS (council_window_parent_class)->dispose (object);
+}
+
+/* The first view is built just before the window first lays itself out, so
+ * that --view, which comes after council_window_new(), builds only its own. */
+static void
+council_window_realize (GtkWidget *widget)
+{
+  CouncilWindow *self = COUNCIL_WINDOW (widget);
+
+  if (self->pending_view != NULL)
+    {
+      g_autofree char *name = g_strdup (self->pending_view);
+      show_view (self, name);
+    }
+  GTK_WIDGET_CLASS (council_window_parent_class)->realize (widget);
+}
+
+/* GtkWindow gives the keyboard to the first widget that takes it, which is
+ * now the sidebar's row; at start-up it belongs to the view, as it did beside
+ * GTK's stack sidebar: its first field (the roster's search, the Overview's year). */
+static void
+council_window_show (GtkWidget *widget)
+{
+  CouncilWindow *self = COUNCIL_WINDOW (widget);
+  GtkWidget *view, *focus;
+
+  GTK_WIDGET_CLASS (council_window_parent_class)->show (widget);
+  view = gtk_stack_get_visible_child (self->stack);
+  focus = gtk_window_get_focus (GTK_WINDOW (self));
+  if (view != NULL && (focus == NULL || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar))))
+    gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -989,8 +1121,11 @@ council_window_class_init (CouncilWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = council_window_dispose;
+  widget_class->realize = council_window_realize;
+  widget_class->show = council_window_show;
   window_class->close_request = council_window_close_request;
 
+  g_type_ensure (COUNCIL_TYPE_VIEW_SIDEBAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/qunjian/CouncilDesk/ui/council-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CouncilWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, CouncilWindow, sidebar);
@@ -1054,13 +1189,13 @@ council_window_new (CouncilApplication *application)
   self->settings = council_application_get_settings (application)
                    ? g_object_ref (council_application_get_settings (application)) : NULL;
 
-  add_view (self, GTK_WIDGET (council_overview_view_new (self->store)), "overview", _("Overview"));
-  add_view (self, GTK_WIDGET (council_roster_view_new (self->store)), "roster", _("Roster"));
-  add_view (self, GTK_WIDGET (council_projects_view_new (self->store)), "projects", _("Projects"));
-  add_view (self, GTK_WIDGET (council_meetings_view_new (self->store)), "meetings", _("Meetings"));
-  add_view (self, GTK_WIDGET (council_action_items_view_new (self->store)), "actions", _("Action Items"));
-  add_view (self, GTK_WIDGET (council_assessment_view_new (self->store)), "assessment", _("Assessment"));
-  add_view (self, GTK_WIDGET (council_documents_view_new (self->store)), "documents", _("Documents"));
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    council_view_sidebar_append (self->sidebar, views[i].name, _(views[i].title));
+  g_signal_connect_object (self->sidebar, "view-chosen", G_CALLBACK (on_view_chosen_cb), self, 0);
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (on_stack_visible_child_cb), self, 0);
+  /* The Overview unless another view is remembered or asked for. */
+  self->pending_view = g_strdup (views[0].name);
+  council_view_sidebar_select (self->sidebar, self->pending_view);
 
   if (self->settings != NULL)
     {
