@@ -274,6 +274,188 @@ fetch_project_rows (CouncilStore *self, GArray *ids, int names_language, GPtrArr
   return TRUE;
 }
 
+/* ---- the search text of every project ----
+ *
+ * Search-as-you-type finds a substring of the code, the titles or the
+ * target group. FTS5 trigram needs 3 characters and still reads a posting
+ * list per trigram (a code prefix such as "GEN-2026" is in every code);
+ * LIKE reads the whole table. Both take tens of milliseconds at 100,000
+ * projects, per keystroke. Instead, the four fields of every project are
+ * kept casefolded in one block of text (about 10 MB at 100,000 projects),
+ * built at the first search and rebuilt at the first search after any
+ * change to the database; a search is one memmem() pass over it. */
+
+typedef struct
+{
+  sqlite3_int64 changes;   /* sqlite3_total_changes64 of our connection */
+  gint64 data_version;     /* PRAGMA data_version: commits of other connections */
+} DataStamp;
+
+typedef struct
+{
+  DataStamp stamp;
+  GArray *ids;             /* gint64, ascending */
+  GArray *starts;          /* guint32: where each id's text starts in text, and its end */
+  GString *text;
+} SearchText;
+
+#define SEARCH_TEXT_KEY "council-project-search-text"
+/* Fields are joined by the unit separator, projects by the record
+ * separator: a search without them cannot match across fields. */
+#define FIELD_SEPARATOR '\x1f'
+#define ROW_SEPARATOR '\x1e'
+
+static void
+search_text_free (gpointer data)
+{
+  SearchText *st = data;
+
+  g_array_unref (st->ids);
+  g_array_unref (st->starts);
+  g_string_free (st->text, TRUE);
+  g_free (st);
+}
+
+static gboolean
+data_stamp_read (CouncilStore *self, DataStamp *out, GError **error)
+{
+  sqlite3_stmt *stmt = council_store_prepare (self, "PRAGMA data_version", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  out->data_version = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return council_store_set_sqlite_error (self, rc, error);
+  out->changes = sqlite3_total_changes64 (council_store_get_db (self));
+  return TRUE;
+}
+
+static gboolean
+data_stamp_equal (const DataStamp *a, const DataStamp *b)
+{
+  return a->changes == b->changes && a->data_version == b->data_version;
+}
+
+/* ASCII is lowercased in place (most of the text); the rest casefolded. */
+static void
+append_folded (GString *text, const char *field)
+{
+  const char *c;
+
+  for (c = field; *c != '\0' && (guchar) *c < 0x80; c++)
+    ;
+  if (*c == '\0')
+    {
+      for (c = field; *c != '\0'; c++)
+        g_string_append_c (text, g_ascii_tolower (*c));
+    }
+  else
+    {
+      g_autofree char *folded = g_utf8_casefold (field, -1);
+      g_string_append (text, folded);
+    }
+  g_string_append_c (text, FIELD_SEPARATOR);
+}
+
+static const SearchText *
+search_text_get (CouncilStore *self, const DataStamp *stamp, GError **error)
+{
+  SearchText *st = g_object_get_data (G_OBJECT (self), SEARCH_TEXT_KEY);
+  sqlite3_stmt *stmt;
+  guint32 start;
+  int rc;
+
+  if (st != NULL && data_stamp_equal (&st->stamp, stamp))
+    return st;
+  stmt = council_store_prepare (self, "SELECT id, code, title_zh, title_en, target_group FROM project ORDER BY id",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  st = g_new0 (SearchText, 1);
+  st->stamp = *stamp;
+  st->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  st->starts = g_array_new (FALSE, FALSE, sizeof (guint32));
+  st->text = g_string_sized_new (1 << 20);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      start = (guint32) st->text->len;
+      g_array_append_val (st->ids, id);
+      g_array_append_val (st->starts, start);
+      for (int column = 1; column <= 4; column++)
+        append_folded (st->text, column_or_empty (stmt, column));
+      g_string_append_c (st->text, ROW_SEPARATOR);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE || st->text->len >= G_MAXUINT32)
+    {
+      search_text_free (st);
+      if (rc == SQLITE_DONE)
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, _("Too many projects to search."));
+      else
+        council_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  start = (guint32) st->text->len;
+  g_array_append_val (st->starts, start);
+  g_object_set_data_full (G_OBJECT (self), SEARCH_TEXT_KEY, st, search_text_free);
+  return st;
+}
+
+/* The ids (ascending) of the projects whose text holds @needle (casefolded). */
+static GArray *
+search_text_find (const SearchText *st, const char *needle)
+{
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const guint32 *starts = (const guint32 *) st->starts->data;
+  gsize needle_len = strlen (needle);
+  gsize pos = 0;
+  guint row = 0;
+
+  while (pos < st->text->len)
+    {
+      const char *hit = memmem (st->text->str + pos, st->text->len - pos, needle, needle_len);
+      guint lo, hi;
+
+      if (hit == NULL)
+        break;
+      /* The row holding the hit: the last start at or before it. */
+      lo = row;
+      hi = st->ids->len;
+      while (hi - lo > 1)
+        {
+          guint mid = lo + (hi - lo) / 2;
+          if (starts[mid] <= (guint32) (hit - st->text->str))
+            lo = mid;
+          else
+            hi = mid;
+        }
+      row = lo;
+      g_array_append_val (found, g_array_index (st->ids, gint64, row));
+      pos = starts[row + 1];
+      row++;
+    }
+  return found;
+}
+
+/* A search the text block can answer: none of its separators in it. */
+static gboolean
+search_is_plain (const char *search)
+{
+  return strchr (search, FIELD_SEPARATOR) == NULL && strchr (search, ROW_SEPARATOR) == NULL;
+}
+
+static int
+compare_ids (gconstpointer a, gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+  return (x > y) - (x < y);
+}
+
 /* ---- the list query ---- */
 
 typedef struct
@@ -291,9 +473,16 @@ typedef struct
   int names_language;
   CouncilProjectSort sort;
   gboolean descending;
-  /* For a short search (a scan that no index helps), the ordered ids of all
-   * matches, taken by the count so that pages need no second scan. */
+  /* With a search or a narrowing filter, the ordered ids of all matches,
+   * taken by the count so that pages need no second search or sort. */
   GArray *matches;
+  /* The ordered ids of the query without its search, for searches that
+   * match many rows; valid while base_stamp is the store's data stamp. */
+  GArray *base_ids;
+  DataStamp base_stamp;
+  /* While the matches of a search are put in order: their ids, as a JSON
+   * array, stand in for the search in the WHERE clause. */
+  char *ids_json;
 } ProjectQuery;
 
 static void
@@ -305,6 +494,11 @@ project_query_set_filter (ProjectQuery *query, const CouncilProjectFilter *filte
   if (filter == NULL)
     filter = &none;
   search = g_strstrip (g_strdup (filter->search ? filter->search : ""));
+  if (query->year != filter->year || query->org_id != filter->org_id || query->category_id != filter->category_id ||
+      query->status != filter->status || query->brands_only != filter->brands_only ||
+      query->top_level_only != filter->top_level_only || query->integrated_into != filter->integrated_into ||
+      query->integrated_only != filter->integrated_only)
+    g_clear_pointer (&query->base_ids, g_array_unref);
   query->year = filter->year;
   query->org_id = filter->org_id;
   query->category_id = filter->category_id;
@@ -324,6 +518,8 @@ project_query_free (gpointer data)
 {
   ProjectQuery *query = data;
   g_clear_pointer (&query->matches, g_array_unref);
+  g_clear_pointer (&query->base_ids, g_array_unref);
+  g_clear_pointer (&query->ids_json, g_free);
   g_clear_weak_pointer (&query->store);
   g_free (query->search);
   g_free (query);
@@ -342,7 +538,7 @@ search_uses_index (const ProjectQuery *q)
 static gboolean
 query_has_narrowing_filter (const ProjectQuery *q)
 {
-  return q->year > 0 || q->org_id > 0 || (q->search != NULL && *q->search != '\0');
+  return q->year > 0 || q->org_id > 0 || (q->search != NULL && *q->search != '\0') || q->ids_json != NULL;
 }
 
 /* Codes and English titles are ASCII: a short search in Chinese characters
@@ -374,6 +570,8 @@ append_where (GString *sql, const ProjectQuery *q)
                           " WHERE s.integrated_into = p.id)) OR p.id IN (SELECT p.id FROM project p"
                           " WHERE p.id IN (SELECT integrated_into FROM project WHERE integrated_into IS NOT NULL)"
                           " AND " ROLLED_STATUS " = :status))");
+  if (q->ids_json != NULL)
+    g_string_append (sql, " AND p.id IN (SELECT value FROM json_each(:ids))");
   if (search_uses_index (q))
     g_string_append (sql, " AND p.id IN (SELECT rowid FROM project_search WHERE project_search MATCH :phrase)");
   else if (q->search != NULL && *q->search != '\0' && text_is_ascii_free (q->search))
@@ -445,6 +643,8 @@ bind_filter (sqlite3_stmt *stmt, const ProjectQuery *q)
     }
   bind_named_int64 (stmt, ":into", q->integrated_into);
   bind_named_int64 (stmt, ":zh", names_in_chinese (q->names_language));
+  if (q->ids_json != NULL)
+    bind_named_text (stmt, ":ids", q->ids_json);
 }
 
 static const char *
@@ -550,15 +750,10 @@ build_page_sql (GString *sql, const ProjectQuery *q)
                           query_has_narrowing_filter (q) ? "+" : "", dir);
 }
 
-static gboolean
-search_scans_table (const ProjectQuery *q)
-{
-  return q->search != NULL && *q->search != '\0' && !search_uses_index (q);
-}
-
-/* One scan gives both the count and every page. */
-static gboolean
-collect_matches (ProjectQuery *q, GError **error)
+/* The ids of every row of the query, in its order: one search or sort
+ * gives both the count and every page. */
+static GArray *
+collect_ordered_ids (ProjectQuery *q, GError **error)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -568,7 +763,7 @@ collect_matches (ProjectQuery *q, GError **error)
   build_page_sql (sql, q);
   stmt = council_store_prepare (q->store, sql->str, error);
   if (stmt == NULL)
-    return FALSE;
+    return NULL;
   bind_filter (stmt, q);
   bind_named_int64 (stmt, ":limit", G_MAXINT);
   bind_named_int64 (stmt, ":offset", 0);
@@ -579,10 +774,75 @@ collect_matches (ProjectQuery *q, GError **error)
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return council_store_set_sqlite_error (q->store, rc, error);
+    {
+      council_store_set_sqlite_error (q->store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/* Up to this many matches are put in order by SQL (their ids in the WHERE
+ * clause); more are picked out of the ordered ids of the unsearched query. */
+#define FEW_MATCHES 2000
+
+/* The matches of the search in the query's order, from the search text. */
+static gboolean
+search_in_memory (ProjectQuery *q, GError **error)
+{
+  g_autofree char *search = g_steal_pointer (&q->search);
+  g_autofree char *needle = g_utf8_casefold (search, -1);
+  g_autoptr(GArray) found = NULL;
+  g_autoptr(GArray) ordered = NULL;
+  const SearchText *st;
+  DataStamp stamp;
+  gboolean ok = FALSE;
+
+  /* The search is set aside while the other filters and the sort run. */
+  if (!data_stamp_read (q->store, &stamp, error) || (st = search_text_get (q->store, &stamp, error)) == NULL)
+    goto out;
+  found = search_text_find (st, needle);
+  if (q->base_ids != NULL && !data_stamp_equal (&q->base_stamp, &stamp))
+    g_clear_pointer (&q->base_ids, g_array_unref);
+  if (found->len == 0)
+    ordered = g_array_new (FALSE, FALSE, sizeof (gint64));
+  else if (q->base_ids == NULL && found->len <= FEW_MATCHES)
+    {
+      g_autoptr(GString) json = g_string_sized_new (12 * found->len + 2);
+
+      for (guint i = 0; i < found->len; i++)
+        g_string_append_printf (json, i == 0 ? "[%" G_GINT64_FORMAT : ",%" G_GINT64_FORMAT,
+                                g_array_index (found, gint64, i));
+      g_string_append_c (json, ']');
+      q->ids_json = g_string_free (g_steal_pointer (&json), FALSE);
+      ordered = collect_ordered_ids (q, error);
+      g_clear_pointer (&q->ids_json, g_free);
+      if (ordered == NULL)
+        goto out;
+    }
+  else
+    {
+      if (q->base_ids == NULL)
+        {
+          q->base_ids = collect_ordered_ids (q, error);
+          q->base_stamp = stamp;
+          if (q->base_ids == NULL)
+            goto out;
+        }
+      ordered = g_array_sized_new (FALSE, FALSE, sizeof (gint64), found->len);
+      for (guint i = 0; i < q->base_ids->len; i++)
+        {
+          gint64 *id = &g_array_index (q->base_ids, gint64, i);
+
+          if (bsearch (id, found->data, found->len, sizeof (gint64), compare_ids) != NULL)
+            g_array_append_val (ordered, *id);
+        }
+    }
   g_clear_pointer (&q->matches, g_array_unref);
-  q->matches = g_steal_pointer (&ids);
-  return TRUE;
+  q->matches = g_steal_pointer (&ordered);
+  ok = TRUE;
+out:
+  q->search = g_steal_pointer (&search);
+  return ok;
 }
 
 static gboolean
@@ -601,9 +861,17 @@ project_query_count (gpointer data, guint *out_n, GError **error)
       *out_n = 0;
       return TRUE;
     }
-  if (search_scans_table (q))
+  if (q->search != NULL && *q->search != '\0' && search_is_plain (q->search))
     {
-      if (!collect_matches (q, error))
+      if (!search_in_memory (q, error))
+        return FALSE;
+      *out_n = q->matches->len;
+      return TRUE;
+    }
+  if (query_has_narrowing_filter (q))
+    {
+      q->matches = collect_ordered_ids (q, error);
+      if (q->matches == NULL)
         return FALSE;
       *out_n = q->matches->len;
       return TRUE;
@@ -786,6 +1054,8 @@ council_project_list_set_sort (CouncilSqlListModel *list, CouncilProjectSort sor
   ProjectQuery *q = council_sql_list_model_get_query (list);
 
   g_return_if_fail (q != NULL);
+  if (q->sort != sort || q->descending != descending)
+    g_clear_pointer (&q->base_ids, g_array_unref);
   q->sort = sort;
   q->descending = descending;
   council_sql_list_model_invalidate (list);
@@ -865,9 +1135,12 @@ council_store_list_projects (CouncilStore *self, const CouncilProjectFilter *fil
   ProjectQuery *q = project_query_new (self, filter, sort, descending);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   GListStore *list;
+  guint n = 0;
   gboolean ok;
 
-  ok = project_query_fetch (q, offset, limit == 0 ? G_MAXINT : limit, items, error);
+  /* Searched or narrowed, the count finds the matches the list shows. */
+  ok = !query_has_narrowing_filter (q) || project_query_count (q, &n, error);
+  ok = ok && project_query_fetch (q, offset, limit == 0 ? G_MAXINT : limit, items, error);
   project_query_free (q);
   if (!ok)
     return NULL;

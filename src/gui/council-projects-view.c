@@ -12,6 +12,7 @@
 #include "core/council-store-projects.h"
 #include "council-project-editor.h"
 #include "council-projects-view-private.h"
+#include "council-text-cell.h"
 #include "council-window.h"
 
 #define YEARS_BACK 6
@@ -191,18 +192,16 @@ static void
 on_cell_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   const ColumnSpec *spec = user_data;
-  /* An inscription takes its size from its settings, not its text: a new
-   * text is laid out once when drawn instead of measured again and again
-   * by the column view (a label spent most of a filter change there). */
-  GtkWidget *label = gtk_inscription_new (NULL);
+  /* A text cell measures nothing per row and lays its text out only when
+   * drawn: GTK 4.8 keeps 200 rows of twelve cells alive (see
+   * council-text-cell.h). */
+  GtkWidget *label = council_text_cell_new (spec->numeric ? 1.0f : 0.0f);
 
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (label), spec->numeric ? 1.0f : 0.0f);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   if (spec->text == text_code)
     {
       /* The first column carries the expander of tree mode. */
       GtkWidget *expander = gtk_tree_expander_new ();
-      /* An inscription asks for no width of its own: it takes what the
+      /* A text cell asks for no width of its own: it takes what the
        * expander leaves. */
       gtk_widget_set_hexpand (label, TRUE);
       gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), label);
@@ -225,7 +224,6 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer 
   CouncilProject *project = item_project (row);
   GtkWidget *child = gtk_list_item_get_child (item);
   GtkWidget *label = child;
-  g_autofree char *text = spec->text (project);
 
   if (GTK_IS_TREE_EXPANDER (child))
     {
@@ -233,7 +231,7 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer 
                                       GTK_IS_TREE_LIST_ROW (row) ? GTK_TREE_LIST_ROW (row) : NULL);
       label = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (child));
     }
-  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
+  council_text_cell_take_text (COUNCIL_TEXT_CELL (label), spec->text (project));
   if (spec->text == text_health)
     {
       CouncilProjectHealth health = council_project_get_rolled_health (project);
