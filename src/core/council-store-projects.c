@@ -339,23 +339,48 @@ data_stamp_equal (const DataStamp *a, const DataStamp *b)
   return a->changes == b->changes && a->data_version == b->data_version;
 }
 
-/* ASCII is lowercased in place (most of the text); the rest casefolded. */
+/* Characters without case: CJK punctuation, kana, ideographs, and the
+ * fullwidth forms other than the Latin letters. */
+static gboolean
+char_has_no_case (gunichar c)
+{
+  return (c >= 0x3000 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+         (c >= 0xFF00 && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFFEF);
+}
+
+/* Casefolded: ASCII lowercased and Chinese copied as they are (most of the
+ * text, and fast); a field with any other character goes through
+ * g_utf8_casefold(). */
 static void
 append_folded (GString *text, const char *field)
 {
-  const char *c;
+  gsize mark = text->len;
 
-  for (c = field; *c != '\0' && (guchar) *c < 0x80; c++)
-    ;
-  if (*c == '\0')
+  for (const char *c = field; *c != '\0'; )
     {
-      for (c = field; *c != '\0'; c++)
-        g_string_append_c (text, g_ascii_tolower (*c));
-    }
-  else
-    {
-      g_autofree char *folded = g_utf8_casefold (field, -1);
-      g_string_append (text, folded);
+      if ((guchar) *c < 0x80)
+        {
+          g_string_append_c (text, g_ascii_tolower (*c));
+          c++;
+        }
+      else
+        {
+          gunichar ch = g_utf8_get_char_validated (c, -1);
+          const char *next;
+
+          if (ch == (gunichar) -1 || ch == (gunichar) -2 || !char_has_no_case (ch))
+            {
+              g_autofree char *valid = g_utf8_make_valid (field, -1);
+              g_autofree char *folded = g_utf8_casefold (valid, -1);
+
+              g_string_truncate (text, mark);
+              g_string_append (text, folded);
+              break;
+            }
+          next = g_utf8_next_char (c);
+          g_string_append_len (text, c, next - c);
+          c = next;
+        }
     }
   g_string_append_c (text, FIELD_SEPARATOR);
 }

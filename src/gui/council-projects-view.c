@@ -1381,6 +1381,10 @@ council_projects_view_new (CouncilStore *store)
   self->store = g_object_ref (store);
   fill_filters (self);
   self->list = council_store_new_project_list (store, &filter, COUNCIL_PROJECT_SORT_CODE, FALSE);
+  /* During a reload GTK 4.8 asks for the two last rows of the new query
+   * (they stand just before the old first row for a moment): small pages
+   * keep that from reading 200 rows. */
+  council_sql_list_model_set_page_size (self->list, 50);
   g_signal_connect (self->list, "items-changed", G_CALLBACK (on_list_items_changed_cb), self);
   g_signal_connect (self->list, "reloading", G_CALLBACK (on_list_reloading_cb), self);
   g_signal_connect_after (self->list, "items-changed", G_CALLBACK (on_list_items_changed_after_cb), self);
