@@ -17,7 +17,6 @@ struct _CouncilTextCell
 
   char *text;
   float xalign;
-  PangoLayout *layout;    /* made when first drawn */
 };
 
 G_DEFINE_FINAL_TYPE (CouncilTextCell, council_text_cell, GTK_TYPE_WIDGET)
@@ -91,6 +90,7 @@ council_text_cell_snapshot (GtkWidget   *widget,
 {
   CouncilTextCell *self = COUNCIL_TEXT_CELL (widget);
   PangoContext *context;
+  PangoLayout *layout;
   PangoRectangle logical;
   GdkRGBA color;
   int width = gtk_widget_get_width (widget);
@@ -100,18 +100,15 @@ council_text_cell_snapshot (GtkWidget   *widget,
 
   if (self->text == NULL || *self->text == '\0' || width <= 0)
     return;
+  /* Laid out only when drawn, and not kept: GTK keeps the drawn text (its
+   * render node) until the cell changes, and 2,400 layouts are megabytes. */
   context = gtk_widget_get_pango_context (font_source (self));
-  if (self->layout != NULL && pango_layout_get_context (self->layout) != context)
-    g_clear_object (&self->layout);
-  if (self->layout == NULL)
-    {
-      self->layout = pango_layout_new (context);
-      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_single_paragraph_mode (self->layout, TRUE);
-      pango_layout_set_text (self->layout, self->text, -1);
-    }
-  pango_layout_set_width (self->layout, width * PANGO_SCALE);
-  pango_layout_get_pixel_extents (self->layout, NULL, &logical);
+  layout = pango_layout_new (context);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  pango_layout_set_text (layout, self->text, -1);
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
   if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
     xalign = 1.0f - xalign;
   x = floorf ((width - logical.width) * xalign) - logical.x;
@@ -121,17 +118,9 @@ council_text_cell_snapshot (GtkWidget   *widget,
   G_GNUC_END_IGNORE_DEPRECATIONS
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (MAX (x, 0), y));
-  gtk_snapshot_append_layout (snapshot, self->layout, &color);
+  gtk_snapshot_append_layout (snapshot, layout, &color);
   gtk_snapshot_restore (snapshot);
-}
-
-static void
-council_text_cell_dispose (GObject *object)
-{
-  CouncilTextCell *self = COUNCIL_TEXT_CELL (object);
-
-  g_clear_object (&self->layout);
-  G_OBJECT_CLASS (council_text_cell_parent_class)->dispose (object);
+  g_object_unref (layout);
 }
 
 static void
@@ -149,7 +138,6 @@ council_text_cell_class_init (CouncilTextCellClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = council_text_cell_dispose;
   object_class->finalize = council_text_cell_finalize;
   widget_class->measure = council_text_cell_measure;
   widget_class->snapshot = council_text_cell_snapshot;
@@ -183,8 +171,6 @@ council_text_cell_take_text (CouncilTextCell *self, char *text)
     }
   g_free (self->text);
   self->text = text;
-  if (self->layout != NULL)
-    pango_layout_set_text (self->layout, text ? text : "", -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text ? text : "", -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
