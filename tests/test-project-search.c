@@ -261,6 +261,30 @@ test_search_follows_changes (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_search (f->store, "滑雪爱好"), ==, 1);
 }
 
+/* Small pages read ahead when rows are asked for one after another, and
+ * alone otherwise: every row is the one the sorted list has there. */
+static void
+test_small_pages (Fixture *f, gconstpointer data)
+{
+  g_autoptr(CouncilSqlListModel) model = council_store_new_project_list (f->store, NULL, COUNCIL_PROJECT_SORT_TITLE, TRUE);
+  g_autoptr(GListStore) all = council_store_list_projects (f->store, NULL, COUNCIL_PROJECT_SORT_TITLE, TRUE, 0, 0, NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (all));
+  static const guint jumps[] = { 2000, 7, 1999, 2590, 0, 1250, 49, 50, 51, 2602 };
+
+  council_sql_list_model_set_page_size (model, 50);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n);
+  for (guint j = 0; j < G_N_ELEMENTS (jumps); j++)
+    for (guint i = jumps[j]; i < MIN (n, jumps[j] + 230); i++)
+      {
+        g_autoptr(CouncilProject) got = g_list_model_get_item (G_LIST_MODEL (model), i);
+        g_autoptr(CouncilProject) want = g_list_model_get_item (G_LIST_MODEL (all), i);
+
+        g_assert_nonnull (got);
+        g_assert_cmpint (council_project_get_id (got), ==, council_project_get_id (want));
+      }
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), n));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -269,6 +293,7 @@ main (int argc, char **argv)
   ADD ("/project-search/agrees-with-sql", test_search_agrees_with_sql);
   ADD ("/project-search/folds-case", test_search_folds_case);
   ADD ("/project-search/follows-changes", test_search_follows_changes);
+  ADD ("/project-search/small-pages", test_small_pages);
 #undef ADD
   return g_test_run ();
 }

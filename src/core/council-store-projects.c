@@ -846,6 +846,8 @@ search_in_memory (ProjectQuery *q, GError **error)
     }
   else
     {
+      gint64 max_id = g_array_index (found, gint64, found->len - 1);
+
       if (q->base_ids == NULL)
         {
           q->base_ids = collect_ordered_ids (q, error);
@@ -854,13 +856,33 @@ search_in_memory (ProjectQuery *q, GError **error)
             goto out;
         }
       ordered = g_array_sized_new (FALSE, FALSE, sizeof (gint64), found->len);
-      for (guint i = 0; i < q->base_ids->len; i++)
+      if (max_id >= 0 && max_id < (G_GINT64_CONSTANT (1) << 28))
         {
-          gint64 *id = &g_array_index (q->base_ids, gint64, i);
+          /* A bit per id up to the largest found: one look per row. */
+          g_autofree guint8 *bits = g_malloc0 ((gsize) (max_id / 8 + 1));
 
-          if (bsearch (id, found->data, found->len, sizeof (gint64), compare_ids) != NULL)
-            g_array_append_val (ordered, *id);
+          for (guint i = 0; i < found->len; i++)
+            {
+              gint64 id = g_array_index (found, gint64, i);
+              if (id >= 0)
+                bits[id / 8] |= (guint8) (1u << (id % 8));
+            }
+          for (guint i = 0; i < q->base_ids->len; i++)
+            {
+              gint64 id = g_array_index (q->base_ids, gint64, i);
+
+              if (id >= 0 && id <= max_id && (bits[id / 8] & (1u << (id % 8))) != 0)
+                g_array_append_val (ordered, id);
+            }
         }
+      else
+        for (guint i = 0; i < q->base_ids->len; i++)
+          {
+            gint64 *id = &g_array_index (q->base_ids, gint64, i);
+
+            if (bsearch (id, found->data, found->len, sizeof (gint64), compare_ids) != NULL)
+              g_array_append_val (ordered, *id);
+          }
     }
   g_clear_pointer (&q->matches, g_array_unref);
   q->matches = g_steal_pointer (&ordered);
