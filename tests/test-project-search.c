@@ -67,6 +67,15 @@ fixture_setup (Fixture *f, gconstpointer data)
   save_project (f, "QT-2026-901", "青年创业培训营", "Youth Start-up CAMP", "高校毕业生");
   save_project (f, "QT-2026-902", "百分之百_关爱%行动", "Care 100% action", "留守儿童");
   save_project (f, "QT-2026-903", "国际交流", "Straße festival", "侨胞");
+  {
+    /* Open-ended: no end date yet. */
+    g_autoptr(CouncilProject) p = council_store_get_project (f->store, save_project (f, "QT-2025-904", "长期志愿服务", "", "居民"), NULL);
+
+    council_project_set_start_date (p, "2025-02-01");
+    council_project_set_end_date (p, "");
+    council_store_save_project (f->store, p, &error);
+    g_assert_no_error (error);
+  }
   g_assert_cmpint (sqlite3_open_v2 (f->path, &f->reader, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
 }
 
@@ -185,6 +194,35 @@ test_search_agrees_with_sql (Fixture *f, gconstpointer data)
   g_assert_true (small_seen);
 }
 
+/* A narrowed list without a search is sorted like SQL sorts it, NULL
+ * dates included (first ascending, last descending). */
+static void
+test_narrowed_order (Fixture *f, gconstpointer data)
+{
+  static const char *year_2025 = "AND start_date <= '2025-12-31' AND coalesce(end_date, '9999-12-31') >= '2025-01-01'";
+  g_autoptr(CouncilSqlListModel) model = council_store_new_project_list (f->store, NULL, COUNCIL_PROJECT_SORT_CODE, FALSE);
+  CouncilProjectFilter filter = COUNCIL_PROJECT_FILTER_INIT;
+  g_autoptr(GArray) open_ended = NULL;
+  g_autoptr(GArray) end_desc = expected_ids (f, "", year_2025, "end_date DESC, code DESC");
+  g_autoptr(GArray) end_asc = expected_ids (f, "", year_2025, "end_date, code");
+  g_autoptr(GArray) budget = expected_ids (f, "", year_2025, "budget_fen DESC, code DESC");
+
+  g_assert_cmpuint (end_asc->len, >, 100);
+  /* The open-ended project (no end date) of the fixture sorts first. */
+  open_ended = expected_ids (f, "QT-2025-904", "", "code");
+  g_assert_cmpuint (open_ended->len, ==, 1);
+  g_assert_cmpint (g_array_index (end_asc, gint64, 0), ==, g_array_index (open_ended, gint64, 0));
+  filter.year = 2025;
+  council_project_list_set_filter (model, &filter);
+  council_project_list_set_sort (model, COUNCIL_PROJECT_SORT_END_DATE, TRUE);
+  assert_model_rows (model, end_desc, "(year, end date descending)");
+  council_project_list_set_sort (model, COUNCIL_PROJECT_SORT_END_DATE, FALSE);
+  assert_model_rows (model, end_asc, "(year, end date)");
+  /* No brands here: the rolled-up budget is the project's own. */
+  council_project_list_set_sort (model, COUNCIL_PROJECT_SORT_BUDGET, TRUE);
+  assert_model_rows (model, budget, "(year, budget descending)");
+}
+
 /* Beyond LIKE: letters outside ASCII match in either case. */
 static void
 test_search_folds_case (Fixture *f, gconstpointer data)
@@ -292,6 +330,7 @@ main (int argc, char **argv)
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("/project-search/agrees-with-sql", test_search_agrees_with_sql);
   ADD ("/project-search/folds-case", test_search_folds_case);
+  ADD ("/project-search/narrowed-order", test_narrowed_order);
   ADD ("/project-search/follows-changes", test_search_follows_changes);
   ADD ("/project-search/small-pages", test_small_pages);
 #undef ADD
