@@ -15,7 +15,7 @@
 #include "council-projects-view-private.h"
 #include "council-store-projects.h"
 #include "council-test-helpers.h"
-#include "council-text-cell.h"
+#include "council-line-cell.h"
 
 typedef struct
 {
@@ -186,8 +186,8 @@ test_sorts_by_column_header (Fixture *fixture, gconstpointer data)
 static void
 collect_cell_texts (GtkWidget *widget, GHashTable *texts)
 {
-  if (COUNCIL_IS_TEXT_CELL (widget))
-    g_hash_table_add (texts, g_strdup (council_text_cell_get_text (COUNCIL_TEXT_CELL (widget))));
+  if (COUNCIL_IS_LINE_CELL (widget))
+    g_hash_table_add (texts, g_strdup (council_line_cell_get_text (COUNCIL_LINE_CELL (widget))));
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     collect_cell_texts (child, texts);
 }

@@ -12,7 +12,7 @@
 #include "core/council-store-projects.h"
 #include "council-project-editor.h"
 #include "council-projects-view-private.h"
-#include "council-text-cell.h"
+#include "council-line-cell.h"
 #include "council-window.h"
 
 #define YEARS_BACK 6
@@ -192,16 +192,16 @@ static void
 on_cell_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   const ColumnSpec *spec = user_data;
-  /* A text cell measures nothing per row and lays its text out only when
+  /* A line cell measures nothing per row and lays its text out only when
    * drawn: GTK 4.8 keeps 200 rows of twelve cells alive (see
-   * council-text-cell.h). */
-  GtkWidget *label = council_text_cell_new (spec->numeric ? 1.0f : 0.0f);
+   * council-line-cell.h). */
+  GtkWidget *label = council_line_cell_new (spec->numeric ? 1.0f : 0.0f);
 
   if (spec->text == text_code)
     {
       /* The first column carries the expander of tree mode. */
       GtkWidget *expander = gtk_tree_expander_new ();
-      /* A text cell asks for no width of its own: it takes what the
+      /* A line cell asks for no width of its own: it takes what the
        * expander leaves. */
       gtk_widget_set_hexpand (label, TRUE);
       gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), label);
@@ -231,7 +231,7 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer 
                                       GTK_IS_TREE_LIST_ROW (row) ? GTK_TREE_LIST_ROW (row) : NULL);
       label = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (child));
     }
-  council_text_cell_take_text (COUNCIL_TEXT_CELL (label), spec->text (project));
+  council_line_cell_take_text (COUNCIL_LINE_CELL (label), spec->text (project));
   if (spec->text == text_health)
     {
       CouncilProjectHealth health = council_project_get_rolled_health (project);

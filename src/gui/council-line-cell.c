@@ -1,17 +1,17 @@
-/* council-text-cell.c: one line of text in a cell of a long column view.
+/* council-line-cell.c: one line of text in a cell of a long column view.
  *
  * Copyright 2026 Council Desk developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "council-text-cell"
+#define G_LOG_DOMAIN "council-line-cell"
 
 #include "config.h"
 
 #include <math.h>
 
-#include "council-text-cell.h"
+#include "council-line-cell.h"
 
-struct _CouncilTextCell
+struct _CouncilLineCell
 {
   GtkWidget parent_instance;
 
@@ -19,7 +19,7 @@ struct _CouncilTextCell
   float xalign;
 };
 
-G_DEFINE_FINAL_TYPE (CouncilTextCell, council_text_cell, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CouncilLineCell, council_line_cell, GTK_TYPE_WIDGET)
 
 typedef struct
 {
@@ -31,7 +31,7 @@ typedef struct
  * share one Pango context and one measured line height), or the cell itself
  * outside a column view. */
 static GtkWidget *
-font_source (CouncilTextCell *self)
+font_source (CouncilLineCell *self)
 {
   GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_COLUMN_VIEW);
 
@@ -39,7 +39,7 @@ font_source (CouncilTextCell *self)
 }
 
 static int
-line_height (CouncilTextCell *self)
+line_height (CouncilLineCell *self)
 {
   static GQuark quark;
   GtkWidget *source = font_source (self);
@@ -47,7 +47,7 @@ line_height (CouncilTextCell *self)
   LineHeight *cached;
 
   if (quark == 0)
-    quark = g_quark_from_static_string ("council-text-cell-line-height");
+    quark = g_quark_from_static_string ("council-line-cell-line-height");
   cached = g_object_get_qdata (G_OBJECT (source), quark);
   if (cached == NULL)
     {
@@ -69,7 +69,7 @@ line_height (CouncilTextCell *self)
 }
 
 static void
-council_text_cell_measure (GtkWidget      *widget,
+council_line_cell_measure (GtkWidget      *widget,
                            GtkOrientation  orientation,
                            int             for_size,
                            int            *minimum,
@@ -81,14 +81,14 @@ council_text_cell_measure (GtkWidget      *widget,
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     *minimum = *natural = 0;
   else
-    *minimum = *natural = line_height (COUNCIL_TEXT_CELL (widget));
+    *minimum = *natural = line_height (COUNCIL_LINE_CELL (widget));
 }
 
 static void
-council_text_cell_snapshot (GtkWidget   *widget,
+council_line_cell_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
 {
-  CouncilTextCell *self = COUNCIL_TEXT_CELL (widget);
+  CouncilLineCell *self = COUNCIL_LINE_CELL (widget);
   PangoContext *context;
   PangoLayout *layout;
   PangoRectangle logical;
@@ -124,45 +124,45 @@ council_text_cell_snapshot (GtkWidget   *widget,
 }
 
 static void
-council_text_cell_finalize (GObject *object)
+council_line_cell_finalize (GObject *object)
 {
-  CouncilTextCell *self = COUNCIL_TEXT_CELL (object);
+  CouncilLineCell *self = COUNCIL_LINE_CELL (object);
 
   g_free (self->text);
-  G_OBJECT_CLASS (council_text_cell_parent_class)->finalize (object);
+  G_OBJECT_CLASS (council_line_cell_parent_class)->finalize (object);
 }
 
 static void
-council_text_cell_class_init (CouncilTextCellClass *klass)
+council_line_cell_class_init (CouncilLineCellClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->finalize = council_text_cell_finalize;
-  widget_class->measure = council_text_cell_measure;
-  widget_class->snapshot = council_text_cell_snapshot;
+  object_class->finalize = council_line_cell_finalize;
+  widget_class->measure = council_line_cell_measure;
+  widget_class->snapshot = council_line_cell_snapshot;
   gtk_widget_class_set_css_name (widget_class, "label");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
 }
 
 static void
-council_text_cell_init (CouncilTextCell *self)
+council_line_cell_init (CouncilLineCell *self)
 {
 }
 
 GtkWidget *
-council_text_cell_new (float xalign)
+council_line_cell_new (float xalign)
 {
-  CouncilTextCell *self = g_object_new (COUNCIL_TYPE_TEXT_CELL, NULL);
+  CouncilLineCell *self = g_object_new (COUNCIL_TYPE_LINE_CELL, NULL);
 
   self->xalign = CLAMP (xalign, 0.0f, 1.0f);
   return GTK_WIDGET (self);
 }
 
 void
-council_text_cell_take_text (CouncilTextCell *self, char *text)
+council_line_cell_take_text (CouncilLineCell *self, char *text)
 {
-  g_return_if_fail (COUNCIL_IS_TEXT_CELL (self));
+  g_return_if_fail (COUNCIL_IS_LINE_CELL (self));
 
   if (g_strcmp0 (self->text, text) == 0)
     {
@@ -176,14 +176,14 @@ council_text_cell_take_text (CouncilTextCell *self, char *text)
 }
 
 void
-council_text_cell_set_text (CouncilTextCell *self, const char *text)
+council_line_cell_set_text (CouncilLineCell *self, const char *text)
 {
-  council_text_cell_take_text (self, g_strdup (text));
+  council_line_cell_take_text (self, g_strdup (text));
 }
 
 const char *
-council_text_cell_get_text (CouncilTextCell *self)
+council_line_cell_get_text (CouncilLineCell *self)
 {
-  g_return_val_if_fail (COUNCIL_IS_TEXT_CELL (self), NULL);
+  g_return_val_if_fail (COUNCIL_IS_LINE_CELL (self), NULL);
   return self->text ? self->text : "";
 }

@@ -1,4 +1,4 @@
-/* council-text-cell.h: one line of text in a cell of a long column view.
+/* council-line-cell.h: one line of text in a cell of a long column view.
  *
  * GTK 4.8's list views keep 200 rows alive whatever their height, so a
  * column view of twelve columns holds 2,400 cells that are created, bound
@@ -18,17 +18,17 @@
 
 G_BEGIN_DECLS
 
-#define COUNCIL_TYPE_TEXT_CELL (council_text_cell_get_type ())
-G_DECLARE_FINAL_TYPE (CouncilTextCell, council_text_cell, COUNCIL, TEXT_CELL, GtkWidget)
+#define COUNCIL_TYPE_LINE_CELL (council_line_cell_get_type ())
+G_DECLARE_FINAL_TYPE (CouncilLineCell, council_line_cell, COUNCIL, LINE_CELL, GtkWidget)
 
 /* @xalign: 0 starts the text at the start of the cell, 1 ends it at its end
  * (numbers); a text too long for the cell is ellipsized at its end. */
-GtkWidget  *council_text_cell_new       (float            xalign);
-void        council_text_cell_set_text  (CouncilTextCell *self,
+GtkWidget  *council_line_cell_new       (float            xalign);
+void        council_line_cell_set_text  (CouncilLineCell *self,
                                          const char      *text);
 /* As set_text, taking ownership of @text. */
-void        council_text_cell_take_text (CouncilTextCell *self,
+void        council_line_cell_take_text (CouncilLineCell *self,
                                          char            *text);
-const char *council_text_cell_get_text  (CouncilTextCell *self);
+const char *council_line_cell_get_text  (CouncilLineCell *self);
 
 G_END_DECLS
