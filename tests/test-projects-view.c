@@ -15,6 +15,7 @@
 #include "council-projects-view-private.h"
 #include "council-store-projects.h"
 #include "council-test-helpers.h"
+#include "council-line-cell.h"
 
 typedef struct
 {
@@ -180,6 +181,40 @@ test_sorts_by_column_header (Fixture *fixture, gconstpointer data)
   last = row_project (fixture, n_rows (fixture) - 1);
   g_assert_cmpint (council_project_get_rolled_budget_fen (first), >=, council_project_get_rolled_budget_fen (second));
   g_assert_cmpint (council_project_get_rolled_budget_fen (first), >, council_project_get_rolled_budget_fen (last));
+}
+
+static void
+collect_cell_texts (GtkWidget *widget, GHashTable *texts)
+{
+  if (COUNCIL_IS_LINE_CELL (widget))
+    g_hash_table_add (texts, g_strdup (council_line_cell_get_text (COUNCIL_LINE_CELL (widget))));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_cell_texts (child, texts);
+}
+
+/* The cells show the rows' values, and show the new rows after a search. */
+static void
+test_cells_show_rows (Fixture *fixture, gconstpointer data)
+{
+  GtkWidget *column_view = GTK_WIDGET (council_projects_view_get_column_view (fixture->view));
+  g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(CouncilProject) first = row_project (fixture, 0);
+  g_autoptr(CouncilProject) found = NULL;
+  g_autofree char *code = g_strdup (council_project_get_code (first));
+
+  collect_cell_texts (column_view, texts);
+  g_assert_true (g_hash_table_contains (texts, council_project_get_code (first)));
+  g_assert_true (g_hash_table_contains (texts, council_project_get_title (first)));
+  g_assert_true (g_hash_table_contains (texts, council_project_get_lead_name (first)));
+
+  /* A search for the last row's code: its row is bound, the first row's is not. */
+  found = row_project (fixture, n_rows (fixture) - 1);
+  council_projects_view_set_search (fixture->view, council_project_get_code (found));
+  g_assert_cmpuint (n_rows (fixture), ==, 1);
+  g_hash_table_remove_all (texts);
+  collect_cell_texts (column_view, texts);
+  g_assert_true (g_hash_table_contains (texts, council_project_get_code (found)));
+  g_assert_false (g_hash_table_contains (texts, code));
 }
 
 static gint64
@@ -496,6 +531,7 @@ main (int argc, char *argv[])
 
   g_test_add ("/projects-view/filters-and-search", Fixture, NULL, fixture_set_up, test_lists_filters_and_searches, fixture_tear_down);
   g_test_add ("/projects-view/sort", Fixture, NULL, fixture_set_up, test_sorts_by_column_header, fixture_tear_down);
+  g_test_add ("/projects-view/cells-show-rows", Fixture, NULL, fixture_set_up, test_cells_show_rows, fixture_tear_down);
   g_test_add ("/projects-view/editor-saves", Fixture, NULL, fixture_set_up, test_editor_saves, fixture_tear_down);
   g_test_add ("/projects-view/invalid-budget", Fixture, NULL, fixture_set_up, test_invalid_budget_is_refused_at_the_field, fixture_tear_down);
   g_test_add ("/projects-view/tree-mode", Fixture, NULL, fixture_set_up, test_tree_mode_shows_sources_under_brand, fixture_tear_down);

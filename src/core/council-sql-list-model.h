@@ -43,7 +43,8 @@ gpointer  council_sql_list_model_get_query     (CouncilSqlListModel *self);
  * the old ones, "reloading" is emitted, then the old rows are removed (see
  * the signal). Call after changing the query (filter, sort). */
 void      council_sql_list_model_invalidate    (CouncilSqlListModel *self);
-/* Rows fetched per query; 200 by default. */
+/* Rows fetched per query; 200 by default. At least 4 pages and 800 rows
+ * stay cached. */
 void      council_sql_list_model_set_page_size (CouncilSqlListModel *self,
                                                 guint                page_size);
 /* The last error of a count or fetch, or NULL. */

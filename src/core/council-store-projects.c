@@ -274,6 +274,213 @@ fetch_project_rows (CouncilStore *self, GArray *ids, int names_language, GPtrArr
   return TRUE;
 }
 
+/* ---- the search text of every project ----
+ *
+ * Search-as-you-type finds a substring of the code, the titles or the
+ * target group. FTS5 trigram needs 3 characters and still reads a posting
+ * list per trigram (a code prefix such as "GEN-2026" is in every code);
+ * LIKE reads the whole table. Both take tens of milliseconds at 100,000
+ * projects, per keystroke. Instead, the four fields of every project are
+ * kept casefolded in one block of text (about 10 MB at 100,000 projects),
+ * built at the first search and rebuilt at the first search after any
+ * change to the database; a search is one memmem() pass over it. */
+
+typedef struct
+{
+  sqlite3_int64 changes;   /* sqlite3_total_changes64 of our connection */
+  gint64 data_version;     /* PRAGMA data_version: commits of other connections */
+} DataStamp;
+
+typedef struct
+{
+  DataStamp stamp;
+  GArray *ids;             /* gint64, ascending */
+  GArray *starts;          /* guint32: where each id's text starts in text, and its end */
+  GString *text;
+} SearchText;
+
+#define SEARCH_TEXT_KEY "council-project-search-text"
+/* Fields are joined by the unit separator, projects by the record
+ * separator: a search without them cannot match across fields. */
+#define FIELD_SEPARATOR '\x1f'
+#define ROW_SEPARATOR '\x1e'
+
+static void
+search_text_free (gpointer data)
+{
+  SearchText *st = data;
+
+  g_array_unref (st->ids);
+  g_array_unref (st->starts);
+  g_string_free (st->text, TRUE);
+  g_free (st);
+}
+
+static gboolean
+data_stamp_read (CouncilStore *self, DataStamp *out, GError **error)
+{
+  sqlite3_stmt *stmt = council_store_prepare (self, "PRAGMA data_version", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  out->data_version = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return council_store_set_sqlite_error (self, rc, error);
+  out->changes = sqlite3_total_changes64 (council_store_get_db (self));
+  return TRUE;
+}
+
+static gboolean
+data_stamp_equal (const DataStamp *a, const DataStamp *b)
+{
+  return a->changes == b->changes && a->data_version == b->data_version;
+}
+
+/* Characters without case: CJK punctuation, kana, ideographs, and the
+ * fullwidth forms other than the Latin letters. */
+static gboolean
+char_has_no_case (gunichar c)
+{
+  return (c >= 0x3000 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+         (c >= 0xFF00 && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFFEF);
+}
+
+/* Casefolded: ASCII lowercased and Chinese copied as they are (most of the
+ * text, and fast); a field with any other character goes through
+ * g_utf8_casefold(). */
+static void
+append_folded (GString *text, const char *field)
+{
+  gsize mark = text->len;
+
+  for (const char *c = field; *c != '\0'; )
+    {
+      if ((guchar) *c < 0x80)
+        {
+          g_string_append_c (text, g_ascii_tolower (*c));
+          c++;
+        }
+      else
+        {
+          gunichar ch = g_utf8_get_char_validated (c, -1);
+          const char *next;
+
+          if (ch == (gunichar) -1 || ch == (gunichar) -2 || !char_has_no_case (ch))
+            {
+              g_autofree char *valid = g_utf8_make_valid (field, -1);
+              g_autofree char *folded = g_utf8_casefold (valid, -1);
+
+              g_string_truncate (text, mark);
+              g_string_append (text, folded);
+              break;
+            }
+          next = g_utf8_next_char (c);
+          g_string_append_len (text, c, next - c);
+          c = next;
+        }
+    }
+  g_string_append_c (text, FIELD_SEPARATOR);
+}
+
+static const SearchText *
+search_text_get (CouncilStore *self, const DataStamp *stamp, GError **error)
+{
+  SearchText *st = g_object_get_data (G_OBJECT (self), SEARCH_TEXT_KEY);
+  sqlite3_stmt *stmt;
+  guint32 start;
+  int rc;
+
+  if (st != NULL && data_stamp_equal (&st->stamp, stamp))
+    return st;
+  stmt = council_store_prepare (self, "SELECT id, code, title_zh, title_en, target_group FROM project ORDER BY id",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  st = g_new0 (SearchText, 1);
+  st->stamp = *stamp;
+  st->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  st->starts = g_array_new (FALSE, FALSE, sizeof (guint32));
+  st->text = g_string_sized_new (1 << 20);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      start = (guint32) st->text->len;
+      g_array_append_val (st->ids, id);
+      g_array_append_val (st->starts, start);
+      for (int column = 1; column <= 4; column++)
+        append_folded (st->text, column_or_empty (stmt, column));
+      g_string_append_c (st->text, ROW_SEPARATOR);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE || st->text->len >= G_MAXUINT32)
+    {
+      search_text_free (st);
+      if (rc == SQLITE_DONE)
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, _("Too many projects to search."));
+      else
+        council_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  start = (guint32) st->text->len;
+  g_array_append_val (st->starts, start);
+  g_object_set_data_full (G_OBJECT (self), SEARCH_TEXT_KEY, st, search_text_free);
+  return st;
+}
+
+/* The ids (ascending) of the projects whose text holds @needle (casefolded). */
+static GArray *
+search_text_find (const SearchText *st, const char *needle)
+{
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const guint32 *starts = (const guint32 *) st->starts->data;
+  gsize needle_len = strlen (needle);
+  gsize pos = 0;
+  guint row = 0;
+
+  while (pos < st->text->len)
+    {
+      const char *hit = memmem (st->text->str + pos, st->text->len - pos, needle, needle_len);
+      guint lo, hi;
+
+      if (hit == NULL)
+        break;
+      /* The row holding the hit: the last start at or before it. */
+      lo = row;
+      hi = st->ids->len;
+      while (hi - lo > 1)
+        {
+          guint mid = lo + (hi - lo) / 2;
+          if (starts[mid] <= (guint32) (hit - st->text->str))
+            lo = mid;
+          else
+            hi = mid;
+        }
+      row = lo;
+      g_array_append_val (found, g_array_index (st->ids, gint64, row));
+      pos = starts[row + 1];
+      row++;
+    }
+  return found;
+}
+
+/* A search the text block can answer: none of its separators in it. */
+static gboolean
+search_is_plain (const char *search)
+{
+  return strchr (search, FIELD_SEPARATOR) == NULL && strchr (search, ROW_SEPARATOR) == NULL;
+}
+
+static int
+compare_ids (gconstpointer a, gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+  return (x > y) - (x < y);
+}
+
 /* ---- the list query ---- */
 
 typedef struct
@@ -291,9 +498,16 @@ typedef struct
   int names_language;
   CouncilProjectSort sort;
   gboolean descending;
-  /* For a short search (a scan that no index helps), the ordered ids of all
-   * matches, taken by the count so that pages need no second scan. */
+  /* With a search or a narrowing filter, the ordered ids of all matches,
+   * taken by the count so that pages need no second search or sort. */
   GArray *matches;
+  /* The ordered ids of the query without its search, for searches that
+   * match many rows; valid while base_stamp is the store's data stamp. */
+  GArray *base_ids;
+  DataStamp base_stamp;
+  /* While the matches of a search are put in order: their ids, as a JSON
+   * array, stand in for the search in the WHERE clause. */
+  char *ids_json;
 } ProjectQuery;
 
 static void
@@ -305,6 +519,11 @@ project_query_set_filter (ProjectQuery *query, const CouncilProjectFilter *filte
   if (filter == NULL)
     filter = &none;
   search = g_strstrip (g_strdup (filter->search ? filter->search : ""));
+  if (query->year != filter->year || query->org_id != filter->org_id || query->category_id != filter->category_id ||
+      query->status != filter->status || query->brands_only != filter->brands_only ||
+      query->top_level_only != filter->top_level_only || query->integrated_into != filter->integrated_into ||
+      query->integrated_only != filter->integrated_only)
+    g_clear_pointer (&query->base_ids, g_array_unref);
   query->year = filter->year;
   query->org_id = filter->org_id;
   query->category_id = filter->category_id;
@@ -324,6 +543,8 @@ project_query_free (gpointer data)
 {
   ProjectQuery *query = data;
   g_clear_pointer (&query->matches, g_array_unref);
+  g_clear_pointer (&query->base_ids, g_array_unref);
+  g_clear_pointer (&query->ids_json, g_free);
   g_clear_weak_pointer (&query->store);
   g_free (query->search);
   g_free (query);
@@ -342,7 +563,7 @@ search_uses_index (const ProjectQuery *q)
 static gboolean
 query_has_narrowing_filter (const ProjectQuery *q)
 {
-  return q->year > 0 || q->org_id > 0 || (q->search != NULL && *q->search != '\0');
+  return q->year > 0 || q->org_id > 0 || (q->search != NULL && *q->search != '\0') || q->ids_json != NULL;
 }
 
 /* Codes and English titles are ASCII: a short search in Chinese characters
@@ -374,6 +595,8 @@ append_where (GString *sql, const ProjectQuery *q)
                           " WHERE s.integrated_into = p.id)) OR p.id IN (SELECT p.id FROM project p"
                           " WHERE p.id IN (SELECT integrated_into FROM project WHERE integrated_into IS NOT NULL)"
                           " AND " ROLLED_STATUS " = :status))");
+  if (q->ids_json != NULL)
+    g_string_append (sql, " AND p.id IN (SELECT value FROM json_each(:ids))");
   if (search_uses_index (q))
     g_string_append (sql, " AND p.id IN (SELECT rowid FROM project_search WHERE project_search MATCH :phrase)");
   else if (q->search != NULL && *q->search != '\0' && text_is_ascii_free (q->search))
@@ -445,6 +668,8 @@ bind_filter (sqlite3_stmt *stmt, const ProjectQuery *q)
     }
   bind_named_int64 (stmt, ":into", q->integrated_into);
   bind_named_int64 (stmt, ":zh", names_in_chinese (q->names_language));
+  if (q->ids_json != NULL)
+    bind_named_text (stmt, ":ids", q->ids_json);
 }
 
 static const char *
@@ -550,25 +775,126 @@ build_page_sql (GString *sql, const ProjectQuery *q)
                           query_has_narrowing_filter (q) ? "+" : "", dir);
 }
 
-static gboolean
-search_scans_table (const ProjectQuery *q)
+/* A matching row with its sort key, as SQLite holds them. */
+typedef struct
 {
-  return q->search != NULL && *q->search != '\0' && !search_uses_index (q);
+  gint64 id;
+  int type;              /* SQLITE_NULL, SQLITE_INTEGER, SQLITE_FLOAT or SQLITE_TEXT */
+  gint64 i;
+  double f;
+  char *s;
+  char *code;
+} SortRow;
+
+static void
+sort_row_clear (gpointer data)
+{
+  SortRow *row = data;
+
+  g_free (row->s);
+  g_free (row->code);
 }
 
-/* One scan gives both the count and every page. */
-static gboolean
-collect_matches (ProjectQuery *q, GError **error)
+/* SQLite's order of values: NULL, then numbers, then text (BINARY). */
+static int
+sort_value_rank (int type)
+{
+  return type == SQLITE_NULL ? 0 : (type == SQLITE_INTEGER || type == SQLITE_FLOAT) ? 1 : 2;
+}
+
+static int
+compare_sort_rows (gconstpointer pa, gconstpointer pb, gpointer descending)
+{
+  const SortRow *a = pa, *b = pb;
+  int ra = sort_value_rank (a->type), rb = sort_value_rank (b->type);
+  int result;
+
+  if (ra != rb)
+    result = ra < rb ? -1 : 1;
+  else if (ra == 1)
+    {
+      double x = a->type == SQLITE_INTEGER ? (double) a->i : a->f;
+      double y = b->type == SQLITE_INTEGER ? (double) b->i : b->f;
+
+      if (a->type == SQLITE_INTEGER && b->type == SQLITE_INTEGER)
+        result = (a->i > b->i) - (a->i < b->i);
+      else
+        result = (x > y) - (x < y);
+    }
+  else if (ra == 2)
+    result = strcmp (a->s, b->s);
+  else
+    result = 0;
+  if (result == 0)
+    result = strcmp (a->code, b->code);
+  return GPOINTER_TO_INT (descending) ? -result : result;
+}
+
+/* A narrowed query's matches in order: SQLite gives them with their keys
+ * and they are sorted here, which takes a third of the time of SQLite's
+ * sorter (16,700 projects of a year: 40 ms there). Ties on the key go by
+ * code, as in the page query. */
+static GArray *
+collect_sorted_here (ProjectQuery *q, GError **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (SortRow));
+  GArray *ids;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_array_set_clear_func (rows, sort_row_clear);
+  g_string_printf (sql, "SELECT p.id, %s, p.code FROM project p", sort_expression (q->sort));
+  append_where (sql, q);
+  stmt = council_store_prepare (q->store, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_filter (stmt, q);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SortRow row = { sqlite3_column_int64 (stmt, 0), sqlite3_column_type (stmt, 1), 0, 0, NULL, NULL };
+
+      if (row.type == SQLITE_INTEGER)
+        row.i = sqlite3_column_int64 (stmt, 1);
+      else if (row.type == SQLITE_FLOAT)
+        row.f = sqlite3_column_double (stmt, 1);
+      else if (row.type != SQLITE_NULL)
+        {
+          row.type = SQLITE_TEXT;
+          row.s = g_strdup (column_or_empty (stmt, 1));
+        }
+      row.code = g_strdup (column_or_empty (stmt, 2));
+      g_array_append_val (rows, row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      council_store_set_sqlite_error (q->store, rc, error);
+      return NULL;
+    }
+  g_array_sort_with_data (rows, compare_sort_rows, GINT_TO_POINTER (q->descending));
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), rows->len);
+  for (guint i = 0; i < rows->len; i++)
+    g_array_append_val (ids, g_array_index (rows, SortRow, i).id);
+  return ids;
+}
+
+/* The ids of every row of the query, in its order: one search or sort
+ * gives both the count and every page. */
+static GArray *
+collect_ordered_ids (ProjectQuery *q, GError **error)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
   int rc;
 
+  if (query_has_narrowing_filter (q))
+    return collect_sorted_here (q, error);
   build_page_sql (sql, q);
   stmt = council_store_prepare (q->store, sql->str, error);
   if (stmt == NULL)
-    return FALSE;
+    return NULL;
   bind_filter (stmt, q);
   bind_named_int64 (stmt, ":limit", G_MAXINT);
   bind_named_int64 (stmt, ":offset", 0);
@@ -579,10 +905,97 @@ collect_matches (ProjectQuery *q, GError **error)
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return council_store_set_sqlite_error (q->store, rc, error);
+    {
+      council_store_set_sqlite_error (q->store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/* Up to this many matches are put in order by SQL (their ids in the WHERE
+ * clause); more are picked out of the ordered ids of the unsearched query. */
+#define FEW_MATCHES 2000
+
+/* The matches of the search in the query's order, from the search text. */
+static gboolean
+search_in_memory (ProjectQuery *q, GError **error)
+{
+  g_autofree char *search = g_steal_pointer (&q->search);
+  g_autofree char *needle = g_utf8_casefold (search, -1);
+  g_autoptr(GArray) found = NULL;
+  g_autoptr(GArray) ordered = NULL;
+  const SearchText *st;
+  DataStamp stamp;
+  gboolean ok = FALSE;
+
+  /* The search is set aside while the other filters and the sort run. */
+  if (!data_stamp_read (q->store, &stamp, error) || (st = search_text_get (q->store, &stamp, error)) == NULL)
+    goto out;
+  found = search_text_find (st, needle);
+  if (q->base_ids != NULL && !data_stamp_equal (&q->base_stamp, &stamp))
+    g_clear_pointer (&q->base_ids, g_array_unref);
+  if (found->len == 0)
+    ordered = g_array_new (FALSE, FALSE, sizeof (gint64));
+  else if (q->base_ids == NULL && found->len <= FEW_MATCHES)
+    {
+      g_autoptr(GString) json = g_string_sized_new (12 * found->len + 2);
+
+      for (guint i = 0; i < found->len; i++)
+        g_string_append_printf (json, i == 0 ? "[%" G_GINT64_FORMAT : ",%" G_GINT64_FORMAT,
+                                g_array_index (found, gint64, i));
+      g_string_append_c (json, ']');
+      q->ids_json = g_string_free (g_steal_pointer (&json), FALSE);
+      ordered = collect_ordered_ids (q, error);
+      g_clear_pointer (&q->ids_json, g_free);
+      if (ordered == NULL)
+        goto out;
+    }
+  else
+    {
+      gint64 max_id = g_array_index (found, gint64, found->len - 1);
+
+      if (q->base_ids == NULL)
+        {
+          q->base_ids = collect_ordered_ids (q, error);
+          q->base_stamp = stamp;
+          if (q->base_ids == NULL)
+            goto out;
+        }
+      ordered = g_array_sized_new (FALSE, FALSE, sizeof (gint64), found->len);
+      if (max_id >= 0 && max_id < (G_GINT64_CONSTANT (1) << 28))
+        {
+          /* A bit per id up to the largest found: one look per row. */
+          g_autofree guint8 *bits = g_malloc0 ((gsize) (max_id / 8 + 1));
+
+          for (guint i = 0; i < found->len; i++)
+            {
+              gint64 id = g_array_index (found, gint64, i);
+              if (id >= 0)
+                bits[id / 8] |= (guint8) (1u << (id % 8));
+            }
+          for (guint i = 0; i < q->base_ids->len; i++)
+            {
+              gint64 id = g_array_index (q->base_ids, gint64, i);
+
+              if (id >= 0 && id <= max_id && (bits[id / 8] & (1u << (id % 8))) != 0)
+                g_array_append_val (ordered, id);
+            }
+        }
+      else
+        for (guint i = 0; i < q->base_ids->len; i++)
+          {
+            gint64 *id = &g_array_index (q->base_ids, gint64, i);
+
+            if (bsearch (id, found->data, found->len, sizeof (gint64), compare_ids) != NULL)
+              g_array_append_val (ordered, *id);
+          }
+    }
   g_clear_pointer (&q->matches, g_array_unref);
-  q->matches = g_steal_pointer (&ids);
-  return TRUE;
+  q->matches = g_steal_pointer (&ordered);
+  ok = TRUE;
+out:
+  q->search = g_steal_pointer (&search);
+  return ok;
 }
 
 static gboolean
@@ -601,9 +1014,17 @@ project_query_count (gpointer data, guint *out_n, GError **error)
       *out_n = 0;
       return TRUE;
     }
-  if (search_scans_table (q))
+  if (q->search != NULL && *q->search != '\0' && search_is_plain (q->search))
     {
-      if (!collect_matches (q, error))
+      if (!search_in_memory (q, error))
+        return FALSE;
+      *out_n = q->matches->len;
+      return TRUE;
+    }
+  if (query_has_narrowing_filter (q))
+    {
+      q->matches = collect_ordered_ids (q, error);
+      if (q->matches == NULL)
         return FALSE;
       *out_n = q->matches->len;
       return TRUE;
@@ -786,6 +1207,8 @@ council_project_list_set_sort (CouncilSqlListModel *list, CouncilProjectSort sor
   ProjectQuery *q = council_sql_list_model_get_query (list);
 
   g_return_if_fail (q != NULL);
+  if (q->sort != sort || q->descending != descending)
+    g_clear_pointer (&q->base_ids, g_array_unref);
   q->sort = sort;
   q->descending = descending;
   council_sql_list_model_invalidate (list);
@@ -865,9 +1288,12 @@ council_store_list_projects (CouncilStore *self, const CouncilProjectFilter *fil
   ProjectQuery *q = project_query_new (self, filter, sort, descending);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   GListStore *list;
+  guint n = 0;
   gboolean ok;
 
-  ok = project_query_fetch (q, offset, limit == 0 ? G_MAXINT : limit, items, error);
+  /* Searched or narrowed, the count finds the matches the list shows. */
+  ok = !query_has_narrowing_filter (q) || project_query_count (q, &n, error);
+  ok = ok && project_query_fetch (q, offset, limit == 0 ? G_MAXINT : limit, items, error);
   project_query_free (q);
   if (!ok)
     return NULL;
