@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <gtk/gtk.h>
+#include <string.h>
 
 #include "council-application.h"
 #include "council-org-editor-private.h"
@@ -15,6 +16,11 @@
 #include "council-meeting-editor-private.h"
 #include "core/council-store-meetings.h"
 #include "core/council-store-assessment.h"
+#include "core/council-store-projects.h"
+#include "core/council-draft.h"
+#include "core/council-import-journal.h"
+#include "council-projects-view-private.h"
+#include "council-window-private.h"
 #include "council-scheme-editor-private.h"
 #include "council-test-helpers.h"
 #include "council-window.h"
@@ -216,12 +222,79 @@ check_assessment_window (TestState *state)
   state->checked = TRUE;
 }
 
+static guint
+count_project_drafts (CouncilStore *store)
+{
+  g_autoptr(GPtrArray) drafts = council_draft_list (council_store_get_path (store));
+  guint n = 0;
+
+  for (guint i = 0; i < drafts->len; i++)
+    n += g_strcmp0 (((CouncilDraft *) g_ptr_array_index (drafts, i))->kind, "project") == 0;
+  return n;
+}
+
+/* Opened with --view projects after a killed import: the message bar names
+ * the files that were not imported. A project typed into, then "Close
+ * without saving": nothing saved, and no draft offered at the next start. */
+static void
+check_projects_window (TestState *state)
+{
+  CouncilStore *store = council_application_get_store (state->app);
+  const char *message = council_window_get_message (state->window);
+  CouncilProjectsView *view;
+  CouncilProjectEditor *editor;
+  GtkDialog *dialog;
+  g_autoptr(CouncilProject) p = NULL;
+  g_autoptr(CouncilProject) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 deadline;
+
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "第二季度通知.pdf"));
+  g_assert_nonnull (strstr (message, "1 of 2"));
+  g_assert_null (strstr (message, "第一季度通知.pdf"));
+
+  g_assert_cmpstr (council_window_get_view (state->window), ==, "projects");
+  view = COUNCIL_PROJECTS_VIEW (find_widget_of_type (GTK_WIDGET (state->window), COUNCIL_TYPE_PROJECTS_VIEW));
+  g_assert_nonnull (view);
+  editor = council_projects_view_get_editor (view);
+  p = council_project_new ();
+  council_project_set_code (p, "QT-2026-201");
+  council_project_set_title_zh (p, "职工书屋");
+  council_project_set_category_id (p, council_store_find_project_category (store, "culture"));
+  council_project_set_lead_org_id (p, council_store_find_organization_by_name (store, "九龙坡区总工会", NULL));
+  council_project_set_start_date (p, "2026-01-01");
+  council_project_set_has_details (p, TRUE);
+  g_assert_true (council_store_save_project (store, p, &error));
+  g_assert_no_error (error);
+  council_projects_view_show_project (view, council_project_get_id (p));
+  gtk_editable_set_text (council_project_editor_get_title_entry (editor), "不会保存的标题");
+  g_assert_true (council_projects_view_has_unsaved_changes (view));
+  /* The draft is written a second after the typing. */
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (count_project_drafts (store) == 0 && g_get_monotonic_time () < deadline)
+    spin (50);
+  g_assert_cmpuint (count_project_drafts (store), ==, 1);
+
+  gtk_window_close (GTK_WINDOW (state->window));
+  spin (100);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (dialog, GTK_RESPONSE_REJECT);
+  stored = council_store_get_project (store, council_project_get_id (p), &error);
+  g_assert_cmpstr (council_project_get_title_zh (stored), ==, "职工书屋");
+  g_assert_cmpuint (count_project_drafts (store), ==, 0);
+  state->checked = TRUE;
+}
+
 static gboolean
 check_window_idle_cb (gpointer data)
 {
   TestState *state = data;
 
-  if (g_strcmp0 (council_window_get_view (state->window), "meetings") == 0)
+  if (g_strcmp0 (council_window_get_view (state->window), "projects") == 0)
+    check_projects_window (state);
+  else if (g_strcmp0 (council_window_get_view (state->window), "meetings") == 0)
     check_meetings_window (state);
   else if (g_strcmp0 (council_window_get_view (state->window), "assessment") == 0)
     check_assessment_window (state);
@@ -306,15 +379,60 @@ test_window_opens_meetings_and_guards_unsaved_edits (void)
   council_test_rm_rf (dir);
 }
 
+static void
+test_window_reports_interrupted_import_and_drops_project_draft (void)
+{
+  g_autofree char *dir = council_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "council.db", NULL);
+  CouncilCliOptions options = { 0 };
+  TestState state = { 0 };
+  char *argv[] = { (char *) "council-desk", NULL };
+  int status;
+
+  /* An earlier run stored the first file of two and was killed. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CouncilStore) store = council_store_open (path, &error);
+    const char *files[] = { "/home/secretariat/第一季度通知.pdf", "/home/secretariat/第二季度通知.pdf", NULL };
+    CouncilImportJournal *journal;
+
+    g_assert_no_error (error);
+    journal = council_import_journal_begin (store, COUNCIL_IMPORT_JOURNAL_DOCUMENTS, files);
+    g_assert_nonnull (journal);
+    council_import_journal_file_done (journal, files[0]);
+    council_import_journal_forget (journal);
+  }
+  options.database = path;
+  options.view = (char *) "projects";
+  state.app = council_application_new (&options);
+  g_signal_connect (state.app, "window-added", G_CALLBACK (on_window_added_cb), &state);
+  status = g_application_run (G_APPLICATION (state.app), 1, argv);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (state.checked);
+  g_object_unref (state.app);
+  council_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
+  g_autofree char *cache = g_dir_make_tmp ("council-close-guard-XXXXXX", NULL);
+  int status;
+
+  /* Drafts and import journals go to a private cache folder. */
+  g_assert_nonnull (cache);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/window/reports-interrupted-import-and-drops-project-draft",
+                   test_window_reports_interrupted_import_and_drops_project_draft);
   g_test_add_func ("/window/opens-roster-and-guards-unsaved-edits",
                    test_window_opens_roster_and_guards_unsaved_edits);
   g_test_add_func ("/window/opens-meetings-and-guards-unsaved-edits",
                    test_window_opens_meetings_and_guards_unsaved_edits);
   g_test_add_func ("/window/opens-assessment-and-guards-unsaved-edits",
                    test_window_opens_assessment_and_guards_unsaved_edits);
-  return g_test_run ();
+  status = g_test_run ();
+  council_test_rm_rf (cache);
+  return status;
 }

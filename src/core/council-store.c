@@ -31,6 +31,7 @@ struct _CouncilStore
   GHashTable *statements;   /* SQL text -> sqlite3_stmt* */
   gboolean in_change;
   gint64 data_version;      /* PRAGMA data_version when last looked */
+  gint64 opened_at;         /* g_get_real_time() when this connection was made */
 };
 
 G_DEFINE_FINAL_TYPE (CouncilStore, council_store, G_TYPE_OBJECT)
@@ -93,6 +94,7 @@ static void
 council_store_init (CouncilStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->opened_at = g_get_real_time ();
 }
 
 /* ---- low level ---- */
@@ -613,6 +615,13 @@ const char *
 council_store_get_path (CouncilStore *self)
 {
   return self->path;
+}
+
+gint64
+council_store_get_opened_at (CouncilStore *self)
+{
+  g_return_val_if_fail (COUNCIL_IS_STORE (self), 0);
+  return self->opened_at;
 }
 
 gboolean

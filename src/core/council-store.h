@@ -42,6 +42,9 @@ const char   *council_store_get_path           (CouncilStore  *self);
 /* TRUE for council_store_open_temporary() stores (--demo), deleted when closed. */
 gboolean      council_store_is_temporary       (CouncilStore  *self);
 int           council_store_get_schema_version (CouncilStore  *self);
+/* When this connection was opened (g_get_real_time()): what an earlier run
+ * left behind (drafts, import journals) is older than that. */
+gint64        council_store_get_opened_at      (CouncilStore  *self);
 int           council_store_get_latest_schema_version (void);
 
 /* Looks whether another process (a command-line import, a second window)

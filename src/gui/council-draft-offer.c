@@ -101,8 +101,16 @@ offer_idle_cb (gpointer user_data)
   g_clear_pointer (&self->drafts, g_ptr_array_unref);
   self->drafts = g_ptr_array_new_with_free_func ((GDestroyNotify) council_draft_free);
   for (guint i = 0; i < all->len; i++)
-    if (g_strcmp0 (((CouncilDraft *) g_ptr_array_index (all, i))->kind, self->kind) == 0)
-      g_ptr_array_add (self->drafts, g_ptr_array_steal_index (all, i--));
+    {
+      CouncilDraft *draft = g_ptr_array_index (all, i);
+
+      /* A draft this run's editors wrote (before the view was first
+       * shown) is not one a crash left. */
+      if (g_strcmp0 (draft->kind, self->kind) == 0 &&
+          g_date_time_to_unix (draft->saved_at) * G_USEC_PER_SEC + g_date_time_get_microsecond (draft->saved_at)
+            < council_store_get_opened_at (self->store))
+        g_ptr_array_add (self->drafts, g_ptr_array_steal_index (all, i--));
+    }
   offer_next (self);
   return G_SOURCE_REMOVE;
 }

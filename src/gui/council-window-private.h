@@ -14,4 +14,7 @@ G_BEGIN_DECLS
 void council_window_back_up_to (CouncilWindow *self,
                                 const char    *path);
 
+/* The text of the message bar while it is shown, or NULL. */
+const char *council_window_get_message (CouncilWindow *self);
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include "core/council-import-journal.h"
 #include "core/council-store-meetings.h"
 #include "core/council-store-overview.h"
 #include "core/council-workbook.h"
@@ -24,6 +25,7 @@
 #include "council-meetings-view.h"
 #include "council-overview-view.h"
 #include "council-projects-view.h"
+#include "council-projects-view-private.h"
 #include "council-roster-view.h"
 #include "council-roster-view-private.h"
 #include "council-view-sidebar.h"
@@ -90,6 +92,13 @@ council_window_show_message (CouncilWindow *self, const char *message, gboolean 
       self->message_timeout_id = g_timeout_add_seconds (8, on_message_timeout_cb, self);
     }
   gtk_revealer_set_reveal_child (self->message_revealer, TRUE);
+}
+
+const char *
+council_window_get_message (CouncilWindow *self)
+{
+  g_return_val_if_fail (COUNCIL_IS_WINDOW (self), NULL);
+  return gtk_revealer_get_reveal_child (self->message_revealer) ? gtk_label_get_text (self->message_label) : NULL;
 }
 
 void
@@ -1000,6 +1009,8 @@ on_close_unsaved_response_cb (GtkDialog *dialog, int response, gpointer user_dat
     council_action_items_view_discard_draft (COUNCIL_ACTION_ITEMS_VIEW (view));
   else if (response == GTK_RESPONSE_REJECT && COUNCIL_IS_ASSESSMENT_VIEW (view))
     council_assessment_view_discard_draft (COUNCIL_ASSESSMENT_VIEW (view));
+  else if (response == GTK_RESPONSE_REJECT && COUNCIL_IS_PROJECTS_VIEW (view))
+    council_project_editor_discard_draft (council_projects_view_get_editor (COUNCIL_PROJECTS_VIEW (view)));
   if (response == GTK_RESPONSE_ACCEPT || response == GTK_RESPONSE_REJECT)
     {
       self->close_confirmed = TRUE;
@@ -1210,6 +1221,13 @@ council_window_new (CouncilApplication *application)
   /* Unsaved text left by a crash: start on the view that offers it back. */
   if (council_draft_offer_first_view (self->store) != NULL)
     council_window_set_view (self, council_draft_offer_first_view (self->store));
+  /* An import a crash cut short: which files did not make it. */
+  {
+    g_autofree char *interrupted = council_import_journal_take_interrupted (self->store);
+
+    if (interrupted != NULL)
+      council_window_show_message (self, interrupted, TRUE);
+  }
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
   g_signal_connect (self->message_close_button, "clicked", G_CALLBACK (on_message_close_clicked_cb), self);
