@@ -100,6 +100,87 @@ council_store_foreach_action_item_of_year (CouncilStore *self, int year, const c
   return TRUE;
 }
 
+static void
+year_bounds (int year, char first[11], char last[11])
+{
+  g_snprintf (first, 11, "%04d-01-01", year > 0 ? year : 1);
+  g_snprintf (last, 11, "%04d-12-31", year > 0 ? year : 9999);
+}
+
+gboolean
+council_store_count_fund_entries_of_year (CouncilStore *self, int year, guint *out_n, GError **error)
+{
+  char first[11], last[11];
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (COUNCIL_IS_STORE (self), FALSE);
+  year_bounds (year, first, last);
+  stmt = council_store_prepare (self, "SELECT count(*) FROM fund_entry WHERE entry_date BETWEEN ?1 AND ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, last, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && out_n != NULL)
+    *out_n = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return council_store_set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+gboolean
+council_store_foreach_fund_entry_of_year (CouncilStore *self, int year, gboolean chinese,
+                                          CouncilFundEntryRowFunc func, gpointer user_data, GError **error)
+{
+  char first[11], last[11];
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (COUNCIL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  year_bounds (year, first, last);
+  /* council_store_list_fund_entries_for_year()'s rows and order. */
+  stmt = council_store_prepare (self,
+    "SELECT p.code, CASE WHEN ?3 OR p.title_en = '' THEN p.title_zh ELSE p.title_en END, "
+    "f.source, f.kind, f.amount_fen, f.entry_date, f.counterparty, f.voucher_no, f.note "
+    "FROM fund_entry f JOIN project p ON p.id = f.project_id "
+    "WHERE f.entry_date BETWEEN ?1 AND ?2 ORDER BY f.entry_date, p.code, f.id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, last, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, chinese ? 1 : 0);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CouncilFundEntryRow row = {
+        .project_code = column_text (stmt, 0),
+        .project_title = column_text (stmt, 1),
+        .source = COUNCIL_FUND_SOURCE_GOV_PURCHASE,
+        .kind = COUNCIL_FUND_KIND_RAISED,
+        .amount_fen = sqlite3_column_int64 (stmt, 4),
+        .entry_date = column_text (stmt, 5),
+        .counterparty = column_text (stmt, 6),
+        .voucher_no = column_text (stmt, 7),
+        .note = column_text (stmt, 8),
+      };
+
+      council_fund_source_from_string (column_text (stmt, 2), &row.source);
+      council_fund_kind_from_string (column_text (stmt, 3), &row.kind);
+      if (!func (&row, user_data))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return council_store_set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
 int
 council_store_swap_cache_size (CouncilStore *self, int cache_size)
 {
