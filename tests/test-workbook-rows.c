@@ -1,0 +1,467 @@
+/* test-workbook-rows.c: the workbook's lean readers (council-store-workbook.h)
+ * give the values the per-project reader gives, row for row, in the same
+ * order: every filter and sort of the view's Export…, both languages, the
+ * Brands pass against brands and their sources read one by one, and the
+ * Fund disclosure rows against council_store_list_fund_entries_for_year(),
+ * on the demo council, after edits, an un-integration and its undo.
+ *
+ * Copyright 2026 Council Desk developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "council-demo.h"
+#include "council-store-projects.h"
+#include "council-store-workbook.h"
+#include "council-test-helpers.h"
+
+#define DEMO_YEAR 2026
+
+typedef struct
+{
+  CouncilStore *store;
+  char *db_path;
+  char *dir;
+} Fixture;
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->store = council_test_open_store (&f->db_path);
+  f->dir = g_path_get_dirname (f->db_path);
+  g_assert_true (council_demo_fill (f->store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->store);
+  council_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->db_path);
+}
+
+/* A lean row, copied out of its pass. */
+typedef struct
+{
+  CouncilProjectRow row;
+  char *code, *title_zh, *title_en, *partners, *start_date, *end_date;
+} SavedRow;
+
+static void
+saved_row_free (gpointer data)
+{
+  SavedRow *s = data;
+
+  g_free (s->code);
+  g_free (s->title_zh);
+  g_free (s->title_en);
+  g_free (s->partners);
+  g_free (s->start_date);
+  g_free (s->end_date);
+  g_free (s);
+}
+
+static gboolean
+save_row_cb (const CouncilProjectRow *row, gpointer user_data)
+{
+  SavedRow *s = g_new0 (SavedRow, 1);
+
+  s->row = *row;
+  s->code = g_strdup (row->code);
+  s->title_zh = g_strdup (row->title_zh);
+  s->title_en = g_strdup (row->title_en);
+  s->partners = g_strdup (row->partners);
+  s->start_date = g_strdup (row->start_date);
+  s->end_date = g_strdup (row->end_date);
+  g_ptr_array_add (user_data, s);
+  return TRUE;
+}
+
+static gboolean
+save_project_cb (CouncilProject *project, gpointer user_data)
+{
+  g_ptr_array_add (user_data, g_object_ref (project));
+  return TRUE;
+}
+
+static gboolean
+stop_cb (const CouncilProjectRow *row, gpointer user_data)
+{
+  (*(guint *) user_data)++;
+  return FALSE;
+}
+
+/* Every value the Projects sheet writes, as the per-project reader has it. */
+static void
+assert_same_row (CouncilProject *p, const SavedRow *s, const char *what)
+{
+  if (council_project_get_id (p) != s->row.id)
+    g_error ("%s: row of project %" G_GINT64_FORMAT " where %" G_GINT64_FORMAT " (%s) is expected",
+             what, s->row.id, council_project_get_id (p), council_project_get_code (p));
+  g_assert_cmpstr (s->code, ==, council_project_get_code (p));
+  g_assert_cmpstr (s->title_zh, ==, council_project_get_title_zh (p));
+  g_assert_cmpstr (s->title_en, ==, council_project_get_title_en (p));
+  g_assert_cmpint (s->row.lead_org_id, ==, council_project_get_lead_org_id (p));
+  g_assert_cmpint (s->row.category_id, ==, council_project_get_category_id (p));
+  g_assert_cmpstr (s->partners, ==, council_project_get_partners_text (p));
+  g_assert_cmpstr (s->start_date, ==, council_project_get_start_date (p));
+  g_assert_cmpstr (s->end_date, ==, council_project_get_end_date (p));
+  g_assert_cmpint (s->row.status, ==, council_project_get_rolled_status (p));
+  g_assert_cmpint (s->row.health, ==, council_project_get_rolled_health (p));
+  g_assert_cmpint (s->row.budget_fen, ==, council_project_get_rolled_budget_fen (p));
+  g_assert_cmpint (s->row.spent_fen, ==, council_project_get_spent_fen (p));
+  g_assert_cmpint (s->row.actual_beneficiaries, ==, council_project_get_rolled_actual_beneficiaries (p));
+  g_assert_cmpint (s->row.integrated_into, ==, council_project_get_integrated_into (p));
+  g_assert_false (s->row.under_brand);
+}
+
+/* Compares both readers over one filter and sort; returns the rows compared
+ * and, in *n_rolled, how many of them are brands whose roll-up differs from
+ * their own values (so the roll-ups were really compared). */
+static guint
+compare_readers (CouncilStore *store, const CouncilProjectFilter *filter, CouncilProjectSort sort,
+                 gboolean descending, guint *n_rolled)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) lean = g_ptr_array_new_with_free_func (saved_row_free);
+  g_autoptr(GPtrArray) full = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *what = g_strdup_printf ("sort %d%s, language %d", sort, descending ? " descending" : "",
+                                           filter->names_language);
+
+  g_assert_true (council_store_foreach_project_row (store, filter, sort, descending, save_row_cb, lean, &error));
+  g_assert_no_error (error);
+  g_assert_true (council_store_foreach_project (store, filter, sort, descending, save_project_cb, full, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lean->len, ==, full->len);
+  for (guint i = 0; i < lean->len; i++)
+    {
+      CouncilProject *p = g_ptr_array_index (full, i);
+
+      assert_same_row (p, g_ptr_array_index (lean, i), what);
+      if (n_rolled != NULL && (council_project_get_rolled_budget_fen (p) != council_project_get_budget_fen (p) ||
+                               council_project_get_rolled_status (p) != council_project_get_status (p)))
+        (*n_rolled)++;
+    }
+  return lean->len;
+}
+
+static void
+compare_everything (CouncilStore *store)
+{
+  g_autoptr(GListStore) categories = council_store_list_project_categories (store, NULL);
+  g_autoptr(CouncilProjectCategory) first = g_list_model_get_item (G_LIST_MODEL (categories), 0);
+  guint n_all = 0, n_rolled = 0, n_partners = 0;
+
+  for (int language = COUNCIL_NAMES_CHINESE; language <= COUNCIL_NAMES_ENGLISH; language++)
+    {
+      CouncilProjectFilter all = COUNCIL_PROJECT_FILTER_INIT;
+      CouncilProjectFilter filters[6];
+
+      all.names_language = language;
+      for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+        filters[i] = all;
+      filters[0].category_id = council_project_category_get_id (first);
+      filters[1].year = DEMO_YEAR;
+      filters[2].status = COUNCIL_PROJECT_STATUS_IN_PROGRESS;
+      filters[3].brands_only = TRUE;
+      filters[4].integrated_only = TRUE;
+      filters[5].search = "服务";
+
+      /* Every sort, both ways, of every project. */
+      for (int sort = COUNCIL_PROJECT_SORT_CODE; sort <= COUNCIL_PROJECT_SORT_BENEFICIARIES; sort++)
+        for (int descending = 0; descending <= 1; descending++)
+          n_all = compare_readers (store, &all, (CouncilProjectSort) sort, descending, &n_rolled);
+      /* The view's filters. */
+      for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+        {
+          guint n = compare_readers (store, &filters[i], COUNCIL_PROJECT_SORT_BUDGET, TRUE, NULL);
+          g_assert_cmpuint (n, >, 0);
+          g_assert_cmpuint (n, <, n_all);
+        }
+    }
+  /* The demo has brands of sources and projects with partners: the
+   * comparisons above covered roll-ups and partner names. */
+  g_assert_cmpuint (n_rolled, >, 0);
+  {
+    CouncilProjectFilter all = COUNCIL_PROJECT_FILTER_INIT;
+    g_autoptr(GPtrArray) lean = g_ptr_array_new_with_free_func (saved_row_free);
+
+    all.names_language = COUNCIL_NAMES_CHINESE;
+    g_assert_true (council_store_foreach_project_row (store, &all, COUNCIL_PROJECT_SORT_CODE, FALSE,
+                                                      save_row_cb, lean, NULL));
+    for (guint i = 0; i < lean->len; i++)
+      n_partners += *((SavedRow *) g_ptr_array_index (lean, i))->partners != '\0';
+    g_assert_cmpuint (n_partners, >, 0);
+  }
+}
+
+/* The Brands pass: each brand, then its sources, as read one by one. */
+static void
+compare_brands (CouncilStore *store, int language)
+{
+  g_autoptr(GError) error = NULL;
+  CouncilProjectFilter brands_filter = COUNCIL_PROJECT_FILTER_INIT;
+  g_autoptr(GPtrArray) brands = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) expected_under = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  g_autoptr(GPtrArray) lean = g_ptr_array_new_with_free_func (saved_row_free);
+
+  brands_filter.integrated_only = TRUE;
+  brands_filter.names_language = language;
+  g_assert_true (council_store_foreach_project (store, &brands_filter, COUNCIL_PROJECT_SORT_CODE, FALSE,
+                                                save_project_cb, brands, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (brands->len, >, 0);
+  for (guint i = 0; i < brands->len; i++)
+    {
+      CouncilProject *brand = g_ptr_array_index (brands, i);
+      CouncilProjectFilter of_brand = COUNCIL_PROJECT_FILTER_INIT;
+      g_autoptr(GListStore) sources = NULL;
+      gboolean no = FALSE, yes = TRUE;
+
+      of_brand.integrated_into = council_project_get_id (brand);
+      of_brand.names_language = language;
+      sources = council_store_list_projects (store, &of_brand, COUNCIL_PROJECT_SORT_CODE, FALSE, 0, 0, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sources)), >, 0);
+      g_ptr_array_add (expected, g_object_ref (brand));
+      g_array_append_val (expected_under, no);
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (sources)); j++)
+        {
+          g_ptr_array_add (expected, g_list_model_get_item (G_LIST_MODEL (sources), j));
+          g_array_append_val (expected_under, yes);
+        }
+    }
+
+  g_assert_true (council_store_foreach_brand_row (store, language, save_row_cb, lean, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lean->len, ==, expected->len);
+  for (guint i = 0; i < lean->len; i++)
+    {
+      SavedRow *s = g_ptr_array_index (lean, i);
+      gboolean under = g_array_index (expected_under, gboolean, i);
+
+      g_assert_cmpint (s->row.under_brand, ==, under);
+      s->row.under_brand = FALSE;
+      assert_same_row (g_ptr_array_index (expected, i), s, "brands");
+    }
+}
+
+typedef struct
+{
+  GListModel *expected;
+  GHashTable *zh_titles;   /* project code -> Chinese title */
+  gboolean chinese;
+  guint n;
+} FundCompare;
+
+static gboolean
+save_zh_title_cb (CouncilProject *project, gpointer user_data)
+{
+  g_hash_table_insert (user_data, g_strdup (council_project_get_code (project)),
+                       g_strdup (council_project_get_title_zh (project)));
+  return TRUE;
+}
+
+static gboolean
+compare_fund_entry_cb (const CouncilFundEntryRow *row, gpointer user_data)
+{
+  FundCompare *c = user_data;
+  g_autoptr(CouncilFundEntry) e = NULL;
+
+  g_assert_cmpuint (c->n, <, g_list_model_get_n_items (c->expected));
+  e = g_list_model_get_item (c->expected, c->n++);
+  g_assert_cmpstr (row->project_code, ==, council_fund_entry_get_project_code (e));
+  if (c->chinese)
+    /* The list speaks the UI's language (English here); the sheet the export's. */
+    g_assert_cmpstr (row->project_title, ==, g_hash_table_lookup (c->zh_titles, row->project_code));
+  else
+    g_assert_cmpstr (row->project_title, ==, council_fund_entry_get_project_title (e));
+  g_assert_cmpint (row->source, ==, council_fund_entry_get_source (e));
+  g_assert_cmpint (row->kind, ==, council_fund_entry_get_kind (e));
+  g_assert_cmpint (row->amount_fen, ==, council_fund_entry_get_amount_fen (e));
+  g_assert_cmpstr (row->entry_date, ==, council_fund_entry_get_entry_date (e));
+  g_assert_cmpstr (row->counterparty, ==, council_fund_entry_get_counterparty (e));
+  g_assert_cmpstr (row->voucher_no, ==, council_fund_entry_get_voucher_no (e));
+  g_assert_cmpstr (row->note, ==, council_fund_entry_get_note (e));
+  return TRUE;
+}
+
+static void
+compare_fund_entries (CouncilStore *store, int year)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) entries = council_store_list_fund_entries_for_year (store, year, &error);
+  g_autoptr(GHashTable) zh_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  CouncilProjectFilter all = COUNCIL_PROJECT_FILTER_INIT;
+  FundCompare c = { G_LIST_MODEL (entries), zh_titles, FALSE, 0 };
+  guint counted = 0, n_english = 0;
+
+  g_assert_no_error (error);
+  g_assert_false (council_ui_prefers_chinese ());
+  g_assert_cmpuint (g_list_model_get_n_items (c.expected), >, 0);
+  g_assert_true (council_store_foreach_project (store, &all, COUNCIL_PROJECT_SORT_CODE, FALSE, save_zh_title_cb,
+                                                zh_titles, &error));
+  g_assert_no_error (error);
+  for (c.chinese = FALSE; c.chinese <= TRUE; c.chinese++)
+    {
+      c.n = 0;
+      g_assert_true (council_store_foreach_fund_entry_of_year (store, year, c.chinese, compare_fund_entry_cb, &c,
+                                                               &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (c.n, ==, g_list_model_get_n_items (c.expected));
+    }
+  /* The demo's projects have English titles: the two languages differed. */
+  for (guint i = 0; i < c.n; i++)
+    {
+      g_autoptr(CouncilFundEntry) e = g_list_model_get_item (c.expected, i);
+      n_english += g_strcmp0 (council_fund_entry_get_project_title (e),
+                              g_hash_table_lookup (zh_titles, council_fund_entry_get_project_code (e))) != 0;
+    }
+  g_assert_cmpuint (n_english, >, 0);
+  g_assert_true (council_store_count_fund_entries_of_year (store, year, &counted, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counted, ==, c.n);
+}
+
+static void
+test_projects_and_brands (Fixture *f, gconstpointer data)
+{
+  compare_everything (f->store);
+  compare_brands (f->store, COUNCIL_NAMES_CHINESE);
+  compare_brands (f->store, COUNCIL_NAMES_ENGLISH);
+}
+
+/* Spending booked on a source changes its brand's spent; un-integrating a
+ * source and undoing it changes the roll-ups: the readers agree throughout. */
+static void
+test_after_changes (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  CouncilProjectFilter sources_filter = COUNCIL_PROJECT_FILTER_INIT;
+  g_autoptr(GListStore) sources = NULL;
+  g_autoptr(CouncilProject) source = NULL;
+  g_autoptr(CouncilProject) loaded = NULL;
+  g_autoptr(CouncilFundEntry) spent = NULL;
+  gint64 brand_id;
+  CouncilProjectRollup before, after;
+
+  /* The demo's first brand of sources and its first source. */
+  sources_filter.integrated_only = TRUE;
+  {
+    g_autoptr(GListStore) brands = council_store_list_projects (f->store, &sources_filter, COUNCIL_PROJECT_SORT_CODE,
+                                                                FALSE, 0, 1, &error);
+    g_autoptr(CouncilProject) brand = NULL;
+
+    g_assert_no_error (error);
+    brand = g_list_model_get_item (G_LIST_MODEL (brands), 0);
+    brand_id = council_project_get_id (brand);
+  }
+  sources = council_store_list_integration_sources (f->store, brand_id, &error);
+  g_assert_no_error (error);
+  source = g_list_model_get_item (G_LIST_MODEL (sources), 0);
+  g_assert_true (council_store_get_project_rollup (f->store, brand_id, &before, &error));
+  g_assert_no_error (error);
+
+  loaded = council_store_get_project (f->store, council_project_get_id (source), &error);
+  g_assert_no_error (error);
+  spent = council_fund_entry_new (COUNCIL_FUND_SOURCE_FISCAL, COUNCIL_FUND_KIND_SPENT, 123456,
+                                  council_project_get_start_date (loaded));
+  g_list_store_append (council_project_get_fund_entries (loaded), spent);
+  /* And partners up to three, so that names are joined. */
+  {
+    g_autoptr(GListStore) orgs = council_store_list_organizations (f->store, FALSE, &error);
+    GListModel *partners = G_LIST_MODEL (council_project_get_partners (loaded));
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (orgs)) && g_list_model_get_n_items (partners) < 3; i++)
+      {
+        g_autoptr(CouncilOrganization) org = g_list_model_get_item (G_LIST_MODEL (orgs), i);
+        gint64 org_id = council_organization_get_id (org);
+        gboolean taken = org_id == council_project_get_lead_org_id (loaded);
+
+        for (guint j = 0; j < g_list_model_get_n_items (partners); j++)
+          {
+            g_autoptr(CouncilProjectPartner) pp = g_list_model_get_item (partners, j);
+            taken |= council_project_partner_get_org_id (pp) == org_id;
+          }
+        if (!taken)
+          council_project_add_partner (loaded, org_id, COUNCIL_PARTNER_ROLE_SUPPORTER);
+      }
+    g_assert_cmpuint (g_list_model_get_n_items (partners), ==, 3);
+  }
+  g_assert_true (council_store_save_project (f->store, loaded, &error));
+  g_assert_no_error (error);
+  g_assert_true (council_store_get_project_rollup (f->store, brand_id, &after, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (after.spent_fen, ==, before.spent_fen + 123456);
+  compare_everything (f->store);
+  compare_brands (f->store, COUNCIL_NAMES_CHINESE);
+  compare_fund_entries (f->store, 0);
+  {
+    CouncilProjectFilter one = COUNCIL_PROJECT_FILTER_INIT;
+    g_autoptr(GPtrArray) lean = g_ptr_array_new_with_free_func (saved_row_free);
+
+    one.integrated_into = brand_id;
+    one.names_language = COUNCIL_NAMES_CHINESE;
+    g_assert_true (council_store_foreach_project_row (f->store, &one, COUNCIL_PROJECT_SORT_CODE, FALSE,
+                                                      save_row_cb, lean, &error));
+    g_assert_no_error (error);
+    for (guint i = 0; i < lean->len; i++)
+      {
+        SavedRow *row = g_ptr_array_index (lean, i);
+        g_auto(GStrv) names = g_strsplit (row->partners, "、", -1);
+
+        if (row->row.id == council_project_get_id (source))
+          g_assert_cmpuint (g_strv_length (names), ==, 3);
+      }
+  }
+
+  g_assert_true (council_store_unintegrate_project (f->store, council_project_get_id (source), &error));
+  g_assert_no_error (error);
+  compare_everything (f->store);
+  compare_brands (f->store, COUNCIL_NAMES_ENGLISH);
+
+  g_assert_true (council_store_undo (f->store, NULL, &error));
+  g_assert_no_error (error);
+  compare_everything (f->store);
+  compare_brands (f->store, COUNCIL_NAMES_CHINESE);
+}
+
+static void
+test_fund_entries (Fixture *f, gconstpointer data)
+{
+  compare_fund_entries (f->store, DEMO_YEAR);
+  compare_fund_entries (f->store, 0);
+}
+
+/* A callback's FALSE stops the pass after that row. */
+static void
+test_stop (Fixture *f, gconstpointer data)
+{
+  CouncilProjectFilter all = COUNCIL_PROJECT_FILTER_INIT;
+  guint n = 0;
+
+  g_assert_false (council_store_foreach_project_row (f->store, &all, COUNCIL_PROJECT_SORT_CODE, FALSE, stop_cb, &n, NULL));
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_false (council_store_foreach_brand_row (f->store, COUNCIL_NAMES_CHINESE, stop_cb, &n, NULL));
+  g_assert_cmpuint (n, ==, 2);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/workbook-rows/projects-and-brands", Fixture, NULL, fixture_setup, test_projects_and_brands,
+              fixture_teardown);
+  g_test_add ("/workbook-rows/after-changes", Fixture, NULL, fixture_setup, test_after_changes, fixture_teardown);
+  g_test_add ("/workbook-rows/fund-entries", Fixture, NULL, fixture_setup, test_fund_entries, fixture_teardown);
+  g_test_add ("/workbook-rows/stop", Fixture, NULL, fixture_setup, test_stop, fixture_teardown);
+  return g_test_run ();
+}
