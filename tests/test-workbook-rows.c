@@ -12,7 +12,9 @@
 
 #include <string.h>
 
+#include "council-date.h"
 #include "council-demo.h"
+#include "council-store-meetings.h"
 #include "council-store-projects.h"
 #include "council-store-workbook.h"
 #include "council-test-helpers.h"
@@ -441,6 +443,107 @@ test_fund_entries (Fixture *f, gconstpointer data)
   compare_fund_entries (f->store, 0);
 }
 
+/* ---- Action items: against the list of the Action items view ---- */
+
+typedef struct
+{
+  GListModel *expected;
+  const char *as_of;
+  guint n;
+  guint n_joined;     /* rows with several co-owners */
+  guint n_notes;
+} ActionCompare;
+
+static gboolean
+compare_action_item_cb (const CouncilActionItemRow *row, gpointer user_data)
+{
+  ActionCompare *c = user_data;
+  g_autoptr(CouncilActionItem) item = NULL;
+  g_autofree char *meeting = NULL;
+
+  g_assert_cmpuint (c->n, <, g_list_model_get_n_items (c->expected));
+  item = g_list_model_get_item (c->expected, c->n++);
+  g_assert_cmpint (row->id, ==, council_action_item_get_id (item));
+  g_assert_cmpstr (row->text, ==, council_action_item_get_text (item));
+  g_assert_cmpstr (row->co_owners, ==, council_action_item_get_co_owner_names (item));
+  g_assert_cmpstr (row->due_date, ==, council_action_item_get_due_date (item));
+  g_assert_cmpint (row->status, ==, council_action_item_get_status (item));
+  g_assert_cmpstr (row->done_date, ==, council_action_item_get_done_date (item));
+  g_assert_cmpstr (row->last_note, ==, council_action_item_get_last_progress_note (item));
+  g_assert_cmpstr (row->last_note_date, ==, council_action_item_get_last_progress_date (item));
+  g_assert_cmpstr (row->meeting_title, ==, council_action_item_get_meeting_title (item));
+  meeting = g_strndup (council_action_item_get_meeting_date (item), 10);
+  g_assert_cmpstr (row->meeting_date, ==, meeting);
+  g_assert_cmpint (row->days_overdue, ==, MAX (council_action_item_get_days_overdue (item, c->as_of), 0));
+  c->n_joined += strstr (row->co_owners, ", ") != NULL;
+  c->n_notes += *row->last_note != '\0';
+  return TRUE;
+}
+
+static gint64
+pick_organization (CouncilStore *store, guint index)
+{
+  g_autoptr(GListStore) orgs = council_store_list_organizations (store, FALSE, NULL);
+  g_autoptr(CouncilOrganization) org = g_list_model_get_item (G_LIST_MODEL (orgs), index);
+
+  return council_organization_get_id (org);
+}
+
+static void
+test_action_items (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CouncilMeeting) m = council_meeting_new ();
+  g_autoptr(GListStore) kinds = council_store_list_meeting_kinds (f->store, &error);
+  g_autoptr(CouncilMeetingKind) kind = g_list_model_get_item (G_LIST_MODEL (kinds), 0);
+  CouncilAgendaItem *agenda;
+  CouncilActionItem *action;
+  CouncilActionFilter filter;
+  const char *as_of = "2026-11-29";
+
+  /* An item with three co-owners, added last organization first: they are
+   * listed by organization, as the view lists them. */
+  council_meeting_set_kind (m, council_meeting_kind_get_id (kind), council_meeting_kind_get_name_zh (kind),
+                            council_meeting_kind_get_name_en (kind));
+  council_meeting_set_title (m, "联席会议（测试）");
+  council_meeting_set_starts_at (m, "2026-05-06T09:30");
+  agenda = council_meeting_add_agenda_item (m, "研究阵地建设");
+  action = council_outcome_get_action_item (council_agenda_item_add_outcome (agenda, COUNCIL_OUTCOME_ACTION,
+                                                                             "制定阵地建设方案。"));
+  council_action_item_set_owner (action, pick_organization (f->store, 0), NULL);
+  council_action_item_set_due_date (action, "2026-06-30");
+  for (guint i = 3; i >= 1; i--)
+    council_action_item_add_co_owner (action, pick_organization (f->store, i));
+  g_assert_true (council_store_save_meeting (f->store, m, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (council_ui_prefers_chinese ());
+  council_action_filter_init (&filter);
+  filter.due_year = DEMO_YEAR;
+  filter.as_of = as_of;
+  /* The demo's year, and the next one (the pending items carried over). */
+  for (int year = DEMO_YEAR; year <= DEMO_YEAR + 1; year++)
+    {
+      g_autoptr(GListStore) items = NULL;
+      ActionCompare c = { NULL, as_of, 0, 0, 0 };
+
+      filter.due_year = year;
+      items = council_store_list_action_items (f->store, &filter, 0, G_MAXINT, &error);
+      g_assert_no_error (error);
+      c.expected = G_LIST_MODEL (items);
+      g_assert_cmpuint (g_list_model_get_n_items (c.expected), >, year == DEMO_YEAR ? 10 : 0);
+      g_assert_true (council_store_foreach_action_item_of_year (f->store, year, as_of, FALSE,
+                                                                compare_action_item_cb, &c, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (c.n, ==, g_list_model_get_n_items (c.expected));
+      if (year == DEMO_YEAR)
+        {
+          g_assert_cmpuint (c.n_joined, >, 0);
+          g_assert_cmpuint (c.n_notes, >, 0);
+        }
+    }
+}
+
 /* A callback's FALSE stops the pass after that row. */
 static void
 test_stop (Fixture *f, gconstpointer data)
@@ -462,6 +565,7 @@ main (int argc, char *argv[])
               fixture_teardown);
   g_test_add ("/workbook-rows/after-changes", Fixture, NULL, fixture_setup, test_after_changes, fixture_teardown);
   g_test_add ("/workbook-rows/fund-entries", Fixture, NULL, fixture_setup, test_fund_entries, fixture_teardown);
+  g_test_add ("/workbook-rows/action-items", Fixture, NULL, fixture_setup, test_action_items, fixture_teardown);
   g_test_add ("/workbook-rows/stop", Fixture, NULL, fixture_setup, test_stop, fixture_teardown);
   return g_test_run ();
 }
