@@ -15,6 +15,7 @@
 #include "council-date.h"
 #include "council-demo.h"
 #include "council-store-meetings.h"
+#include "council-store-private.h"
 #include "council-store-projects.h"
 #include "council-store-workbook.h"
 #include "council-test-helpers.h"
@@ -443,6 +444,63 @@ test_fund_entries (Fixture *f, gconstpointer data)
   compare_fund_entries (f->store, 0);
 }
 
+/* ---- Funds: the pivot against the grouped query it replaced ---- */
+
+static void
+compare_pivot (CouncilStore *store, int year, CouncilFundKind kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) cells = council_store_fund_pivot (store, year, kind, &error);
+  g_autofree char *first = g_strdup_printf ("%04d-01-01", year > 0 ? year : 1);
+  g_autofree char *last = g_strdup_printf ("%04d-12-31", year > 0 ? year : 9999);
+  sqlite3_stmt *stmt = council_store_prepare (store,
+    "SELECT p.lead_org_id, f.source, sum(f.amount_fen) FROM fund_entry f "
+    "JOIN project p ON p.id = f.project_id JOIN organization o ON o.id = p.lead_org_id "
+    "WHERE f.kind = ?1 AND f.entry_date BETWEEN ?2 AND ?3 GROUP BY p.lead_org_id, f.source "
+    "ORDER BY min(o.sort_order), p.lead_org_id, (CASE f.source WHEN 'gov_purchase' THEN 0 WHEN 'fiscal' THEN 1 "
+    "WHEN 'donation' THEN 2 WHEN 'corporate' THEN 3 WHEN 'overseas' THEN 4 ELSE 5 END)", &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (cells);
+  sqlite3_bind_text (stmt, 1, council_fund_kind_to_string (kind), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, first, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, last, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      CouncilFundPivotCell *cell;
+
+      g_assert_cmpuint (n, <, cells->len);
+      cell = &g_array_index (cells, CouncilFundPivotCell, n++);
+      g_assert_cmpint (cell->org_id, ==, sqlite3_column_int64 (stmt, 0));
+      g_assert_cmpstr (council_fund_source_to_string (cell->source), ==, (const char *) sqlite3_column_text (stmt, 1));
+      g_assert_cmpint (cell->amount_fen, ==, sqlite3_column_int64 (stmt, 2));
+    }
+  sqlite3_reset (stmt);
+  g_assert_cmpuint (n, ==, cells->len);
+  if (year == 0 || year == DEMO_YEAR)
+    g_assert_cmpuint (n, >, 1);
+}
+
+static void
+test_fund_pivot (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (int round = 0; round < 2; round++)
+    {
+      for (int kind = COUNCIL_FUND_KIND_RAISED; kind <= COUNCIL_FUND_KIND_SPENT; kind++)
+        {
+          compare_pivot (f->store, DEMO_YEAR, (CouncilFundKind) kind);
+          compare_pivot (f->store, DEMO_YEAR - 1, (CouncilFundKind) kind);
+          compare_pivot (f->store, 0, (CouncilFundKind) kind);
+        }
+      /* Then with the roster's order against the ids, and ties in it. */
+      g_assert_true (council_store_exec (f->store, "UPDATE organization SET sort_order = (1000 - id) / 2", &error));
+      g_assert_no_error (error);
+    }
+}
+
 /* ---- Action items: against the list of the Action items view ---- */
 
 typedef struct
@@ -565,6 +623,7 @@ main (int argc, char *argv[])
               fixture_teardown);
   g_test_add ("/workbook-rows/after-changes", Fixture, NULL, fixture_setup, test_after_changes, fixture_teardown);
   g_test_add ("/workbook-rows/fund-entries", Fixture, NULL, fixture_setup, test_fund_entries, fixture_teardown);
+  g_test_add ("/workbook-rows/fund-pivot", Fixture, NULL, fixture_setup, test_fund_pivot, fixture_teardown);
   g_test_add ("/workbook-rows/action-items", Fixture, NULL, fixture_setup, test_action_items, fixture_teardown);
   g_test_add ("/workbook-rows/stop", Fixture, NULL, fixture_setup, test_stop, fixture_teardown);
   return g_test_run ();

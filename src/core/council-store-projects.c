@@ -1978,40 +1978,118 @@ bind_year (sqlite3_stmt *stmt, int year)
   bind_named_text (stmt, ":year_end", end);
 }
 
-#define SOURCE_RANK(s) \
-  "(CASE " s " WHEN 'gov_purchase' THEN 0 WHEN 'fiscal' THEN 1 WHEN 'donation' THEN 2 " \
-  "WHEN 'corporate' THEN 3 WHEN 'overseas' THEN 4 ELSE 5 END)"
+/* The pivot's cells of one organization. */
+typedef struct
+{
+  gint64   org_id;
+  gint64   sort_order;
+  gint64   amount_fen[COUNCIL_N_FUND_SOURCES];
+  gboolean any[COUNCIL_N_FUND_SOURCES];
+} PivotRow;
 
+static int
+compare_pivot_rows (gconstpointer a, gconstpointer b)
+{
+  const PivotRow *x = *(PivotRow * const *) a, *y = *(PivotRow * const *) b;
+
+  if (x->sort_order != y->sort_order)
+    return x->sort_order < y->sort_order ? -1 : 1;
+  return (x->org_id > y->org_id) - (x->org_id < y->org_id);
+}
+
+/* Grouping 100,000 entries by lead organization in SQL joins every entry
+ * to its project at random; here the leads come from one pass over
+ * project_by_lead, the entries from one pass, and the sums are kept here. */
 GArray *
 council_store_fund_pivot (CouncilStore *self, int year, CouncilFundKind kind, GError **error)
 {
   g_autoptr(GArray) cells = g_array_new (FALSE, TRUE, sizeof (CouncilFundPivotCell));
-  sqlite3_stmt *stmt = council_store_prepare (self,
-    "SELECT p.lead_org_id, f.source, sum(f.amount_fen) FROM fund_entry f "
-    "JOIN project p ON p.id = f.project_id JOIN organization o ON o.id = p.lead_org_id "
-    "WHERE f.kind = :kind AND f.entry_date BETWEEN :year_start AND :year_end "
-    "GROUP BY p.lead_org_id, f.source "
-    "ORDER BY min(o.sort_order), p.lead_org_id, " SOURCE_RANK ("f.source"), error);
+  g_autoptr(GHashTable) leads = g_hash_table_new (g_direct_hash, g_direct_equal);   /* project -> lead */
+  g_autoptr(GHashTable) rows = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  g_autoptr(GPtrArray) ordered = NULL;
+  sqlite3_stmt *stmt;
   int rc;
 
+  /* Ids fit a pointer on the platforms the program builds for. */
+  G_STATIC_ASSERT (sizeof (gpointer) >= sizeof (gint64));
+
+  stmt = council_store_prepare (self, "SELECT id, lead_org_id FROM project", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (leads, GSIZE_TO_POINTER (sqlite3_column_int64 (stmt, 0)),
+                         GSIZE_TO_POINTER (sqlite3_column_int64 (stmt, 1)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  /* Organizations that lead no entry get no row, as with a GROUP BY. */
+  stmt = council_store_prepare (self, "SELECT id, sort_order FROM organization", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PivotRow *row = g_new0 (PivotRow, 1);
+
+      row->org_id = sqlite3_column_int64 (stmt, 0);
+      row->sort_order = sqlite3_column_int64 (stmt, 1);
+      g_hash_table_insert (rows, GSIZE_TO_POINTER (row->org_id), row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  stmt = council_store_prepare (self,
+    "SELECT project_id, source, amount_fen FROM fund_entry "
+    "WHERE kind = :kind AND entry_date BETWEEN :year_start AND :year_end", error);
   if (stmt == NULL)
     return NULL;
   bind_named_text (stmt, ":kind", council_fund_kind_to_string (kind));
   bind_year (stmt, year);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      CouncilFundPivotCell cell = { sqlite3_column_int64 (stmt, 0), COUNCIL_FUND_SOURCE_GOV_PURCHASE,
-                                    sqlite3_column_int64 (stmt, 2) };
-      council_fund_source_from_string (column_or_empty (stmt, 1), &cell.source);
-      g_array_append_val (cells, cell);
+      gpointer lead = NULL;
+      PivotRow *row;
+      CouncilFundSource source;
+
+      if (!g_hash_table_lookup_extended (leads, GSIZE_TO_POINTER (sqlite3_column_int64 (stmt, 0)), NULL, &lead) ||
+          (row = g_hash_table_lookup (rows, lead)) == NULL ||
+          !council_fund_source_from_string (column_or_empty (stmt, 1), &source))
+        continue;
+      row->amount_fen[source] += sqlite3_column_int64 (stmt, 2);
+      row->any[source] = TRUE;
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
+    goto failed;
+
+  /* By the organizations' roster order, then source. */
+  ordered = g_ptr_array_sized_new (g_hash_table_size (rows));
+  {
+    GHashTableIter iter;
+    gpointer row;
+
+    g_hash_table_iter_init (&iter, rows);
+    while (g_hash_table_iter_next (&iter, NULL, &row))
+      g_ptr_array_add (ordered, row);
+  }
+  g_ptr_array_sort (ordered, compare_pivot_rows);
+  for (guint i = 0; i < ordered->len; i++)
     {
-      council_store_set_sqlite_error (self, rc, error);
-      return NULL;
+      PivotRow *row = g_ptr_array_index (ordered, i);
+
+      for (int s = 0; s < COUNCIL_N_FUND_SOURCES; s++)
+        if (row->any[s])
+          {
+            CouncilFundPivotCell cell = { row->org_id, (CouncilFundSource) s, row->amount_fen[s] };
+            g_array_append_val (cells, cell);
+          }
     }
   return g_steal_pointer (&cells);
+
+failed:
+  council_store_set_sqlite_error (self, rc, error);
+  return NULL;
 }
 
 GArray *
