@@ -2039,9 +2039,13 @@ council_store_fund_pivot (CouncilStore *self, int year, CouncilFundKind kind, GE
   if (rc != SQLITE_DONE)
     goto failed;
 
-  stmt = council_store_prepare (self,
-    "SELECT project_id, source, amount_fen FROM fund_entry "
-    "WHERE kind = :kind AND entry_date BETWEEN :year_start AND :year_end", error);
+  /* A year's entries are found by date; every year's, in one pass over the
+   * table rather than an index's random lookups of a third of it. */
+  stmt = council_store_prepare (self, year > 0
+    ? "SELECT project_id, source, amount_fen FROM fund_entry "
+      "WHERE kind = :kind AND entry_date BETWEEN :year_start AND :year_end"
+    : "SELECT project_id, source, amount_fen FROM fund_entry NOT INDEXED "
+      "WHERE kind = :kind AND entry_date BETWEEN :year_start AND :year_end", error);
   if (stmt == NULL)
     return NULL;
   bind_named_text (stmt, ":kind", council_fund_kind_to_string (kind));
