@@ -2590,12 +2590,16 @@ load_brand_rollups (CouncilStore *self, GError **error)
 /* project id -> its partners' names joined by "、", in the order they were
  * added (as the list's row has them). */
 static GHashTable *
-load_partner_names (CouncilStore *self, gboolean chinese, GError **error)
+load_partner_names (CouncilStore *self, gboolean chinese, gboolean brands_only, GError **error)
 {
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  sqlite3_stmt *stmt = council_store_prepare (self,
-    "SELECT pp.project_id, " NAME_IN_UI ("po") " FROM project_partner pp "
-    "JOIN organization po ON po.id = pp.org_id ORDER BY pp.project_id, pp.id", error);
+  /* The Brands pass needs those of brands and their sources only. */
+  sqlite3_stmt *stmt = council_store_prepare (self, brands_only
+    ? "SELECT pp.project_id, " NAME_IN_UI ("po") " FROM project_partner pp "
+      "JOIN organization po ON po.id = pp.org_id WHERE pp.project_id IN " BRAND_IDS " "
+      "OR pp.project_id IN (SELECT id FROM project WHERE integrated_into IS NOT NULL) ORDER BY pp.project_id, pp.id"
+    : "SELECT pp.project_id, " NAME_IN_UI ("po") " FROM project_partner pp "
+      "JOIN organization po ON po.id = pp.org_id ORDER BY pp.project_id, pp.id", error);
   GString *joined = NULL;
   gint64 current = 0;
   int rc;
@@ -2644,7 +2648,7 @@ load_partner_names (CouncilStore *self, gboolean chinese, GError **error)
 
 /* Steps a statement of PROJECT_LEAN_COLUMNS, handing each row to func. */
 static gboolean
-stream_lean_rows (CouncilStore *self, sqlite3_stmt *stmt, gboolean chinese,
+stream_lean_rows (CouncilStore *self, sqlite3_stmt *stmt, gboolean chinese, gboolean brands_only,
                   CouncilProjectRowFunc func, gpointer user_data, GError **error)
 {
   g_autoptr(GHashTable) rollups = NULL;
@@ -2657,7 +2661,7 @@ stream_lean_rows (CouncilStore *self, sqlite3_stmt *stmt, gboolean chinese,
   rollups = load_brand_rollups (self, error);
   if (rollups == NULL)
     return FALSE;
-  partners = load_partner_names (self, chinese, error);
+  partners = load_partner_names (self, chinese, brands_only, error);
   if (partners == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -2733,7 +2737,7 @@ council_store_foreach_project_row (CouncilStore *self, const CouncilProjectFilte
     }
   bind_filter (stmt, q);
   project_query_free (q);
-  return stream_lean_rows (self, stmt, chinese, func, user_data, error);
+  return stream_lean_rows (self, stmt, chinese, FALSE, func, user_data, error);
 }
 
 gboolean
@@ -2754,5 +2758,5 @@ council_store_foreach_brand_row (CouncilStore *self, int names_language,
     "ORDER BY brand_code, is_source, code", error);
   if (stmt == NULL)
     return FALSE;
-  return stream_lean_rows (self, stmt, names_in_chinese (names_language), func, user_data, error);
+  return stream_lean_rows (self, stmt, names_in_chinese (names_language), TRUE, func, user_data, error);
 }

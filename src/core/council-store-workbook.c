@@ -78,15 +78,60 @@ load_co_owner_names (CouncilStore *self, gboolean chinese, GError **error)
   return g_steal_pointer (&names);
 }
 
+/* A meeting as the Action items sheet names it. */
+typedef struct
+{
+  char *date;    /* YYYY-MM-DD */
+  char *title;
+} MeetingName;
+
+static void
+meeting_name_free (gpointer data)
+{
+  MeetingName *name = data;
+
+  g_free (name->date);
+  g_free (name->title);
+  g_free (name);
+}
+
+/* meeting id -> MeetingName, in one pass over the meetings (a council has
+ * tens of thousands), rather than a lookup for every action item. */
+static GHashTable *
+load_meeting_names (CouncilStore *self, GError **error)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, meeting_name_free);
+  sqlite3_stmt *stmt = council_store_prepare (self, "SELECT id, substr(starts_at, 1, 10), title FROM meeting", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      MeetingName *name = g_new (MeetingName, 1);
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      name->date = g_strdup (column_text (stmt, 1));
+      name->title = g_strdup (column_text (stmt, 2));
+      g_hash_table_insert (names, g_memdup2 (&id, sizeof id), name);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      council_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&names);
+}
+
 /* The columns of an action item row; ?1..?2 the year, ?3 Chinese, ?4 as of.
  * The latest progress note is one index probe, joined for both columns. */
 #define ACTION_ITEM_ROW_SELECT \
   "SELECT x.id, x.text, " ORG_NAME ("o") ", x.due_date, x.status, coalesce(x.done_date, ''), " \
-  "coalesce(n.noted_on, ''), coalesce(n.text, ''), substr(m.starts_at, 1, 10), m.title, " \
+  "coalesce(n.noted_on, ''), coalesce(n.text, ''), x.meeting_id, " \
   "CASE WHEN x.status IN ('open', 'in_progress') AND x.due_date < ?4 " \
   "  THEN CAST(julianday(?4) - julianday(x.due_date) AS INTEGER) ELSE 0 END " \
-  "FROM action_item x INDEXED BY action_item_followup " \
-  "JOIN meeting m ON m.id = x.meeting_id JOIN organization o ON o.id = x.owner_org_id " \
+  "FROM action_item x INDEXED BY action_item_followup JOIN organization o ON o.id = x.owner_org_id " \
   "LEFT JOIN progress_note n ON n.id = (SELECT p.id FROM progress_note p WHERE p.action_item_id = x.id " \
   "                                     ORDER BY p.noted_on DESC, p.id DESC LIMIT 1) "
 
@@ -107,6 +152,7 @@ council_store_foreach_action_item_of_year (CouncilStore *self, int year, const c
     "ORDER BY x.due_date, x.id",
   };
   g_autoptr(GHashTable) co_owners = NULL;
+  g_autoptr(GHashTable) meetings = NULL;
   char first[11], last[11];
 
   g_return_val_if_fail (COUNCIL_IS_STORE (self), FALSE);
@@ -116,6 +162,9 @@ council_store_foreach_action_item_of_year (CouncilStore *self, int year, const c
   g_snprintf (last, sizeof last, "%04d-12-31", year);
   co_owners = load_co_owner_names (self, chinese, error);
   if (co_owners == NULL)
+    return FALSE;
+  meetings = load_meeting_names (self, error);
+  if (meetings == NULL)
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (passes); i++)
     {
@@ -131,7 +180,9 @@ council_store_foreach_action_item_of_year (CouncilStore *self, int year, const c
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           gint64 id = sqlite3_column_int64 (stmt, 0);
+          gint64 meeting_id = sqlite3_column_int64 (stmt, 8);
           const char *co = g_hash_table_lookup (co_owners, &id);
+          const MeetingName *meeting = g_hash_table_lookup (meetings, &meeting_id);
           CouncilActionItemRow row = {
             .id = id,
             .text = column_text (stmt, 1),
@@ -142,11 +193,13 @@ council_store_foreach_action_item_of_year (CouncilStore *self, int year, const c
             .done_date = column_text (stmt, 5),
             .last_note_date = column_text (stmt, 6),
             .last_note = column_text (stmt, 7),
-            .meeting_date = column_text (stmt, 8),
-            .meeting_title = column_text (stmt, 9),
-            .days_overdue = sqlite3_column_int (stmt, 10),
+            .meeting_date = meeting ? meeting->date : "",
+            .meeting_title = meeting ? meeting->title : "",
+            .days_overdue = sqlite3_column_int (stmt, 9),
           };
 
+          if (meeting == NULL)   /* as the join with meeting had it */
+            continue;
           council_action_status_from_string (column_text (stmt, 4), &row.status);
           if (!func (&row, user_data))
             {
