@@ -12,6 +12,7 @@
 
 #include "council-store-private.h"
 #include "council-store-projects.h"
+#include "council-store-workbook.h"
 
 /* ---- SQL pieces shared by the list, the detail and the roll-ups ----
  * "p" is the project row; a brand's sources are the rows whose
@@ -2403,40 +2404,122 @@ bind_year (sqlite3_stmt *stmt, int year)
   bind_named_text (stmt, ":year_end", end);
 }
 
-#define SOURCE_RANK(s) \
-  "(CASE " s " WHEN 'gov_purchase' THEN 0 WHEN 'fiscal' THEN 1 WHEN 'donation' THEN 2 " \
-  "WHEN 'corporate' THEN 3 WHEN 'overseas' THEN 4 ELSE 5 END)"
+/* The pivot's cells of one organization. */
+typedef struct
+{
+  gint64   org_id;
+  gint64   sort_order;
+  gint64   amount_fen[COUNCIL_N_FUND_SOURCES];
+  gboolean any[COUNCIL_N_FUND_SOURCES];
+} PivotRow;
 
+static int
+compare_pivot_rows (gconstpointer a, gconstpointer b)
+{
+  const PivotRow *x = *(PivotRow * const *) a, *y = *(PivotRow * const *) b;
+
+  if (x->sort_order != y->sort_order)
+    return x->sort_order < y->sort_order ? -1 : 1;
+  return (x->org_id > y->org_id) - (x->org_id < y->org_id);
+}
+
+/* Grouping 100,000 entries by lead organization in SQL joins every entry
+ * to its project at random; here the leads come from one pass over
+ * project_by_lead, the entries from one pass, and the sums are kept here. */
 GArray *
 council_store_fund_pivot (CouncilStore *self, int year, CouncilFundKind kind, GError **error)
 {
   g_autoptr(GArray) cells = g_array_new (FALSE, TRUE, sizeof (CouncilFundPivotCell));
-  sqlite3_stmt *stmt = council_store_prepare (self,
-    "SELECT p.lead_org_id, f.source, sum(f.amount_fen) FROM fund_entry f "
-    "JOIN project p ON p.id = f.project_id JOIN organization o ON o.id = p.lead_org_id "
-    "WHERE f.kind = :kind AND f.entry_date BETWEEN :year_start AND :year_end "
-    "GROUP BY p.lead_org_id, f.source "
-    "ORDER BY min(o.sort_order), p.lead_org_id, " SOURCE_RANK ("f.source"), error);
+  g_autoptr(GHashTable) leads = g_hash_table_new (g_direct_hash, g_direct_equal);   /* project -> lead */
+  g_autoptr(GHashTable) rows = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  g_autoptr(GPtrArray) ordered = NULL;
+  sqlite3_stmt *stmt;
   int rc;
 
+  /* Ids fit a pointer on the platforms the program builds for. */
+  G_STATIC_ASSERT (sizeof (gpointer) >= sizeof (gint64));
+
+  stmt = council_store_prepare (self, "SELECT id, lead_org_id FROM project", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (leads, GSIZE_TO_POINTER (sqlite3_column_int64 (stmt, 0)),
+                         GSIZE_TO_POINTER (sqlite3_column_int64 (stmt, 1)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  /* Organizations that lead no entry get no row, as with a GROUP BY. */
+  stmt = council_store_prepare (self, "SELECT id, sort_order FROM organization", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PivotRow *row = g_new0 (PivotRow, 1);
+
+      row->org_id = sqlite3_column_int64 (stmt, 0);
+      row->sort_order = sqlite3_column_int64 (stmt, 1);
+      g_hash_table_insert (rows, GSIZE_TO_POINTER (row->org_id), row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  /* A year's entries are found by date; every year's, in one pass over the
+   * table rather than an index's random lookups of a third of it. */
+  stmt = council_store_prepare (self, year > 0
+    ? "SELECT project_id, source, amount_fen FROM fund_entry "
+      "WHERE kind = :kind AND entry_date BETWEEN :year_start AND :year_end"
+    : "SELECT project_id, source, amount_fen FROM fund_entry NOT INDEXED "
+      "WHERE kind = :kind AND entry_date BETWEEN :year_start AND :year_end", error);
   if (stmt == NULL)
     return NULL;
   bind_named_text (stmt, ":kind", council_fund_kind_to_string (kind));
   bind_year (stmt, year);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      CouncilFundPivotCell cell = { sqlite3_column_int64 (stmt, 0), COUNCIL_FUND_SOURCE_GOV_PURCHASE,
-                                    sqlite3_column_int64 (stmt, 2) };
-      council_fund_source_from_string (column_or_empty (stmt, 1), &cell.source);
-      g_array_append_val (cells, cell);
+      gpointer lead = NULL;
+      PivotRow *row;
+      CouncilFundSource source;
+
+      if (!g_hash_table_lookup_extended (leads, GSIZE_TO_POINTER (sqlite3_column_int64 (stmt, 0)), NULL, &lead) ||
+          (row = g_hash_table_lookup (rows, lead)) == NULL ||
+          !council_fund_source_from_string (column_or_empty (stmt, 1), &source))
+        continue;
+      row->amount_fen[source] += sqlite3_column_int64 (stmt, 2);
+      row->any[source] = TRUE;
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
+    goto failed;
+
+  /* By the organizations' roster order, then source. */
+  ordered = g_ptr_array_sized_new (g_hash_table_size (rows));
+  {
+    GHashTableIter iter;
+    gpointer row;
+
+    g_hash_table_iter_init (&iter, rows);
+    while (g_hash_table_iter_next (&iter, NULL, &row))
+      g_ptr_array_add (ordered, row);
+  }
+  g_ptr_array_sort (ordered, compare_pivot_rows);
+  for (guint i = 0; i < ordered->len; i++)
     {
-      council_store_set_sqlite_error (self, rc, error);
-      return NULL;
+      PivotRow *row = g_ptr_array_index (ordered, i);
+
+      for (int s = 0; s < COUNCIL_N_FUND_SOURCES; s++)
+        if (row->any[s])
+          {
+            CouncilFundPivotCell cell = { row->org_id, (CouncilFundSource) s, row->amount_fen[s] };
+            g_array_append_val (cells, cell);
+          }
     }
   return g_steal_pointer (&cells);
+
+failed:
+  council_store_set_sqlite_error (self, rc, error);
+  return NULL;
 }
 
 GArray *
@@ -2876,4 +2959,230 @@ council_store_find_project_category (CouncilStore *self, const char *code)
     id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   return id;
+}
+
+/* ---- the workbook's lean readers (council-store-workbook.h) ----
+ * The list's row (PROJECT_ROW_SELECT) computes every roll-up and fund sum of
+ * every project with correlated subqueries. Only brands (a few hundred in a
+ * council of 100,000 projects) have sources: their roll-ups are computed
+ * once, beforehand, with the list's own expressions; every other project's
+ * values are its own, and its spending comes from project_spent (kept by
+ * triggers, as the list's "spent" sort uses it). Partner names are read in
+ * one ordered pass. Then the projects stream in sheet order. */
+
+typedef struct
+{
+  CouncilProjectStatus status;
+  CouncilProjectHealth health;
+  gint64               budget_fen;
+  gint64               spent_fen;
+  gint64               actual_beneficiaries;
+} BrandRollup;
+
+static GHashTable *
+load_brand_rollups (CouncilStore *self, GError **error)
+{
+  g_autoptr(GHashTable) rollups = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  sqlite3_stmt *stmt = council_store_prepare (self,
+    "SELECT p.id, " ROLLED_STATUS ", " ROLLED_HEALTH_RANK ", " ROLLED_BUDGET ", " FUND_SUM ("spent") ", "
+    ROLLED_BENEFICIARIES " FROM project p WHERE p.id IN " BRAND_IDS, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BrandRollup *rollup = g_new0 (BrandRollup, 1);
+      gint64 *id = g_new (gint64, 1);
+
+      *id = sqlite3_column_int64 (stmt, 0);
+      rollup->status = COUNCIL_PROJECT_STATUS_PROPOSED;
+      council_project_status_from_string (column_or_empty (stmt, 1), &rollup->status);
+      rollup->health = (CouncilProjectHealth) CLAMP (sqlite3_column_int (stmt, 2), 0, 2);
+      rollup->budget_fen = sqlite3_column_int64 (stmt, 3);
+      rollup->spent_fen = sqlite3_column_int64 (stmt, 4);
+      rollup->actual_beneficiaries = sqlite3_column_int64 (stmt, 5);
+      g_hash_table_insert (rollups, id, rollup);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      council_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rollups);
+}
+
+/* project id -> its partners' names joined by "、", in the order they were
+ * added (as the list's row has them). */
+static GHashTable *
+load_partner_names (CouncilStore *self, gboolean chinese, gboolean brands_only, GError **error)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  /* The Brands pass needs those of brands and their sources only. */
+  sqlite3_stmt *stmt = council_store_prepare (self, brands_only
+    ? "SELECT pp.project_id, " NAME_IN_UI ("po") " FROM project_partner pp "
+      "JOIN organization po ON po.id = pp.org_id WHERE pp.project_id IN " BRAND_IDS " "
+      "OR pp.project_id IN (SELECT id FROM project WHERE integrated_into IS NOT NULL) ORDER BY pp.project_id, pp.id"
+    : "SELECT pp.project_id, " NAME_IN_UI ("po") " FROM project_partner pp "
+      "JOIN organization po ON po.id = pp.org_id ORDER BY pp.project_id, pp.id", error);
+  GString *joined = NULL;
+  gint64 current = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_named_int64 (stmt, ":zh", chinese);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 project_id = sqlite3_column_int64 (stmt, 0);
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (joined != NULL && project_id != current)
+        {
+          g_hash_table_insert (names, g_memdup2 (&current, sizeof current), g_string_free (joined, FALSE));
+          joined = NULL;
+        }
+      if (name == NULL)   /* group_concat skips NULLs */
+        continue;
+      current = project_id;
+      if (joined == NULL)
+        joined = g_string_new (name);
+      else
+        {
+          g_string_append (joined, "、");
+          g_string_append (joined, name);
+        }
+    }
+  sqlite3_reset (stmt);
+  if (joined != NULL)
+    g_hash_table_insert (names, g_memdup2 (&current, sizeof current), g_string_free (joined, FALSE));
+  if (rc != SQLITE_DONE)
+    {
+      council_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&names);
+}
+
+/* The columns of a lean row; the roll-ups of brands come from BrandRollup. */
+#define PROJECT_LEAN_COLUMNS \
+  "SELECT p.id, p.code AS code, p.title_zh, p.title_en, p.lead_org_id, p.category_id, " \
+  "  coalesce(p.start_date, ''), coalesce(p.end_date, ''), p.status, " HEALTH_RANK ("p.health") ", " \
+  "  p.budget_fen, coalesce(t.spent_fen, 0), p.actual_beneficiaries, coalesce(p.integrated_into, 0)"
+#define PROJECT_LEAN_FROM " FROM project p LEFT JOIN project_spent t ON t.project_id = p.id"
+
+/* Steps a statement of PROJECT_LEAN_COLUMNS, handing each row to func. */
+static gboolean
+stream_lean_rows (CouncilStore *self, sqlite3_stmt *stmt, gboolean chinese, gboolean brands_only,
+                  CouncilProjectRowFunc func, gpointer user_data, GError **error)
+{
+  g_autoptr(GHashTable) rollups = NULL;
+  g_autoptr(GHashTable) partners = NULL;
+  /* The Brands pass adds the brand's code and whether the row is a source. */
+  gboolean with_brand_columns = sqlite3_column_count (stmt) > 15;
+  int rc;
+
+  /* Both are read before the first step of @stmt (other statements). */
+  rollups = load_brand_rollups (self, error);
+  if (rollups == NULL)
+    return FALSE;
+  partners = load_partner_names (self, chinese, brands_only, error);
+  if (partners == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const BrandRollup *rollup = g_hash_table_size (rollups) > 0 ? g_hash_table_lookup (rollups, &id) : NULL;
+      const char *partner_names = g_hash_table_lookup (partners, &id);
+      CouncilProjectRow row = {
+        .id = id,
+        .code = column_or_empty (stmt, 1),
+        .title_zh = column_or_empty (stmt, 2),
+        .title_en = column_or_empty (stmt, 3),
+        .lead_org_id = sqlite3_column_int64 (stmt, 4),
+        .category_id = sqlite3_column_int64 (stmt, 5),
+        .partners = partner_names ? partner_names : "",
+        .start_date = column_or_empty (stmt, 6),
+        .end_date = column_or_empty (stmt, 7),
+        .status = COUNCIL_PROJECT_STATUS_PROPOSED,
+        .health = (CouncilProjectHealth) CLAMP (sqlite3_column_int (stmt, 9), 0, 2),
+        .budget_fen = sqlite3_column_int64 (stmt, 10),
+        .spent_fen = sqlite3_column_int64 (stmt, 11),
+        .actual_beneficiaries = sqlite3_column_int64 (stmt, 12),
+        .integrated_into = sqlite3_column_int64 (stmt, 13),
+        .under_brand = with_brand_columns && sqlite3_column_int (stmt, 15) != 0,
+      };
+
+      if (rollup != NULL)
+        {
+          row.status = rollup->status;
+          row.health = rollup->health;
+          row.budget_fen = rollup->budget_fen;
+          row.spent_fen = rollup->spent_fen;
+          row.actual_beneficiaries = rollup->actual_beneficiaries;
+        }
+      else
+        council_project_status_from_string (column_or_empty (stmt, 8), &row.status);
+      if (!func (&row, user_data))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return council_store_set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+gboolean
+council_store_foreach_project_row (CouncilStore *self, const CouncilProjectFilter *filter,
+                                   CouncilProjectSort sort, gboolean descending,
+                                   CouncilProjectRowFunc func, gpointer user_data, GError **error)
+{
+  ProjectQuery *q;
+  g_autoptr(GString) sql = g_string_new (PROJECT_LEAN_COLUMNS PROJECT_LEAN_FROM);
+  sqlite3_stmt *stmt;
+  gboolean chinese;
+
+  g_return_val_if_fail (COUNCIL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  q = project_query_new (self, filter, sort, descending);
+  chinese = names_in_chinese (q->names_language);
+  /* The rows of council_store_foreach_project(), in its order. */
+  append_where (sql, q);
+  g_string_append_printf (sql, " ORDER BY %s %s, p.code %s", sort_expression (q->sort),
+                          q->descending ? "DESC" : "ASC", q->descending ? "DESC" : "ASC");
+  stmt = council_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    {
+      project_query_free (q);
+      return FALSE;
+    }
+  bind_filter (stmt, q);
+  project_query_free (q);
+  return stream_lean_rows (self, stmt, chinese, FALSE, func, user_data, error);
+}
+
+gboolean
+council_store_foreach_brand_row (CouncilStore *self, int names_language,
+                                 CouncilProjectRowFunc func, gpointer user_data, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (COUNCIL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  /* Each brand (by code), then its sources (by code). */
+  stmt = council_store_prepare (self,
+    "SELECT * FROM (" PROJECT_LEAN_COLUMNS ", p.code AS brand_code, 0 AS is_source" PROJECT_LEAN_FROM
+    "  WHERE p.id IN " BRAND_IDS " "
+    "UNION ALL " PROJECT_LEAN_COLUMNS ", b.code, 1" PROJECT_LEAN_FROM
+    "  JOIN project b ON b.id = p.integrated_into WHERE p.integrated_into IS NOT NULL) "
+    "ORDER BY brand_code, is_source, code", error);
+  if (stmt == NULL)
+    return FALSE;
+  return stream_lean_rows (self, stmt, names_in_chinese (names_language), TRUE, func, user_data, error);
 }

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "council-store-projects.h"
+#include "council-store-workbook.h"
 #include "council-workbook-private.h"
 
 enum
@@ -145,13 +146,11 @@ name_of (GHashTable *table, gint64 id)
 }
 
 static const char *
-project_title (CouncilWorkbookWriter *writer, CouncilProject *project)
+project_title (CouncilWorkbookWriter *writer, const CouncilProjectRow *project)
 {
-  const char *en = council_project_get_title_en (project);
-
-  if (writer->options->chinese || en == NULL || *en == '\0')
-    return council_project_get_title_zh (project);
-  return en;
+  if (writer->options->chinese || *project->title_en == '\0')
+    return project->title_zh;
+  return project->title_en;
 }
 
 static lxw_format *
@@ -191,21 +190,21 @@ typedef struct
 } ProjectPass;
 
 static gboolean
-write_project_row (ProjectPass *pass, CouncilProject *project, gboolean indented)
+write_project_row (ProjectPass *pass, const CouncilProjectRow *project, gboolean indented)
 {
   CouncilWorkbookWriter *writer = pass->writer;
   lxw_format *text = indented ? pass->indent_text : writer->formats.text;
   lxw_format *money = indented ? pass->indent_money : pass->money;
   const char *texts[N_COLUMNS] = {
-    [COL_CODE] = council_project_get_code (project),
+    [COL_CODE] = project->code,
     [COL_TITLE] = project_title (writer, project),
-    [COL_LEAD] = name_of (pass->names->org_names, council_project_get_lead_org_id (project)),
-    [COL_PARTNERS] = council_project_get_partners_text (project),
-    [COL_CATEGORY] = name_of (pass->names->category_names, council_project_get_category_id (project)),
-    [COL_STATUS] = council_workbook_text (writer, &status_labels[council_project_get_rolled_status (project)]),
-    [COL_HEALTH] = council_workbook_text (writer, &health_labels[council_project_get_rolled_health (project)]),
-    [COL_START] = council_project_get_start_date (project),
-    [COL_END] = council_project_get_end_date (project),
+    [COL_LEAD] = name_of (pass->names->org_names, project->lead_org_id),
+    [COL_PARTNERS] = project->partners,
+    [COL_CATEGORY] = name_of (pass->names->category_names, project->category_id),
+    [COL_STATUS] = council_workbook_text (writer, &status_labels[project->status]),
+    [COL_HEALTH] = council_workbook_text (writer, &health_labels[project->health]),
+    [COL_START] = project->start_date,
+    [COL_END] = project->end_date,
   };
   lxw_row_t row = ++pass->row;
 
@@ -216,18 +215,15 @@ write_project_row (ProjectPass *pass, CouncilProject *project, gboolean indented
       switch (c)
         {
         case COL_BUDGET:
-          ok = council_workbook_write_number (writer, pass->sheet, row, c,
-                                              council_project_get_rolled_budget_fen (project) / 100.0,
+          ok = council_workbook_write_number (writer, pass->sheet, row, c, project->budget_fen / 100.0,
                                               money, &pass->error);
           break;
         case COL_SPENT:
-          ok = council_workbook_write_number (writer, pass->sheet, row, c,
-                                              council_project_get_spent_fen (project) / 100.0,
+          ok = council_workbook_write_number (writer, pass->sheet, row, c, project->spent_fen / 100.0,
                                               money, &pass->error);
           break;
         case COL_BENEFICIARIES:
-          ok = council_workbook_write_number (writer, pass->sheet, row, c,
-                                              (double) council_project_get_rolled_actual_beneficiaries (project),
+          ok = council_workbook_write_number (writer, pass->sheet, row, c, (double) project->actual_beneficiaries,
                                               writer->formats.integer, &pass->error);
           break;
         default:
@@ -243,7 +239,7 @@ write_project_row (ProjectPass *pass, CouncilProject *project, gboolean indented
 }
 
 static gboolean
-on_project_cb (CouncilProject *project, gpointer user_data)
+on_project_cb (const CouncilProjectRow *project, gpointer user_data)
 {
   ProjectPass *pass = user_data;
 
@@ -276,7 +272,7 @@ begin_project_sheet (CouncilWorkbookWriter *writer, ProjectPass *pass, Names *na
 }
 
 static gboolean
-finish_pass (ProjectPass *pass, GError **error)
+finish_pass (ProjectPass *pass, gboolean ok, GError **error)
 {
   if (pass->error != NULL)
     {
@@ -284,6 +280,8 @@ finish_pass (ProjectPass *pass, GError **error)
       pass->error = NULL;
       return FALSE;
     }
+  if (!ok)
+    return FALSE;
   if (!council_workbook_check (pass->writer,
                                worksheet_autofilter (pass->sheet, 0, 0, MAX (pass->row, 1), N_COLUMNS - 1),
                                error))
@@ -297,7 +295,6 @@ council_workbook_write_projects (CouncilWorkbookWriter *writer, GError **error)
 {
   CouncilProjectFilter all = COUNCIL_PROJECT_FILTER_INIT;
   CouncilProjectFilter shown = writer->project_filter ? *writer->project_filter : all;
-  const CouncilProjectFilter *filter = &shown;
   Names names = { NULL, NULL };
   ProjectPass pass = { 0 };
   gboolean ok;
@@ -307,65 +304,38 @@ council_workbook_write_projects (CouncilWorkbookWriter *writer, GError **error)
   if (!names_load (writer, &names, error))
     return FALSE;
   ok = begin_project_sheet (writer, &pass, &names, &projects_sheet_name, error) &&
-       council_store_count_projects (writer->store, filter, &pass.n_expected, error) &&
-       council_store_foreach_project (writer->store, filter, writer->project_sort,
-                                      writer->project_descending, on_project_cb, &pass, error) &&
-       finish_pass (&pass, error);
+       council_store_count_projects (writer->store, &shown, &pass.n_expected, error);
+  if (ok)
+    ok = finish_pass (&pass, council_store_foreach_project_row (writer->store, &shown, writer->project_sort,
+                                                                writer->project_descending, on_project_cb,
+                                                                &pass, error), error);
   g_clear_error (&pass.error);
   names_clear (&names);
   return ok;
 }
 
 static gboolean
-collect_brand_cb (CouncilProject *project, gpointer user_data)
+on_brand_row_cb (const CouncilProjectRow *project, gpointer user_data)
 {
-  g_ptr_array_add (user_data, g_object_ref (project));
-  return TRUE;
+  return write_project_row (user_data, project, project->under_brand);
 }
 
-/* Brands are few (a council integrates a handful a year): they are collected
- * first, then each is written with its sources indented below it. */
+/* Brands are few (a council integrates a handful a year): each is written
+ * with its sources indented below it, in one pass. */
 gboolean
 council_workbook_write_brands (CouncilWorkbookWriter *writer, GError **error)
 {
-  CouncilProjectFilter filter = COUNCIL_PROJECT_FILTER_INIT;
-  g_autoptr(GPtrArray) brands = g_ptr_array_new_with_free_func (g_object_unref);
   Names names = { NULL, NULL };
   ProjectPass pass = { 0 };
-  gboolean ok = FALSE;
+  gboolean ok;
 
-  filter.integrated_only = TRUE;
-  filter.names_language = export_names_language (writer);
   if (!names_load (writer, &names, error))
     return FALSE;
-  if (!begin_project_sheet (writer, &pass, &names, &brands_sheet_name, error) ||
-      !council_store_foreach_project (writer->store, &filter, COUNCIL_PROJECT_SORT_CODE, FALSE,
-                                      collect_brand_cb, brands, error))
-    goto out;
-  for (guint i = 0; i < brands->len; i++)
-    {
-      CouncilProject *brand = g_ptr_array_index (brands, i);
-      CouncilProjectFilter of_brand = COUNCIL_PROJECT_FILTER_INIT;
-      g_autoptr(GListStore) sources = NULL;
-
-      of_brand.integrated_into = council_project_get_id (brand);
-      of_brand.names_language = filter.names_language;
-      sources = council_store_list_projects (writer->store, &of_brand, COUNCIL_PROJECT_SORT_CODE, FALSE, 0, 0, error);
-
-      if (sources == NULL || !write_project_row (&pass, brand, FALSE))
-        goto out;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (sources)); j++)
-        {
-          g_autoptr(CouncilProject) source = g_list_model_get_item (G_LIST_MODEL (sources), j);
-          if (!write_project_row (&pass, source, TRUE))
-            goto out;
-        }
-      council_workbook_progress (writer, (double) (i + 1) / brands->len);
-    }
-  ok = finish_pass (&pass, error);
-out:
-  if (pass.error != NULL)
-    g_propagate_error (error, g_steal_pointer (&pass.error));
+  ok = begin_project_sheet (writer, &pass, &names, &brands_sheet_name, error);
+  if (ok)
+    ok = finish_pass (&pass, council_store_foreach_brand_row (writer->store, export_names_language (writer),
+                                                              on_brand_row_cb, &pass, error), error);
+  g_clear_error (&pass.error);
   names_clear (&names);
   return ok;
 }
@@ -515,10 +485,57 @@ out:
 
 /* ---- Fund disclosure: every entry of the year, for publication ---- */
 
+enum { D_CODE, D_PROJECT, D_SOURCE, D_KIND, D_AMOUNT, D_DATE, D_COUNTERPARTY, D_VOUCHER, D_NOTE, N_D };
+
+typedef struct
+{
+  CouncilWorkbookWriter *writer;
+  lxw_worksheet *sheet;
+  lxw_format *money;
+  guint n_expected;
+  lxw_row_t row;
+  GError *error;
+} DisclosurePass;
+
+static gboolean
+write_fund_entry (const CouncilFundEntryRow *e, gpointer user_data)
+{
+  DisclosurePass *pass = user_data;
+  CouncilWorkbookWriter *writer = pass->writer;
+  lxw_row_t row = ++pass->row;
+  const char *texts[N_D] = {
+    [D_CODE] = e->project_code,
+    [D_PROJECT] = e->project_title,
+    [D_SOURCE] = council_workbook_text (writer, &source_labels[e->source]),
+    [D_KIND] = council_workbook_text (writer, &kind_labels[e->kind]),
+    [D_DATE] = e->entry_date,
+    [D_COUNTERPARTY] = e->counterparty,
+    [D_VOUCHER] = e->voucher_no,
+    [D_NOTE] = e->note,
+  };
+
+  if (row % 500 == 1)
+    {
+      if (council_workbook_cancelled (writer, &pass->error))
+        return FALSE;
+      council_workbook_progress (writer, (double) (row - 1) / MAX (pass->n_expected, 1));
+    }
+  for (int c = 0; c < N_D; c++)
+    {
+      gboolean ok = c == D_AMOUNT
+        ? council_workbook_write_number (writer, pass->sheet, row, c, e->amount_fen / 100.0, pass->money,
+                                         &pass->error)
+        : texts[c] == NULL || *texts[c] == '\0' ||
+          council_workbook_write_text (writer, pass->sheet, row, c, texts[c], writer->formats.text, &pass->error);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 council_workbook_write_fund_disclosure (CouncilWorkbookWriter *writer, GError **error)
 {
-  enum { D_CODE, D_PROJECT, D_SOURCE, D_KIND, D_AMOUNT, D_DATE, D_COUNTERPARTY, D_VOUCHER, D_NOTE, N_D };
   static const CouncilBilingual d_headers[N_D] = {
     [D_CODE] = { "Project code", "项目编号" },
     [D_PROJECT] = { "Project", "项目名称" },
@@ -531,53 +548,27 @@ council_workbook_write_fund_disclosure (CouncilWorkbookWriter *writer, GError **
     [D_NOTE] = { "Note", "备注" },
   };
   static const double d_widths[N_D] = { 16, 40, 26, 10, 16, 12, 28, 16, 30 };
-  g_autoptr(GListStore) entries = council_store_list_fund_entries_for_year (writer->store, writer->options->year, error);
-  lxw_worksheet *sheet;
-  lxw_format *money;
-  guint n;
+  DisclosurePass pass = { writer, NULL, NULL, 0, 0, NULL };
+  gboolean ok;
 
-  if (entries == NULL)
+  pass.sheet = council_workbook_add_sheet (writer, &disclosure_sheet_name, error);
+  if (pass.sheet == NULL ||
+      !council_workbook_setup_sheet (writer, pass.sheet, d_headers, N_D, error) ||
+      !set_widths (writer, pass.sheet, d_widths, N_D, error) ||
+      !council_store_count_fund_entries_of_year (writer->store, writer->options->year, &pass.n_expected, error))
     return FALSE;
-  sheet = council_workbook_add_sheet (writer, &disclosure_sheet_name, error);
-  if (sheet == NULL ||
-      !council_workbook_setup_sheet (writer, sheet, d_headers, N_D, error) ||
-      !set_widths (writer, sheet, d_widths, N_D, error))
-    return FALSE;
-  money = money_format (writer, FALSE);
-  n = g_list_model_get_n_items (G_LIST_MODEL (entries));
-  for (guint i = 0; i < n; i++)
+  pass.money = money_format (writer, FALSE);
+  /* Project titles in the workbook's language, as on the Projects sheet. */
+  ok = council_store_foreach_fund_entry_of_year (writer->store, writer->options->year, writer->options->chinese,
+                                                 write_fund_entry, &pass, error);
+  if (pass.error != NULL)
     {
-      g_autoptr(CouncilFundEntry) e = g_list_model_get_item (G_LIST_MODEL (entries), i);
-      lxw_row_t row = i + 1;
-      const char *texts[N_D] = {
-        [D_CODE] = council_fund_entry_get_project_code (e),
-        [D_PROJECT] = council_fund_entry_get_project_title (e),
-        [D_SOURCE] = council_workbook_text (writer, &source_labels[council_fund_entry_get_source (e)]),
-        [D_KIND] = council_workbook_text (writer, &kind_labels[council_fund_entry_get_kind (e)]),
-        [D_DATE] = council_fund_entry_get_entry_date (e),
-        [D_COUNTERPARTY] = council_fund_entry_get_counterparty (e),
-        [D_VOUCHER] = council_fund_entry_get_voucher_no (e),
-        [D_NOTE] = council_fund_entry_get_note (e),
-      };
-
-      if (i % 500 == 0)
-        {
-          if (council_workbook_cancelled (writer, error))
-            return FALSE;
-          council_workbook_progress (writer, (double) i / MAX (n, 1));
-        }
-      for (int c = 0; c < N_D; c++)
-        {
-          gboolean ok = c == D_AMOUNT
-            ? council_workbook_write_number (writer, sheet, row, c,
-                                             council_fund_entry_get_amount_fen (e) / 100.0, money, error)
-            : texts[c] == NULL || *texts[c] == '\0' ||
-              council_workbook_write_text (writer, sheet, row, c, texts[c], writer->formats.text, error);
-          if (!ok)
-            return FALSE;
-        }
+      g_clear_error (error);
+      g_propagate_error (error, pass.error);
+      return FALSE;
     }
-  if (!council_workbook_check (writer, worksheet_autofilter (sheet, 0, 0, MAX (n, 1), N_D - 1), error))
+  if (!ok ||
+      !council_workbook_check (writer, worksheet_autofilter (pass.sheet, 0, 0, MAX (pass.row, 1), N_D - 1), error))
     return FALSE;
   council_workbook_progress (writer, 1.0);
   return TRUE;
