@@ -45,6 +45,14 @@ void          council_store_emit_changed (CouncilStore *self,
                                           const char   *table);
 
 /* Copies a text column ("" for NULL). */
+/* Steps @stmt, whose rows are (id, name) in order of id, into a table of
+ * gint64* id -> the names of that id joined by @separator (NULL names are
+ * skipped, as group_concat does). The statement is reset; NULL with @error
+ * set when a step fails. */
+GHashTable   *council_store_join_names_by_id (CouncilStore *self,
+                                              sqlite3_stmt *stmt,
+                                              const char   *separator,
+                                              GError      **error);
 char         *council_store_column_text  (sqlite3_stmt *stmt,
                                           int           column);
 

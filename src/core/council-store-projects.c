@@ -3018,7 +3018,6 @@ load_brand_rollups (CouncilStore *self, GError **error)
 static GHashTable *
 load_partner_names (CouncilStore *self, gboolean chinese, gboolean brands_only, GError **error)
 {
-  g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   /* The Brands pass needs those of brands and their sources only. */
   sqlite3_stmt *stmt = council_store_prepare (self, brands_only
     ? "SELECT pp.project_id, " NAME_IN_UI ("po") " FROM project_partner pp "
@@ -3026,43 +3025,11 @@ load_partner_names (CouncilStore *self, gboolean chinese, gboolean brands_only, 
       "OR pp.project_id IN (SELECT id FROM project WHERE integrated_into IS NOT NULL) ORDER BY pp.project_id, pp.id"
     : "SELECT pp.project_id, " NAME_IN_UI ("po") " FROM project_partner pp "
       "JOIN organization po ON po.id = pp.org_id ORDER BY pp.project_id, pp.id", error);
-  GString *joined = NULL;
-  gint64 current = 0;
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   bind_named_int64 (stmt, ":zh", chinese);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 project_id = sqlite3_column_int64 (stmt, 0);
-      const char *name = (const char *) sqlite3_column_text (stmt, 1);
-
-      if (joined != NULL && project_id != current)
-        {
-          g_hash_table_insert (names, g_memdup2 (&current, sizeof current), g_string_free (joined, FALSE));
-          joined = NULL;
-        }
-      if (name == NULL)   /* group_concat skips NULLs */
-        continue;
-      current = project_id;
-      if (joined == NULL)
-        joined = g_string_new (name);
-      else
-        {
-          g_string_append (joined, "、");
-          g_string_append (joined, name);
-        }
-    }
-  sqlite3_reset (stmt);
-  if (joined != NULL)
-    g_hash_table_insert (names, g_memdup2 (&current, sizeof current), g_string_free (joined, FALSE));
-  if (rc != SQLITE_DONE)
-    {
-      council_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&names);
+  return council_store_join_names_by_id (self, stmt, "、", error);
 }
 
 /* The columns of a lean row; the roll-ups of brands come from BrandRollup. */

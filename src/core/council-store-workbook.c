@@ -34,48 +34,14 @@ column_text (sqlite3_stmt *stmt, int col)
 static GHashTable *
 load_co_owner_names (CouncilStore *self, gboolean chinese, GError **error)
 {
-  g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   sqlite3_stmt *stmt = council_store_prepare (self,
     "SELECT c.action_item_id, " ORG_NAME ("co") " FROM action_item_co_owner c "
     "JOIN organization co ON co.id = c.org_id ORDER BY c.action_item_id, c.org_id", error);
-  const char *separator = chinese ? "、" : ", ";
-  GString *joined = NULL;
-  gint64 current = 0;
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 3, chinese ? 1 : 0);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 item_id = sqlite3_column_int64 (stmt, 0);
-      const char *name = (const char *) sqlite3_column_text (stmt, 1);
-
-      if (joined != NULL && item_id != current)
-        {
-          g_hash_table_insert (names, g_memdup2 (&current, sizeof current), g_string_free (joined, FALSE));
-          joined = NULL;
-        }
-      if (name == NULL)   /* group_concat skips NULLs */
-        continue;
-      current = item_id;
-      if (joined == NULL)
-        joined = g_string_new (name);
-      else
-        {
-          g_string_append (joined, separator);
-          g_string_append (joined, name);
-        }
-    }
-  sqlite3_reset (stmt);
-  if (joined != NULL)
-    g_hash_table_insert (names, g_memdup2 (&current, sizeof current), g_string_free (joined, FALSE));
-  if (rc != SQLITE_DONE)
-    {
-      council_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&names);
+  return council_store_join_names_by_id (self, stmt, chinese ? "、" : ", ", error);
 }
 
 /* A meeting as the Action items sheet names it. */

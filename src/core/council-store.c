@@ -617,6 +617,46 @@ council_store_get_path (CouncilStore *self)
   return self->path;
 }
 
+GHashTable *
+council_store_join_names_by_id (CouncilStore *self, sqlite3_stmt *stmt, const char *separator, GError **error)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  GString *joined = NULL;
+  gint64 current = 0;
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (joined != NULL && id != current)
+        {
+          g_hash_table_insert (names, g_memdup2 (&current, sizeof current), g_string_free (joined, FALSE));
+          joined = NULL;
+        }
+      if (name == NULL)
+        continue;
+      current = id;
+      if (joined == NULL)
+        joined = g_string_new (name);
+      else
+        {
+          g_string_append (joined, separator);
+          g_string_append (joined, name);
+        }
+    }
+  sqlite3_reset (stmt);
+  if (joined != NULL)
+    g_hash_table_insert (names, g_memdup2 (&current, sizeof current), g_string_free (joined, FALSE));
+  if (rc != SQLITE_DONE)
+    {
+      council_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&names);
+}
+
 gint64
 council_store_get_opened_at (CouncilStore *self)
 {
