@@ -21,6 +21,10 @@
 #include "core/council-store-meetings.h"
 #include "core/council-store-projects.h"
 #include "council-action-items-view-private.h"
+#include "council-documents-view-private.h"
+#include "core/council-demo.h"
+#include "core/council-document-import.h"
+#include "core/council-store-documents.h"
 #include "council-gui-resources.h"
 #include "council-meeting-editor-private.h"
 #include "council-meetings-view-private.h"
@@ -1002,6 +1006,74 @@ test_project_revert_leaves_no_draft (Fixture *f, gconstpointer data)
   destroy_toplevel (w.window);
 }
 
+/* ---- policy documents ---- */
+
+typedef struct
+{
+  GtkWindow *window;
+  CouncilDocumentsView *view;
+} DocumentsWindow;
+
+static gboolean
+has_documents_draft_dialog (gpointer data)
+{
+  return council_documents_view_get_draft_dialog (((DocumentsWindow *) data)->view) != NULL;
+}
+
+static void
+test_document_restore_after_crash (Fixture *f, gconstpointer data)
+{
+  const char * const pages[] = { "九龙坡区群团工作理事会文件\n关于加强群团组织联络员队伍建设的通知", NULL };
+  g_autofree char *dir = g_path_get_dirname (f->path);
+  g_autofree char *pdf = g_build_filename (dir, "通知.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CouncilStore) reopened = NULL;
+  g_autoptr(CouncilDocument) stored = NULL;
+  g_autoptr(CouncilDocument) saved = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  DocumentsWindow first = { 0 }, second = { 0 };
+  GtkWidget *dialog;
+  char *text = NULL;
+  gint64 id;
+
+  g_assert_true (council_demo_write_pdf (pdf, NULL, pages, &error));
+  id = council_document_import_file (f->store, pdf, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  first.view = council_documents_view_new (f->store);
+  first.window = present_view (GTK_WIDGET (first.view));
+  council_documents_view_open_document (first.view, id, 0, NULL);
+  g_assert_cmpint (council_documents_view_get_document_id (first.view), ==, id);
+  gtk_editable_set_text (council_documents_view_get_doc_number_entry (first.view), "九龙坡群发〔2026〕7号");
+  g_assert_true (council_documents_view_has_unsaved_changes (first.view));
+  g_assert_true (wait_until (has_draft, f->path));
+  destroy_toplevel (first.window);
+  stored = council_store_get_document (f->store, id, &error);
+  g_assert_cmpstr (council_document_get_doc_number (stored), !=, "九龙坡群发〔2026〕7号");
+
+  reopened = restart (f);
+  second.view = council_documents_view_new (reopened);
+  second.window = present_view (GTK_WIDGET (second.view));
+  g_assert_true (wait_until (has_documents_draft_dialog, &second));
+  dialog = council_documents_view_get_draft_dialog (second.view);
+  g_object_get (dialog, "text", &text, NULL);
+  g_assert_nonnull (strstr (text, council_document_get_title (stored)));
+  g_assert_nonnull (strstr (text, "were not saved"));
+  g_free (text);
+  gtk_dialog_response (GTK_DIALOG (dialog), 2 /* Restore */);
+  g_assert_cmpint (council_documents_view_get_document_id (second.view), ==, id);
+  g_assert_true (council_documents_view_has_unsaved_changes (second.view));
+  g_assert_cmpstr (gtk_editable_get_text (council_documents_view_get_doc_number_entry (second.view)), ==,
+                   "九龙坡群发〔2026〕7号");
+  g_assert_true (council_documents_view_save (second.view));
+  saved = council_store_get_document (reopened, id, &error);
+  g_assert_cmpstr (council_document_get_doc_number (saved), ==, "九龙坡群发〔2026〕7号");
+  left = council_draft_list (f->path);
+  g_assert_cmpuint (left->len, ==, 0);
+  destroy_toplevel (second.window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1035,6 +1107,7 @@ main (int argc, char **argv)
   g_test_add_func ("/drafts/project/round-trip", test_project_draft_round_trip);
   g_test_add ("/drafts/project/restore-after-crash", Fixture, NULL, fixture_set_up, test_project_restore_after_crash, fixture_tear_down);
   g_test_add ("/drafts/project/revert-leaves-no-draft", Fixture, NULL, fixture_set_up, test_project_revert_leaves_no_draft, fixture_tear_down);
+  g_test_add ("/drafts/document/restore-after-crash", Fixture, NULL, fixture_set_up, test_document_restore_after_crash, fixture_tear_down);
   status = g_test_run ();
   council_test_rm_rf (cache);
   return status;

@@ -845,3 +845,44 @@ council_draft_apply_to_project (CouncilDraft *draft, CouncilProject *project, ch
         }
     }
 }
+
+/* ---- policy documents ---- */
+
+CouncilDraft *
+council_draft_new_for_document (CouncilDocument *form, gint64 base_version, const char *title)
+{
+  CouncilDraft *draft = g_new0 (CouncilDraft, 1);
+  GKeyFile *f;
+
+  draft->kind = g_strdup ("document");
+  draft->record_id = council_document_get_id (form);
+  draft->version = base_version;
+  draft->title = g_strdup (title);
+  draft->fields = f = g_key_file_new ();
+  set_text (f, "title", council_document_get_title (form));
+  set_text (f, "issuing_body", council_document_get_issuing_body (form));
+  set_text (f, "doc_number", council_document_get_doc_number (form));
+  set_text (f, "issue_date", council_document_get_issue_date (form));
+  set_text (f, "kind", council_document_kind_to_string (council_document_get_kind (form)));
+  set_text (f, "tags", council_document_get_tags (form));
+  return draft;
+}
+
+void
+council_draft_apply_to_document (CouncilDraft *draft, CouncilDocument *document)
+{
+  g_autofree char *v = NULL;
+  CouncilDocumentKind kind = council_document_get_kind (document);
+
+#define TEXT(key, setter) \
+  v = get_text (draft, key, NULL); if (v) setter (document, v); g_clear_pointer (&v, g_free);
+  TEXT ("title", council_document_set_title);
+  TEXT ("issuing_body", council_document_set_issuing_body);
+  TEXT ("doc_number", council_document_set_doc_number);
+  TEXT ("issue_date", council_document_set_issue_date);
+  TEXT ("tags", council_document_set_tags);
+#undef TEXT
+  v = get_text (draft, "kind", "");
+  if (council_document_kind_from_string (v, &kind))
+    council_document_set_kind (document, kind);
+}

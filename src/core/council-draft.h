@@ -15,6 +15,7 @@
 
 #include <glib.h>
 
+#include "council-document.h"
 #include "council-meeting.h"
 #include "council-organization.h"
 #include "council-project.h"
@@ -93,5 +94,13 @@ void          council_draft_apply_to_project  (CouncilDraft       *draft,
                                                CouncilProject     *project,
                                                char              **budget_text,
                                                GStrv              *fund_amount_texts);
+
+/* The details form of a policy document (title, issuing body, 文号, issue
+ * date, kind, tags), in and out of a draft. */
+CouncilDraft *council_draft_new_for_document   (CouncilDocument *form,
+                                                gint64           base_version,
+                                                const char      *title);
+void          council_draft_apply_to_document  (CouncilDraft    *draft,
+                                                CouncilDocument *document);
 
 G_END_DECLS

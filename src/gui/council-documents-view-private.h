@@ -26,4 +26,7 @@ char            **council_documents_view_dup_import_messages (CouncilDocumentsVi
 void              council_documents_view_activate_hit     (CouncilDocumentsView *self,
                                                            guint                 position);
 
+/* The question offering back details a crash left unsaved, while shown. */
+GtkWidget *council_documents_view_get_draft_dialog (CouncilDocumentsView *self);
+
 G_END_DECLS

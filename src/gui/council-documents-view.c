@@ -18,6 +18,7 @@
 #include "core/council-store-meetings.h"
 #include "core/council-store-projects.h"
 #include "council-documents-view-private.h"
+#include "council-draft-offer.h"
 #include "council-history-list.h"
 #include "council-list-helpers.h"
 #include "council-meeting-editor.h"
@@ -31,6 +32,10 @@ struct _CouncilDocumentsView
 {
   GtkWidget parent_instance;
   gboolean pickers_stale;         /* the link pickers wait for the view to be shown */
+  CouncilDraftOffer *drafts;      /* unsaved details a crash left, offered back */
+  guint draft_timeout_id;         /* writes the draft a moment after an edit */
+  gboolean draft_written;         /* this view wrote a draft ... */
+  gint64 draft_record_id;         /* ... of this document */
 
   CouncilStore *store;
   GListStore *documents;          /* what the SQL filter returns */
@@ -499,11 +504,73 @@ form_is_dirty (CouncilDocumentsView *self)
          g_strcmp0 (council_document_get_tags (form), council_document_get_tags (self->document)) != 0;
 }
 
+/* ---- drafts: typed details survive a crash ---- */
+
+#define DRAFT_DELAY_MS 1000
+
+static void
+write_draft (CouncilDocumentsView *self)
+{
+  g_autoptr(CouncilDocument) form = NULL;
+  g_autoptr(CouncilDraft) draft = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL || council_store_is_temporary (self->store) || !form_is_dirty (self))
+    return;
+  form = read_form (self);
+  draft = council_draft_new_for_document (form, council_document_get_version (self->document),
+                                          council_document_get_title (self->document));
+  if (!council_draft_save (council_store_get_path (self->store), draft, &error))
+    g_warning ("Could not keep a draft of the unsaved changes: %s", error->message);
+  else
+    {
+      self->draft_written = TRUE;
+      self->draft_record_id = draft->record_id;
+    }
+}
+
+static gboolean
+on_draft_timeout_cb (gpointer user_data)
+{
+  CouncilDocumentsView *self = user_data;
+
+  self->draft_timeout_id = 0;
+  write_draft (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+discard_draft (CouncilDocumentsView *self)
+{
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  if (self->draft_written && !council_store_is_temporary (self->store))
+    council_draft_discard (council_store_get_path (self->store), "document", self->draft_record_id);
+  self->draft_written = FALSE;
+}
+
+/* Dirty: (re)write the draft a second after the last edit. Clean again
+ * (saved, reverted, another document opened): the draft this view wrote goes. */
+static void
+update_draft (CouncilDocumentsView *self, gboolean dirty)
+{
+  if (!dirty)
+    {
+      discard_draft (self);
+      return;
+    }
+  if (council_store_is_temporary (self->store))
+    return;
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  self->draft_timeout_id = g_timeout_add (DRAFT_DELAY_MS, on_draft_timeout_cb, self);
+}
+
 static void
 update_actions (CouncilDocumentsView *self)
 {
   gboolean dirty = form_is_dirty (self);
 
+  if (self->store != NULL && !self->filling_form)
+    update_draft (self, dirty);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.save", dirty);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.revert", dirty);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.delete", self->document != NULL);
@@ -1290,6 +1357,54 @@ council_documents_view_has_unsaved_changes (CouncilDocumentsView *self)
   return form_is_dirty (self);
 }
 
+static void load_document (CouncilDocumentsView *self, gint64 id, guint page_no, const char *phrase);
+
+static gboolean
+restore_draft (GtkWidget *view, CouncilDraft *draft)
+{
+  CouncilDocumentsView *self = COUNCIL_DOCUMENTS_VIEW (view);
+  g_autoptr(CouncilDocument) form = NULL;
+
+  if (draft->record_id <= 0)
+    return FALSE;
+  load_document (self, draft->record_id, 0, NULL);
+  if (self->document == NULL || council_document_get_id (self->document) != draft->record_id)
+    return FALSE;
+  /* Saved over the version the edit started from: a change made since
+   * then is refused at save instead of overwritten. */
+  if (draft->version > 0)
+    council_document_set_version (self->document, draft->version);
+  form = council_document_copy (self->document);
+  council_draft_apply_to_document (draft, form);
+  self->filling_form = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->inputs[COUNCIL_DOCUMENT_FIELD_TITLE]), council_document_get_title (form));
+  gtk_editable_set_text (GTK_EDITABLE (self->inputs[COUNCIL_DOCUMENT_FIELD_ISSUING_BODY]), council_document_get_issuing_body (form));
+  gtk_editable_set_text (GTK_EDITABLE (self->inputs[COUNCIL_DOCUMENT_FIELD_DOC_NUMBER]), council_document_get_doc_number (form));
+  gtk_editable_set_text (GTK_EDITABLE (self->inputs[COUNCIL_DOCUMENT_FIELD_ISSUE_DATE]), council_document_get_issue_date (form));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->inputs[COUNCIL_DOCUMENT_FIELD_KIND]), council_document_get_kind (form));
+  gtk_editable_set_text (GTK_EDITABLE (self->inputs[COUNCIL_DOCUMENT_FIELD_TAGS]), council_document_get_tags (form));
+  self->filling_form = FALSE;
+  self->draft_written = TRUE;
+  self->draft_record_id = draft->record_id;
+  gtk_stack_set_visible_child_name (self->page_stack, "details");
+  update_actions (self);
+  return TRUE;
+}
+
+GtkWidget *
+council_documents_view_get_draft_dialog (CouncilDocumentsView *self)
+{
+  g_return_val_if_fail (COUNCIL_IS_DOCUMENTS_VIEW (self), NULL);
+  return self->drafts ? council_draft_offer_get_dialog (self->drafts) : NULL;
+}
+
+void
+council_documents_view_discard_draft (CouncilDocumentsView *self)
+{
+  g_return_if_fail (COUNCIL_IS_DOCUMENTS_VIEW (self));
+  discard_draft (self);
+}
+
 gboolean
 council_documents_view_save (CouncilDocumentsView *self)
 {
@@ -1812,6 +1927,11 @@ council_documents_view_dispose (GObject *object)
 
   if (self->importing && self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
+  if (self->drafts != NULL)
+    council_draft_offer_detach (self->drafts);
+  g_clear_object (&self->drafts);
+  /* A draft on disk stays: only save, revert or discard remove it. */
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
   if (self->list != NULL)
     council_list_controller_detach (self->list);
   g_clear_object (&self->list);
@@ -1962,5 +2082,6 @@ council_documents_view_new (CouncilStore *store)
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), self);
   reload_documents (self);
   load_document (self, 0, 0, NULL);
+  self->drafts = council_draft_offer_new (GTK_WIDGET (self), store, "document", N_("a document"), restore_draft);
   return self;
 }

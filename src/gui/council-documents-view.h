@@ -19,6 +19,8 @@ CouncilDocumentsView *council_documents_view_new (CouncilStore *store);
 gboolean council_documents_view_has_unsaved_changes (CouncilDocumentsView *self);
 /* Saves the form; on failure the reasons are shown at the fields. */
 gboolean council_documents_view_save (CouncilDocumentsView *self);
+/* Drops the draft of the unsaved details ("Close without Saving"). */
+void     council_documents_view_discard_draft (CouncilDocumentsView *self);
 /* Shows document @id; with @page_no > 0 in the viewer at that page, with
  * @phrase (may be NULL) highlighted. */
 void     council_documents_view_open_document (CouncilDocumentsView *self,

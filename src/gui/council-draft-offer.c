@@ -147,6 +147,7 @@ static const struct { const char *kind; const char *view; } kind_views[] = {
   { "meeting", "meetings" },
   { "action-item", "actions" },
   { "project", "projects" },
+  { "document", "documents" },
 };
 
 const char *

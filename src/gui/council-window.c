@@ -1009,6 +1009,8 @@ on_close_unsaved_response_cb (GtkDialog *dialog, int response, gpointer user_dat
     council_action_items_view_discard_draft (COUNCIL_ACTION_ITEMS_VIEW (view));
   else if (response == GTK_RESPONSE_REJECT && COUNCIL_IS_ASSESSMENT_VIEW (view))
     council_assessment_view_discard_draft (COUNCIL_ASSESSMENT_VIEW (view));
+  else if (response == GTK_RESPONSE_REJECT && COUNCIL_IS_DOCUMENTS_VIEW (view))
+    council_documents_view_discard_draft (COUNCIL_DOCUMENTS_VIEW (view));
   else if (response == GTK_RESPONSE_REJECT && COUNCIL_IS_PROJECTS_VIEW (view))
     council_project_editor_discard_draft (council_projects_view_get_editor (COUNCIL_PROJECTS_VIEW (view)));
   if (response == GTK_RESPONSE_ACCEPT || response == GTK_RESPONSE_REJECT)
