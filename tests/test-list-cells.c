@@ -179,6 +179,9 @@ test_action_items (Fixture *f, gconstpointer data)
   guint overdue = 0, co_owned = 0, rows = 0;
 
   show (f, GTK_WIDGET (view));
+  /* Nothing opened, so no row shows as selected. */
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view))),
+                    ==, GTK_INVALID_LIST_POSITION);
   /* Every status, then the bottom of the list: rows bound again. */
   gtk_drop_down_set_selected (council_action_items_view_get_status_filter (view), 1);
   for (guint pass = 0; pass < 2; pass++)

@@ -997,9 +997,12 @@ council_action_items_view_new (CouncilStore *store)
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), self);
   read_filter (self, &filter);
   self->model = council_action_item_model_new (store, &filter);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  /* The model holds rows already: without autoselect from the start, so
+   * that no row shows as selected while the panel shows none. */
+  self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   self->list = council_list_controller_new (GTK_WIDGET (self), self->selection, &list_funcs);
   g_signal_connect (gtk_text_view_get_buffer (self->note_text_view), "changed",
