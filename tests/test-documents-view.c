@@ -258,6 +258,81 @@ test_doc_number_canonical (Fixture *fixture, gconstpointer data)
   }
 }
 
+static GtkDialog *
+find_conflict_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      char *text = NULL;
+      gboolean found;
+
+      if (!GTK_IS_MESSAGE_DIALOG (window) || !gtk_widget_get_visible (window))
+        continue;
+      g_object_get (window, "text", &text, NULL);
+      found = g_strcmp0 (text, "This document was changed elsewhere") == 0;
+      g_free (text);
+      if (found)
+        return GTK_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Saved elsewhere (another window, another process) after the details were
+ * opened: Save asks Reload or Overwrite, and each does what it says. */
+static void
+test_conflict_reload_or_overwrite (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *pdf = write_policy_pdf (fixture);
+  g_auto(GStrv) messages = import_one (fixture, pdf);
+  gint64 id = council_documents_view_get_document_id (fixture->view);
+  GtkEditable *number = council_documents_view_get_doc_number_entry (fixture->view);
+  GtkDialog *dialog;
+
+  g_assert_cmpint (id, >, 0);
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(CouncilDocument) theirs = council_store_get_document (fixture->store, id, NULL);
+      g_autoptr(CouncilDocument) saved = NULL;
+      g_autoptr(GError) error = NULL;
+
+      gtk_editable_set_text (number, round == 0 ? "九龙坡委办发〔2026〕21号" : "九龙坡委办发〔2026〕22号");
+      /* The other writer changes the tags while the form is open. */
+      council_document_set_tags (theirs, round == 0 ? "联络员" : "项目化");
+      g_assert_true (council_store_save_document (fixture->store, theirs, &error));
+      g_assert_no_error (error);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      /* The typed number is still there. */
+      g_assert_cmpstr (gtk_editable_get_text (number), ==,
+                       round == 0 ? "九龙坡委办发〔2026〕21号" : "九龙坡委办发〔2026〕22号");
+      g_assert_false (council_documents_view_save (fixture->view));
+      dialog = find_conflict_dialog ();
+      g_assert_nonnull (dialog);
+      gtk_dialog_response (dialog, round == 0 ? GTK_RESPONSE_ACCEPT : GTK_RESPONSE_REJECT);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_assert_null (find_conflict_dialog ());
+      saved = council_store_get_document (fixture->store, id, NULL);
+      if (round == 0)
+        {
+          /* Overwrite: ours is stored. */
+          g_assert_cmpstr (council_document_get_doc_number (saved), ==, "九龙坡委办发〔2026〕21号");
+          g_assert_false (council_documents_view_has_unsaved_changes (fixture->view));
+        }
+      else
+        {
+          /* Reload: theirs is shown, ours dropped. */
+          g_assert_cmpstr (council_document_get_doc_number (saved), ==, "九龙坡委办发〔2026〕21号");
+          g_assert_cmpstr (council_document_get_tags (saved), ==, "项目化");
+          g_assert_cmpstr (gtk_editable_get_text (number), ==, "九龙坡委办发〔2026〕21号");
+          g_assert_false (council_documents_view_has_unsaved_changes (fixture->view));
+        }
+    }
+}
+
 static void
 test_damaged_refused (Fixture *fixture, gconstpointer data)
 {
@@ -361,6 +436,7 @@ main (int argc, char *argv[])
   gtk_test_init (&argc, &argv, NULL);
   g_test_add ("/documents-view/import-search-open", Fixture, NULL, fixture_set_up, test_import_search_open, fixture_tear_down);
   g_test_add ("/documents-view/doc-number-canonical", Fixture, NULL, fixture_set_up, test_doc_number_canonical, fixture_tear_down);
+  g_test_add ("/documents-view/conflict-reload-or-overwrite", Fixture, NULL, fixture_set_up, test_conflict_reload_or_overwrite, fixture_tear_down);
   g_test_add ("/documents-view/damaged-refused", Fixture, NULL, fixture_set_up, test_damaged_refused, fixture_tear_down);
   g_test_add ("/documents-view/encrypted-asks-password", Fixture, NULL, fixture_set_up, test_encrypted_asks_password, fixture_tear_down);
   return g_test_run ();

@@ -1357,7 +1357,6 @@ council_documents_view_has_unsaved_changes (CouncilDocumentsView *self)
   return form_is_dirty (self);
 }
 
-static void load_document (CouncilDocumentsView *self, gint64 id, guint page_no, const char *phrase);
 
 static gboolean
 restore_draft (GtkWidget *view, CouncilDraft *draft)
@@ -1405,6 +1404,55 @@ council_documents_view_discard_draft (CouncilDocumentsView *self)
   discard_draft (self);
 }
 
+static void
+on_conflict_response_cb (GtkDialog *dialog, int response, gpointer user_data)
+{
+  CouncilDocumentsView *self = COUNCIL_DOCUMENTS_VIEW (user_data);
+  gint64 id = self->document ? council_document_get_id (self->document) : 0;
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (id <= 0)
+    return;
+  if (response == GTK_RESPONSE_REJECT)
+    load_document (self, id, 0, NULL);   /* their version; the typed one is dropped */
+  else if (response == GTK_RESPONSE_ACCEPT)
+    {
+      /* Overwrite: the current version becomes the base; every typed value stays. */
+      g_autoptr(CouncilDocument) current = council_store_get_document (self->store, id, NULL);
+
+      if (current == NULL)
+        council_widget_show_message (GTK_WIDGET (self),
+                                     _("This document was deleted elsewhere; your changes cannot be saved."), TRUE);
+      else
+        {
+          council_document_set_version (self->document, council_document_get_version (current));
+          if (council_documents_view_save (self))
+            council_widget_show_message (GTK_WIDGET (self), _("Document saved."), FALSE);
+        }
+    }
+}
+
+/* Someone saved the document since it was opened: Reload or Overwrite. */
+static void
+ask_about_conflict (CouncilDocumentsView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog =
+    gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                            GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                            GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE, "%s",
+                            _("This document was changed elsewhere"));
+
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+    _("Someone saved this document's details after you opened them. Reload to see their version (your edits are lost), or overwrite it with yours."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Reload"), GTK_RESPONSE_REJECT,
+                          _("_Cancel"), GTK_RESPONSE_CANCEL, _("_Overwrite"), GTK_RESPONSE_ACCEPT, NULL);
+  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT),
+                            "destructive-action");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 gboolean
 council_documents_view_save (CouncilDocumentsView *self)
 {
@@ -1424,6 +1472,8 @@ council_documents_view_save (CouncilDocumentsView *self)
     {
       if (error->domain == COUNCIL_VALIDATION_ERROR && error->code > 0 && error->code < N_FIELDS)
         set_field_message (self, error->code, error->message, TRUE);
+      else if (g_error_matches (error, COUNCIL_STORE_ERROR, COUNCIL_STORE_ERROR_CONFLICT))
+        ask_about_conflict (self);
       else
         council_widget_show_message (GTK_WIDGET (self), error->message, TRUE);
       return FALSE;
