@@ -19,6 +19,7 @@
 #include "core/council-store-projects.h"
 #include "council-documents-view-private.h"
 #include "council-draft-offer.h"
+#include "council-editor-helpers.h"
 #include "council-history-list.h"
 #include "council-list-helpers.h"
 #include "council-meeting-editor.h"
@@ -33,9 +34,7 @@ struct _CouncilDocumentsView
   GtkWidget parent_instance;
   gboolean pickers_stale;         /* the link pickers wait for the view to be shown */
   CouncilDraftOffer *drafts;      /* unsaved details a crash left, offered back */
-  guint draft_timeout_id;         /* writes the draft a moment after an edit */
-  gboolean draft_written;         /* this view wrote a draft ... */
-  gint64 draft_record_id;         /* ... of this document */
+  CouncilDraftKeeper keeper;      /* the unsaved details, kept against a crash */
 
   CouncilStore *store;
   GListStore *documents;          /* what the SQL filter returns */
@@ -506,62 +505,17 @@ form_is_dirty (CouncilDocumentsView *self)
 
 /* ---- drafts: typed details survive a crash ---- */
 
-#define DRAFT_DELAY_MS 1000
-
-static void
-write_draft (CouncilDocumentsView *self)
+static CouncilDraft *
+build_draft (gpointer owner)
 {
+  CouncilDocumentsView *self = owner;
   g_autoptr(CouncilDocument) form = NULL;
-  g_autoptr(CouncilDraft) draft = NULL;
-  g_autoptr(GError) error = NULL;
 
-  if (self->document == NULL || council_store_is_temporary (self->store) || !form_is_dirty (self))
-    return;
+  if (self->document == NULL || !form_is_dirty (self))
+    return NULL;
   form = read_form (self);
-  draft = council_draft_new_for_document (form, council_document_get_version (self->document),
-                                          council_document_get_title (self->document));
-  if (!council_draft_save (council_store_get_path (self->store), draft, &error))
-    g_warning ("Could not keep a draft of the unsaved changes: %s", error->message);
-  else
-    {
-      self->draft_written = TRUE;
-      self->draft_record_id = draft->record_id;
-    }
-}
-
-static gboolean
-on_draft_timeout_cb (gpointer user_data)
-{
-  CouncilDocumentsView *self = user_data;
-
-  self->draft_timeout_id = 0;
-  write_draft (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-discard_draft (CouncilDocumentsView *self)
-{
-  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
-  if (self->draft_written && !council_store_is_temporary (self->store))
-    council_draft_discard (council_store_get_path (self->store), "document", self->draft_record_id);
-  self->draft_written = FALSE;
-}
-
-/* Dirty: (re)write the draft a second after the last edit. Clean again
- * (saved, reverted, another document opened): the draft this view wrote goes. */
-static void
-update_draft (CouncilDocumentsView *self, gboolean dirty)
-{
-  if (!dirty)
-    {
-      discard_draft (self);
-      return;
-    }
-  if (council_store_is_temporary (self->store))
-    return;
-  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
-  self->draft_timeout_id = g_timeout_add (DRAFT_DELAY_MS, on_draft_timeout_cb, self);
+  return council_draft_new_for_document (form, council_document_get_version (self->document),
+                                         council_document_get_title (self->document));
 }
 
 static void
@@ -569,8 +523,12 @@ update_actions (CouncilDocumentsView *self)
 {
   gboolean dirty = form_is_dirty (self);
 
-  if (self->store != NULL && !self->filling_form)
-    update_draft (self, dirty);
+  /* Dirty: (re)write the draft a second after the last edit. Clean again
+   * (saved, reverted, another document opened): the draft goes. */
+  if (self->store != NULL && !self->filling_form && dirty)
+    council_draft_keeper_schedule (&self->keeper);
+  else if (self->store != NULL && !self->filling_form)
+    council_draft_keeper_discard (&self->keeper);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.save", dirty);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.revert", dirty);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.delete", self->document != NULL);
@@ -1383,8 +1341,7 @@ restore_draft (GtkWidget *view, CouncilDraft *draft)
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->inputs[COUNCIL_DOCUMENT_FIELD_KIND]), council_document_get_kind (form));
   gtk_editable_set_text (GTK_EDITABLE (self->inputs[COUNCIL_DOCUMENT_FIELD_TAGS]), council_document_get_tags (form));
   self->filling_form = FALSE;
-  self->draft_written = TRUE;
-  self->draft_record_id = draft->record_id;
+  council_draft_keeper_adopt (&self->keeper, draft->record_id);
   gtk_stack_set_visible_child_name (self->page_stack, "details");
   update_actions (self);
   return TRUE;
@@ -1401,7 +1358,7 @@ void
 council_documents_view_discard_draft (CouncilDocumentsView *self)
 {
   g_return_if_fail (COUNCIL_IS_DOCUMENTS_VIEW (self));
-  discard_draft (self);
+  council_draft_keeper_discard (&self->keeper);
 }
 
 static void
@@ -1413,9 +1370,9 @@ on_conflict_response_cb (GtkDialog *dialog, int response, gpointer user_data)
   gtk_window_destroy (GTK_WINDOW (dialog));
   if (id <= 0)
     return;
-  if (response == GTK_RESPONSE_REJECT)
+  if (response == COUNCIL_CONFLICT_RESPONSE_RELOAD)
     load_document (self, id, 0, NULL);   /* their version; the typed one is dropped */
-  else if (response == GTK_RESPONSE_ACCEPT)
+  else if (response == COUNCIL_CONFLICT_RESPONSE_OVERWRITE)
     {
       /* Overwrite: the current version becomes the base; every typed value stays. */
       g_autoptr(CouncilDocument) current = council_store_get_document (self->store, id, NULL);
@@ -1430,27 +1387,6 @@ on_conflict_response_cb (GtkDialog *dialog, int response, gpointer user_data)
             council_widget_show_message (GTK_WIDGET (self), _("Document saved."), FALSE);
         }
     }
-}
-
-/* Someone saved the document since it was opened: Reload or Overwrite. */
-static void
-ask_about_conflict (CouncilDocumentsView *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog =
-    gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                            GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                            GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE, "%s",
-                            _("This document was changed elsewhere"));
-
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
-    _("Someone saved this document's details after you opened them. Reload to see their version (your edits are lost), or overwrite it with yours."));
-  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Reload"), GTK_RESPONSE_REJECT,
-                          _("_Cancel"), GTK_RESPONSE_CANCEL, _("_Overwrite"), GTK_RESPONSE_ACCEPT, NULL);
-  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT),
-                            "destructive-action");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 gboolean
@@ -1473,7 +1409,9 @@ council_documents_view_save (CouncilDocumentsView *self)
       if (error->domain == COUNCIL_VALIDATION_ERROR && error->code > 0 && error->code < N_FIELDS)
         set_field_message (self, error->code, error->message, TRUE);
       else if (g_error_matches (error, COUNCIL_STORE_ERROR, COUNCIL_STORE_ERROR_CONFLICT))
-        ask_about_conflict (self);
+        g_signal_connect_object (council_conflict_dialog_new (GTK_WIDGET (self), council_document_get_title (self->document),
+                                                              error->message),
+                                 "response", G_CALLBACK (on_conflict_response_cb), self, 0);
       else
         council_widget_show_message (GTK_WIDGET (self), error->message, TRUE);
       return FALSE;
@@ -1981,7 +1919,7 @@ council_documents_view_dispose (GObject *object)
     council_draft_offer_detach (self->drafts);
   g_clear_object (&self->drafts);
   /* A draft on disk stays: only save, revert or discard remove it. */
-  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  council_draft_keeper_stop (&self->keeper);
   if (self->list != NULL)
     council_list_controller_detach (self->list);
   g_clear_object (&self->list);
@@ -2126,6 +2064,7 @@ council_documents_view_new (CouncilStore *store)
 
   self = g_object_new (COUNCIL_TYPE_DOCUMENTS_VIEW, NULL);
   self->store = g_object_ref (store);
+  council_draft_keeper_init (&self->keeper, store, "document", build_draft, self);
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
   fill_filters (self);
   self->pickers_stale = TRUE;

@@ -17,6 +17,7 @@
 #include "core/council-store-projects.h"
 #include "council-history-list.h"
 #include "council-org-editor.h"
+#include "council-editor-helpers.h"
 #include "council-project-editor.h"
 #include "council-projects-view.h"
 #include "council-window.h"
@@ -33,9 +34,7 @@ struct _CouncilProjectEditor
   gboolean loading;              /* filling the form: no edits */
   gboolean dirty;
   guint last_category_pos;
-  guint draft_timeout_id;        /* writes the draft a moment after an edit */
-  gboolean draft_written;        /* this editor wrote a draft ... */
-  gint64 draft_record_id;        /* ... of this record (0: a new one) */
+  CouncilDraftKeeper drafts;     /* the unsaved form, kept against a crash */
 
   GtkStack *main_stack;
   GtkLabel *heading;
@@ -1242,15 +1241,6 @@ council_project_editor_save (CouncilProjectEditor *self)
 
 /* ---- drafts: typed text survives a crash ---- */
 
-#define DRAFT_DELAY_MS 1000
-
-static gboolean
-drafts_enabled (CouncilProjectEditor *self)
-{
-  /* A --demo database lives only as long as the process. */
-  return self->store != NULL && !council_store_is_temporary (self->store);
-}
-
 /* The form as it stands, in a new project (the loaded one is not touched
  * and no field is marked); the amounts as typed go to @budget_text and
  * @fund_texts. */
@@ -1337,18 +1327,17 @@ snapshot_form (CouncilProjectEditor *self, char **budget_text, GStrv *fund_texts
   return p;
 }
 
-static void
-write_draft (CouncilProjectEditor *self)
+static CouncilDraft *
+make_draft (gpointer owner)
 {
+  CouncilProjectEditor *self = owner;
   g_autoptr(CouncilProject) form = NULL;
-  g_autoptr(CouncilDraft) draft = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *budget = NULL;
   g_auto(GStrv) amounts = NULL;
   g_autofree char *title = NULL;
 
-  if (self->loaded == NULL || !self->dirty || !drafts_enabled (self))
-    return;
+  if (self->loaded == NULL || !self->dirty)
+    return NULL;
   form = snapshot_form (self, &budget, &amounts);
   {
     CouncilProject *named = council_project_get_id (self->loaded) > 0 ? self->loaded : form;
@@ -1357,34 +1346,8 @@ write_draft (CouncilProjectEditor *self)
 
     title = *code && *name ? g_strdup_printf ("%s %s", code, name) : g_strdup (*code ? code : name);
   }
-  draft = council_draft_new_for_project (form, council_project_get_version (self->loaded), title,
-                                         budget, (const char * const *) amounts);
-  if (!council_draft_save (council_store_get_path (self->store), draft, &error))
-    g_warning ("Could not keep a draft of the unsaved changes: %s", error->message);
-  else
-    {
-      self->draft_written = TRUE;
-      self->draft_record_id = draft->record_id;
-    }
-}
-
-static gboolean
-on_draft_timeout_cb (gpointer user_data)
-{
-  CouncilProjectEditor *self = user_data;
-
-  self->draft_timeout_id = 0;
-  write_draft (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-discard_draft (CouncilProjectEditor *self)
-{
-  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
-  if (self->draft_written && drafts_enabled (self))
-    council_draft_discard (council_store_get_path (self->store), "project", self->draft_record_id);
-  self->draft_written = FALSE;
+  return council_draft_new_for_project (form, council_project_get_version (self->loaded), title,
+                                        budget, (const char * const *) amounts);
 }
 
 /* Dirty: (re)write the draft a second after the last edit. Clean again
@@ -1392,15 +1355,10 @@ discard_draft (CouncilProjectEditor *self)
 static void
 schedule_draft (CouncilProjectEditor *self)
 {
-  if (!self->dirty)
-    {
-      discard_draft (self);
-      return;
-    }
-  if (self->loaded == NULL || !drafts_enabled (self))
-    return;
-  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
-  self->draft_timeout_id = g_timeout_add (DRAFT_DELAY_MS, on_draft_timeout_cb, self);
+  if (self->dirty && self->loaded != NULL)
+    council_draft_keeper_schedule (&self->drafts);
+  else
+    council_draft_keeper_discard (&self->drafts);
 }
 
 gboolean
@@ -1444,8 +1402,7 @@ council_project_editor_restore_draft (CouncilProjectEditor *self, CouncilDraft *
     gtk_editable_set_text (g_object_get_data (G_OBJECT (row), "amount"), amounts[i]);
   self->loading = FALSE;
   self->dirty = TRUE;
-  self->draft_written = TRUE;
-  self->draft_record_id = MAX (draft->record_id, 0);
+  council_draft_keeper_adopt (&self->drafts, draft->record_id);
   gtk_stack_set_visible_child_name (self->main_stack, "form");
   gtk_stack_set_visible_child_name (self->page_stack, "details");
   update_actions (self);
@@ -1456,7 +1413,7 @@ void
 council_project_editor_discard_draft (CouncilProjectEditor *self)
 {
   g_return_if_fail (COUNCIL_IS_PROJECT_EDITOR (self));
-  discard_draft (self);
+  council_draft_keeper_discard (&self->drafts);
 }
 
 /* ---- category ---- */
@@ -1955,7 +1912,7 @@ council_project_editor_dispose (GObject *object)
       self->main_stack = NULL;
     }
   /* A draft on disk stays: only save, revert or discard remove it. */
-  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  council_draft_keeper_stop (&self->drafts);
   g_clear_object (&self->loaded);
   g_clear_object (&self->store);
   g_clear_object (&self->org_names);
@@ -2020,6 +1977,7 @@ council_project_editor_new (CouncilStore *store)
   CouncilProjectEditor *self = g_object_new (COUNCIL_TYPE_PROJECT_EDITOR, NULL);
 
   self->store = g_object_ref (store);
+  council_draft_keeper_init (&self->drafts, store, "project", make_draft, self);
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
   return self;
 }
