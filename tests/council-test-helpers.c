@@ -303,3 +303,24 @@ council_test_workbook_fact (GHashTable *facts, const char *sheet, const char *ke
     g_error ("the workbook has no %s", full);
   return value;
 }
+
+void
+council_test_wait_for (gboolean (*cond) (gpointer data), gpointer data, const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!cond (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("gave up waiting for %s", what);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+}
+
+void
+council_test_spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}

@@ -21,6 +21,13 @@ void          council_test_rm_rf        (const char *path);
 int           council_test_spawn        (const char * const *argv,
                                          char              **out_stdout,
                                          char              **out_stderr);
+/* Iterates the main context until @cond (data) holds; aborts with a message
+ * naming @what after 20 seconds. */
+void          council_test_wait_for     (gboolean (*cond) (gpointer data),
+                                         gpointer            data,
+                                         const char         *what);
+/* Runs what is pending in the main context, without waiting. */
+void          council_test_spin         (void);
 
 G_END_DECLS
 

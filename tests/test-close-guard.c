@@ -312,19 +312,18 @@ on_window_added_cb (GtkApplication *app, GtkWindow *window, TestState *state)
   g_timeout_add (300, check_window_idle_cb, state);
 }
 
+/* Runs the application on @path with --view @view; the check for that view
+ * runs from "window-added" and closes the window. */
 static void
-test_window_opens_roster_and_guards_unsaved_edits (void)
+run_window_on (const char *path, const char *view)
 {
-  g_autofree char *dir = council_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "council.db", NULL);
   CouncilCliOptions options = { 0 };
   TestState state = { 0 };
   char *argv[] = { (char *) "council-desk", NULL };
   int status;
 
-  options.database = path;
-  /* The Overview is the default page; the roster is asked for, as --view does. */
-  options.view = (char *) "roster";
+  options.database = (char *) path;
+  options.view = (char *) view;
   state.app = council_application_new (&options);
   g_signal_connect (state.app, "window-added", G_CALLBACK (on_window_added_cb), &state);
   status = g_application_run (G_APPLICATION (state.app), 1, argv);
@@ -332,50 +331,16 @@ test_window_opens_roster_and_guards_unsaved_edits (void)
   g_assert_cmpint (status, ==, 0);
   g_assert_true (state.checked);
   g_object_unref (state.app);
-  council_test_rm_rf (dir);
 }
 
+/* The view opened on a new database in a directory of its own. */
 static void
-test_window_opens_assessment_and_guards_unsaved_edits (void)
+run_window (gconstpointer view)
 {
   g_autofree char *dir = council_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "council.db", NULL);
-  CouncilCliOptions options = { 0 };
-  TestState state = { 0 };
-  char *argv[] = { (char *) "council-desk", NULL };
-  int status;
 
-  options.database = path;
-  options.view = (char *) "assessment";
-  state.app = council_application_new (&options);
-  g_signal_connect (state.app, "window-added", G_CALLBACK (on_window_added_cb), &state);
-  status = g_application_run (G_APPLICATION (state.app), 1, argv);
-
-  g_assert_cmpint (status, ==, 0);
-  g_assert_true (state.checked);
-  g_object_unref (state.app);
-  council_test_rm_rf (dir);
-}
-
-static void
-test_window_opens_meetings_and_guards_unsaved_edits (void)
-{
-  g_autofree char *dir = council_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "council.db", NULL);
-  CouncilCliOptions options = { 0 };
-  TestState state = { 0 };
-  char *argv[] = { (char *) "council-desk", NULL };
-  int status;
-
-  options.database = path;
-  options.view = (char *) "meetings";
-  state.app = council_application_new (&options);
-  g_signal_connect (state.app, "window-added", G_CALLBACK (on_window_added_cb), &state);
-  status = g_application_run (G_APPLICATION (state.app), 1, argv);
-
-  g_assert_cmpint (status, ==, 0);
-  g_assert_true (state.checked);
-  g_object_unref (state.app);
+  run_window_on (path, view);
   council_test_rm_rf (dir);
 }
 
@@ -384,10 +349,6 @@ test_window_reports_interrupted_import_and_drops_project_draft (void)
 {
   g_autofree char *dir = council_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "council.db", NULL);
-  CouncilCliOptions options = { 0 };
-  TestState state = { 0 };
-  char *argv[] = { (char *) "council-desk", NULL };
-  int status;
 
   /* An earlier run stored the first file of two and was killed. */
   {
@@ -402,15 +363,7 @@ test_window_reports_interrupted_import_and_drops_project_draft (void)
     council_import_journal_file_done (journal, files[0]);
     council_import_journal_forget (journal);
   }
-  options.database = path;
-  options.view = (char *) "projects";
-  state.app = council_application_new (&options);
-  g_signal_connect (state.app, "window-added", G_CALLBACK (on_window_added_cb), &state);
-  status = g_application_run (G_APPLICATION (state.app), 1, argv);
-
-  g_assert_cmpint (status, ==, 0);
-  g_assert_true (state.checked);
-  g_object_unref (state.app);
+  run_window_on (path, "projects");
   council_test_rm_rf (dir);
 }
 
@@ -426,12 +379,10 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/window/reports-interrupted-import-and-drops-project-draft",
                    test_window_reports_interrupted_import_and_drops_project_draft);
-  g_test_add_func ("/window/opens-roster-and-guards-unsaved-edits",
-                   test_window_opens_roster_and_guards_unsaved_edits);
-  g_test_add_func ("/window/opens-meetings-and-guards-unsaved-edits",
-                   test_window_opens_meetings_and_guards_unsaved_edits);
-  g_test_add_func ("/window/opens-assessment-and-guards-unsaved-edits",
-                   test_window_opens_assessment_and_guards_unsaved_edits);
+  /* The Overview is the default page; each view is asked for, as --view does. */
+  g_test_add_data_func ("/window/opens-roster-and-guards-unsaved-edits", "roster", run_window);
+  g_test_add_data_func ("/window/opens-meetings-and-guards-unsaved-edits", "meetings", run_window);
+  g_test_add_data_func ("/window/opens-assessment-and-guards-unsaved-edits", "assessment", run_window);
   status = g_test_run ();
   council_test_rm_rf (cache);
   return status;

@@ -32,27 +32,6 @@
 
 /* ---- helpers ---- */
 
-static void
-wait_for (gboolean (*cond) (gpointer), gpointer data, const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("gave up waiting for %s", what);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-}
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static gboolean
 widget_is_mapped (gpointer data)
 {
@@ -198,8 +177,8 @@ check_default_start_cb (gpointer data)
   if (window == NULL)
     return G_SOURCE_CONTINUE;
   t->window = window;
-  wait_for (widget_is_mapped, window, "the window to be shown");
-  spin ();
+  council_test_wait_for (widget_is_mapped, window, "the window to be shown");
+  council_test_spin ();
 
   /* Only the Overview exists: no other view anywhere in the window. */
   g_assert_cmpstr (council_window_get_view (window), ==, "overview");
@@ -231,10 +210,10 @@ check_default_start_cb (gpointer data)
   roster = visible_view (window);
   g_assert_true (COUNCIL_IS_ROSTER_VIEW (roster));
   g_assert_cmpstr (council_window_get_view (window), ==, "roster");
-  wait_for (widget_is_mapped, roster, "the roster");
+  council_test_wait_for (widget_is_mapped, roster, "the roster");
   {
     GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (council_roster_view_get_column_view (COUNCIL_ROSTER_VIEW (roster))));
-    wait_for (n_items_positive, rows, "the roster's rows");
+    council_test_wait_for (n_items_positive, rows, "the roster's rows");
     g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 22);
   }
 
@@ -246,11 +225,11 @@ check_default_start_cb (gpointer data)
     gint64 id = sql_int (t->path, "SELECT max(id) FROM organization WHERE retired = 0");
 
     /* Once the crossfade is over the Overview is off screen. */
-    wait_for (overview_unmapped, overview, "the Overview to leave the screen");
+    council_test_wait_for (overview_unmapped, overview, "the Overview to leave the screen");
     g_assert_true (council_store_set_organization_retired (store, id, TRUE, NULL));
-    spin ();
+    council_test_spin ();
     g_usleep (300 * 1000);   /* longer than the Overview's 200 ms of gathering changes */
-    spin ();
+    council_test_spin ();
     g_assert_cmpuint (council_overview_view_get_overview (COUNCIL_OVERVIEW_VIEW (overview))->active_organizations, ==, before);
 
     /* Back to the Overview: the same one, not a second, with the change. */
@@ -347,8 +326,8 @@ check_view_option_cb (gpointer data)
 
   if (window == NULL)
     return G_SOURCE_CONTINUE;
-  wait_for (widget_is_mapped, window, "the window to be shown");
-  spin ();
+  council_test_wait_for (widget_is_mapped, window, "the window to be shown");
+  council_test_spin ();
   g_assert_cmpstr (council_window_get_view (window), ==, "actions");
   g_assert_cmpstr (selected_sidebar_view (window), ==, "actions");
   assert_built (window, "actions");
@@ -447,7 +426,7 @@ test_attention_rows (void)
   /* Once drawn, all twenty, in the order of the figures. */
   w.list = list;
   w.expected = 20;
-  wait_for (rows_reached, &w, "the rest of the overdue action items");
+  council_test_wait_for (rows_reached, &w, "the rest of the overdue action items");
   g_assert_cmpuint (list_rows (list), ==, 20);
   for (guint i = 0; i < 20; i++)
     {
@@ -456,7 +435,7 @@ test_attention_rows (void)
     }
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (view);
-  spin ();
+  council_test_spin ();
   g_clear_object (&store);
   council_test_rm_rf (dir);
 }

@@ -19,30 +19,6 @@
 
 /* ---- main-loop helpers ---- */
 
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @cond holds; the deadline only guards against a hang. */
-static void
-wait_for (Condition cond, gpointer data, const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("gave up waiting for %s", what);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-}
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static gboolean
 widget_is_mapped (gpointer data)
 {
@@ -139,7 +115,7 @@ check_window (WindowTest *t)
 
   t->window = COUNCIL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (t->app)));
   g_assert_true (COUNCIL_IS_WINDOW (t->window));
-  wait_for (widget_is_mapped, t->window, "the window to be shown");
+  council_test_wait_for (widget_is_mapped, t->window, "the window to be shown");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (t->window)), ==, "Council Desk");
   g_assert_true (council_window_get_store (t->window) == store);
   g_assert_cmpuint (council_store_count_organizations (store, FALSE), ==, 22);
@@ -177,7 +153,7 @@ check_window (WindowTest *t)
   council_organization_set_phone (org, "023-68781234");
   g_assert_true (council_store_save_organization (store, org, &error));
   g_assert_no_error (error);
-  spin ();
+  council_test_spin ();
   g_assert_true (gtk_widget_is_sensitive (undo_button));
   tooltip = gtk_widget_get_tooltip_text (undo_button);
   g_assert_cmpstr (tooltip, ==, "Undo: Edit organization “Jiulongpo District Federation of Trade Unions”");
@@ -187,7 +163,7 @@ check_window (WindowTest *t)
   label = template_child (t->window, "message_label");
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t->window), "win.undo", NULL));
-  spin ();
+  council_test_spin ();
   after = council_store_get_organization (store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (council_organization_get_phone (after), ==, "");
@@ -202,23 +178,23 @@ check_window (WindowTest *t)
 
   /* Preferences opens over the window. */
   g_action_group_activate_action (G_ACTION_GROUP (t->app), "preferences", NULL);
-  wait_for (preferences_shown, NULL, "the preferences dialog");
+  council_test_wait_for (preferences_shown, NULL, "the preferences dialog");
   dialogs = visible_toplevels_of_type (COUNCIL_TYPE_PREFERENCES_DIALOG);
   g_assert_cmpuint (g_list_length (dialogs), ==, 1);
   g_assert_true (gtk_window_get_transient_for (dialogs->data) == GTK_WINDOW (t->window));
   g_assert_cmpstr (gtk_window_get_title (dialogs->data), ==, "Preferences");
   gtk_window_close (dialogs->data);
-  spin ();
+  council_test_spin ();
 
   /* Back Up… once a file is chosen: written in the background, then reported. */
   council_window_back_up_to (t->window, t->backup_path);
-  wait_for (message_starts_with, t, "the backup to be reported");
+  council_test_wait_for (message_starts_with, t, "the backup to be reported");
   g_assert_true (g_str_has_suffix (gtk_label_get_text (GTK_LABEL (label)), t->backup_path));
   g_assert_true (g_file_test (t->backup_path, G_FILE_TEST_EXISTS));
 
   /* Resized, then closed: the size is kept for next time. */
   gtk_window_set_default_size (GTK_WINDOW (t->window), 1100, 640);
-  spin ();
+  council_test_spin ();
   gtk_window_close (GTK_WINDOW (t->window));
   t->ran = TRUE;
 }
@@ -325,9 +301,9 @@ check_backup_idle_cb (gpointer data)
 
   t->window = COUNCIL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (t->app)));
   g_object_add_weak_pointer (G_OBJECT (t->window), (gpointer *) &t->window);
-  wait_for (widget_is_mapped, t->window, "the window to be shown");
+  council_test_wait_for (widget_is_mapped, t->window, "the window to be shown");
   /* Soon after start-up, without anyone asking. */
-  wait_for (file_exists, t->backup, "the daily backup");
+  council_test_wait_for (file_exists, t->backup, "the daily backup");
   gtk_window_close (GTK_WINDOW (t->window));
   return G_SOURCE_REMOVE;
 }
@@ -356,7 +332,7 @@ test_daily_backup (void)
   g_assert_cmpint (g_application_run (G_APPLICATION (t.app), 0, NULL), ==, 0);
   g_clear_object (&t.app);
   /* Let the copy report back, then the window goes and the database is closed. */
-  wait_for (pointer_cleared, &t.window, "the window to be finalized");
+  council_test_wait_for (pointer_cleared, &t.window, "the window to be finalized");
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
 
   {
@@ -393,7 +369,7 @@ check_error_idle_cb (gpointer data)
   g_autofree char *text = NULL;
   g_autofree char *secondary = NULL;
 
-  wait_for (error_dialog_shown, NULL, "the error dialog");
+  council_test_wait_for (error_dialog_shown, NULL, "the error dialog");
   dialogs = visible_toplevels_of_type (GTK_TYPE_MESSAGE_DIALOG);
   g_assert_cmpuint (g_list_length (dialogs), ==, 1);
   g_object_get (dialogs->data, "text", &text, "secondary-text", &secondary, NULL);
