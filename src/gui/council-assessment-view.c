@@ -605,6 +605,10 @@ show_evidence (CouncilAssessmentView *self, int org, int col)
     gtk_editable_set_text (GTK_EDITABLE (self->evidence_entry), "");
   gtk_label_set_text (self->scored_by_label, by ? by : _("Not scored yet"));
   gtk_widget_set_sensitive (self->evidence_bar, !self->scheme->finalized);
+  /* A note belongs to a score: nothing can be typed that could not be saved. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->evidence_entry), score.exists);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->evidence_entry),
+                               score.exists ? NULL : _("Enter the score first; the evidence note belongs to a score."));
   show_documents (self, score.exists);
   council_assessment_score_clear (&score);
 }
