@@ -63,6 +63,22 @@ find_descendant (GtkWidget *widget, GType type)
   return NULL;
 }
 
+/* The first list view below @widget that lists rows: a column view's, or
+ * the Projects table's (its header is a column view given no rows). */
+static GListModel *
+find_rows (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget) && gtk_list_view_get_model (GTK_LIST_VIEW (widget)) != NULL)
+    return G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GListModel *found = find_rows (child);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 /* The selected row of the scheme editor's indicator tree. */
 static GtkListBoxRow *
 find_selected_indicator_row (GtkWidget *widget)
@@ -125,7 +141,7 @@ assert_integrity (CouncilStore *store)
 static guint
 page_rows (GtkWidget *page)
 {
-  GtkWidget *column_view;
+  GListModel *rows;
 
   if (COUNCIL_IS_OVERVIEW_VIEW (page))
     {
@@ -136,8 +152,8 @@ page_rows (GtkWidget *page)
         n += GTK_IS_LIST_BOX_ROW (c);
       return n;
     }
-  column_view = find_descendant (page, GTK_TYPE_COLUMN_VIEW);
-  if (column_view == NULL)
+  rows = find_rows (page);
+  if (rows == NULL)
     {
       /* The assessment's scoring grid is a GtkGrid of cells, not a column view. */
       GtkWidget *grid = find_descendant (page, GTK_TYPE_GRID);
@@ -148,7 +164,7 @@ page_rows (GtkWidget *page)
         n++;
       return n;
     }
-  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view))));
+  return g_list_model_get_n_items (rows);
 }
 
 static void

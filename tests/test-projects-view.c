@@ -15,7 +15,7 @@
 #include "council-projects-view-private.h"
 #include "council-store-projects.h"
 #include "council-test-helpers.h"
-#include "council-line-cell.h"
+#include "council-project-table.h"
 
 typedef struct
 {
@@ -183,11 +183,18 @@ test_sorts_by_column_header (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (council_project_get_rolled_budget_fen (first), >, council_project_get_rolled_budget_fen (last));
 }
 
+/* The texts of every bound row widget, in all twelve columns. */
 static void
 collect_cell_texts (GtkWidget *widget, GHashTable *texts)
 {
-  if (COUNCIL_IS_LINE_CELL (widget))
-    g_hash_table_add (texts, g_strdup (council_line_cell_get_text (COUNCIL_LINE_CELL (widget))));
+  if (COUNCIL_IS_PROJECT_ROW (widget))
+    for (int i = 0; i < COUNCIL_PROJECT_N_COLUMNS; i++)
+      {
+        char *text = council_project_row_dup_text (COUNCIL_PROJECT_ROW (widget), i);
+
+        if (text != NULL)
+          g_hash_table_add (texts, text);
+      }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     collect_cell_texts (child, texts);
 }
@@ -196,7 +203,7 @@ collect_cell_texts (GtkWidget *widget, GHashTable *texts)
 static void
 test_cells_show_rows (Fixture *fixture, gconstpointer data)
 {
-  GtkWidget *column_view = GTK_WIDGET (council_projects_view_get_column_view (fixture->view));
+  GtkWidget *column_view = GTK_WIDGET (fixture->view);
   g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(CouncilProject) first = row_project (fixture, 0);
   g_autoptr(CouncilProject) found = NULL;
@@ -215,6 +222,67 @@ test_cells_show_rows (Fixture *fixture, gconstpointer data)
   collect_cell_texts (column_view, texts);
   g_assert_true (g_hash_table_contains (texts, council_project_get_code (found)));
   g_assert_false (g_hash_table_contains (texts, code));
+}
+
+static CouncilProjectTable *
+table (Fixture *fixture)
+{
+  return COUNCIL_PROJECT_TABLE (gtk_widget_get_parent (GTK_WIDGET (council_projects_view_get_column_view (fixture->view))));
+}
+
+static void
+count_widgets (GtkWidget *widget, guint *n_widgets, guint *n_rows)
+{
+  *n_widgets += 1;
+  *n_rows += COUNCIL_IS_PROJECT_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    count_widgets (child, n_widgets, n_rows);
+}
+
+static gboolean
+title_at (Fixture *fixture, gpointer data)
+{
+  int x, width;
+
+  council_project_table_get_column_box (table (fixture), COUNCIL_PROJECT_COLUMN_TITLE, &x, &width);
+  return x == GPOINTER_TO_INT (data);
+}
+
+/* A row is the list's row widget and one drawn child, not a cell widget
+ * and its child per column: GTK 4.8 keeps 200 rows alive, and per-cell
+ * widgets made opening the view and every search cost 5,000 widgets. */
+static void
+test_rows_are_single_widgets (Fixture *fixture, gconstpointer data)
+{
+  GtkWidget *list_view = GTK_WIDGET (council_project_table_get_list_view (table (fixture)));
+  guint n_widgets = 0, n_row_widgets = 0;
+
+  g_assert_true (wait_until (fixture, title_at, GINT_TO_POINTER (150)));   /* drawn once */
+  for (GtkWidget *child = gtk_widget_get_first_child (list_view); child; child = gtk_widget_get_next_sibling (child))
+    count_widgets (child, &n_widgets, &n_row_widgets);
+  g_assert_cmpuint (n_row_widgets, >, 10);
+  g_assert_cmpuint (n_row_widgets, <=, n_rows (fixture));
+  /* Each row: GTK's row widget and ours; scrollbars and the like aside. */
+  g_assert_cmpuint (n_widgets, <=, 2 * n_row_widgets + 8);
+}
+
+/* The rows draw each value where the header puts its column, also after a
+ * column is resized. */
+static void
+test_rows_follow_the_header (Fixture *fixture, gconstpointer data)
+{
+  GtkColumnView *header = council_projects_view_get_column_view (fixture->view);
+  g_autoptr(GtkColumnViewColumn) code = g_list_model_get_item (gtk_column_view_get_columns (header), 0);
+  int x, width, lead_x, lead_width;
+
+  g_assert_true (wait_until (fixture, title_at, GINT_TO_POINTER (150)));
+  council_project_table_get_column_box (table (fixture), COUNCIL_PROJECT_COLUMN_TITLE, &x, &width);
+  council_project_table_get_column_box (table (fixture), COUNCIL_PROJECT_COLUMN_LEAD, &lead_x, &lead_width);
+  g_assert_cmpint (lead_x, ==, x + width);
+  g_assert_cmpint (lead_width, ==, 150);
+
+  gtk_column_view_column_set_fixed_width (code, 260);
+  g_assert_true (wait_until (fixture, title_at, GINT_TO_POINTER (260)));
 }
 
 static gint64
@@ -531,6 +599,8 @@ main (int argc, char *argv[])
 
   g_test_add ("/projects-view/filters-and-search", Fixture, NULL, fixture_set_up, test_lists_filters_and_searches, fixture_tear_down);
   g_test_add ("/projects-view/sort", Fixture, NULL, fixture_set_up, test_sorts_by_column_header, fixture_tear_down);
+  g_test_add ("/projects-view/rows-are-single-widgets", Fixture, NULL, fixture_set_up, test_rows_are_single_widgets, fixture_tear_down);
+  g_test_add ("/projects-view/rows-follow-the-header", Fixture, NULL, fixture_set_up, test_rows_follow_the_header, fixture_tear_down);
   g_test_add ("/projects-view/cells-show-rows", Fixture, NULL, fixture_set_up, test_cells_show_rows, fixture_tear_down);
   g_test_add ("/projects-view/editor-saves", Fixture, NULL, fixture_set_up, test_editor_saves, fixture_tear_down);
   g_test_add ("/projects-view/invalid-budget", Fixture, NULL, fixture_set_up, test_invalid_budget_is_refused_at_the_field, fixture_tear_down);

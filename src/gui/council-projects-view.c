@@ -13,7 +13,7 @@
 #include "council-draft-offer.h"
 #include "council-project-editor.h"
 #include "council-projects-view-private.h"
-#include "council-line-cell.h"
+#include "council-project-table.h"
 #include "council-window.h"
 
 #define YEARS_BACK 6
@@ -39,7 +39,6 @@ struct _CouncilProjectsView
   gboolean syncing_selection;
   gboolean filling_filters;
   gboolean list_reloading;        /* between "reloading" and the old rows' removal */
-  int probed_sort;                /* set by the column sorters while probing */
   gint64 pending_target;
 
   /* template widgets */
@@ -51,7 +50,7 @@ struct _CouncilProjectsView
   GtkDropDown *category_filter;
   GtkDropDown *status_filter;
   GtkLabel *count_label;
-  GtkColumnView *column_view;
+  CouncilProjectTable *table;
 };
 
 G_DEFINE_FINAL_TYPE (CouncilProjectsView, council_projects_view, GTK_TYPE_WIDGET)
@@ -87,50 +86,6 @@ item_project (gpointer item)
 }
 
 static void set_rows_model (CouncilProjectsView *self);
-
-/* ---- cells ---- */
-
-typedef char *(*CellTextFunc) (CouncilProject *project);
-
-typedef struct
-{
-  const char *title;
-  CouncilProjectSort sort;
-  int width;
-  gboolean numeric;
-  CellTextFunc text;
-} ColumnSpec;
-
-static char *text_code (CouncilProject *p) { return g_strdup (council_project_get_code (p)); }
-static char *text_title (CouncilProject *p) { return g_strdup (council_project_get_title (p)); }
-static char *text_lead (CouncilProject *p) { return g_strdup (council_project_get_lead_name (p)); }
-static char *text_partners (CouncilProject *p) { return g_strdup (council_project_get_partners_text (p)); }
-static char *text_category (CouncilProject *p) { return g_strdup (council_project_get_category_label (p)); }
-static char *text_status (CouncilProject *p) { return g_strdup (council_project_get_status_label (p)); }
-static char *text_health (CouncilProject *p) { return g_strdup (council_project_get_health_label (p)); }
-static char *text_start (CouncilProject *p) { return council_format_display_date (council_project_get_start_date (p)); }
-static char *text_end (CouncilProject *p) { return council_format_display_date (council_project_get_end_date (p)); }
-static char *text_budget (CouncilProject *p) { return council_money_format (council_project_get_rolled_budget_fen (p), council_ui_prefers_chinese ()); }
-static char *text_spent (CouncilProject *p) { return council_money_format (council_project_get_spent_fen (p), council_ui_prefers_chinese ()); }
-static char *text_beneficiaries (CouncilProject *p)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT, council_project_get_rolled_actual_beneficiaries (p));
-}
-
-static const ColumnSpec column_specs[] = {
-  { N_("Project code"), COUNCIL_PROJECT_SORT_CODE, 150, FALSE, text_code },
-  { N_("Project title"), COUNCIL_PROJECT_SORT_TITLE, 240, FALSE, text_title },
-  { N_("Lead"), COUNCIL_PROJECT_SORT_LEAD, 150, FALSE, text_lead },
-  { N_("Partners"), -1, 160, FALSE, text_partners },
-  { N_("Category"), COUNCIL_PROJECT_SORT_CATEGORY, 110, FALSE, text_category },
-  { N_("Status"), COUNCIL_PROJECT_SORT_STATUS, 90, FALSE, text_status },
-  { N_("Health"), COUNCIL_PROJECT_SORT_HEALTH, 90, FALSE, text_health },
-  { N_("Start"), COUNCIL_PROJECT_SORT_START_DATE, 120, FALSE, text_start },
-  { N_("End"), COUNCIL_PROJECT_SORT_END_DATE, 120, FALSE, text_end },
-  { N_("Budget"), COUNCIL_PROJECT_SORT_BUDGET, 100, TRUE, text_budget },
-  { N_("Spent"), COUNCIL_PROJECT_SORT_SPENT, 100, TRUE, text_spent },
-  { N_("Beneficiaries"), COUNCIL_PROJECT_SORT_BENEFICIARIES, 100, TRUE, text_beneficiaries },
-};
 
 /* ---- tree mode: expanded brands survive reloads ---- */
 
@@ -187,166 +142,13 @@ restore_expansions (CouncilProjectsView *self)
     }
 }
 
-static gboolean on_spent_query_tooltip_cb (GtkWidget *label, int x, int y, gboolean keyboard,
-                                           GtkTooltip *tooltip, gpointer data);
-
-static void
-on_cell_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  const ColumnSpec *spec = user_data;
-  /* A line cell measures nothing per row and lays its text out only when
-   * drawn: GTK 4.8 keeps 200 rows of twelve cells alive (see
-   * council-line-cell.h). */
-  GtkWidget *label = council_line_cell_new (spec->numeric ? 1.0f : 0.0f);
-
-  if (spec->text == text_code)
-    {
-      /* The first column carries the expander of tree mode. */
-      GtkWidget *expander = gtk_tree_expander_new ();
-      /* A line cell asks for no width of its own: it takes what the
-       * expander leaves. */
-      gtk_widget_set_hexpand (label, TRUE);
-      gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), label);
-      gtk_list_item_set_child (item, expander);
-    }
-  else
-    gtk_list_item_set_child (item, label);
-  if (spec->text == text_spent)
-    {
-      gtk_widget_set_has_tooltip (label, TRUE);
-      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_spent_query_tooltip_cb), NULL);
-    }
-}
-
-static void
-on_cell_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  const ColumnSpec *spec = user_data;
-  gpointer row = gtk_list_item_get_item (item);
-  CouncilProject *project = item_project (row);
-  GtkWidget *child = gtk_list_item_get_child (item);
-  GtkWidget *label = child;
-
-  if (GTK_IS_TREE_EXPANDER (child))
-    {
-      gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (child),
-                                      GTK_IS_TREE_LIST_ROW (row) ? GTK_TREE_LIST_ROW (row) : NULL);
-      label = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (child));
-    }
-  council_line_cell_take_text (COUNCIL_LINE_CELL (label), spec->text (project));
-  if (spec->text == text_health)
-    {
-      CouncilProjectHealth health = council_project_get_rolled_health (project);
-      gtk_widget_remove_css_class (label, "health-at-risk");
-      gtk_widget_remove_css_class (label, "health-off-track");
-      if (health == COUNCIL_PROJECT_HEALTH_AT_RISK)
-        gtk_widget_add_css_class (label, "health-at-risk");
-      else if (health == COUNCIL_PROJECT_HEALTH_OFF_TRACK)
-        gtk_widget_add_css_class (label, "health-off-track");
-    }
-  if (spec->text == text_spent)
-    {
-      /* The tooltip is answered by query-tooltip from this flag: setting a
-       * tooltip text on a shown label asks the X server where the pointer
-       * is, a round trip per bound row. */
-      gboolean flagged = council_project_get_fund_flags (project) != COUNCIL_FUND_FLAG_NONE;
-
-      g_object_set_data (G_OBJECT (label), "council-flagged", GINT_TO_POINTER (flagged));
-      if (flagged)
-        gtk_widget_add_css_class (label, "health-off-track");
-      else
-        gtk_widget_remove_css_class (label, "health-off-track");
-    }
-}
-
-static gboolean
-on_spent_query_tooltip_cb (GtkWidget *label, int x, int y, gboolean keyboard, GtkTooltip *tooltip, gpointer data)
-{
-  if (!GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), "council-flagged")))
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, _("The funds of this project are flagged: see its Funds tab."));
-  return TRUE;
-}
-
-static void
-on_cell_unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  GtkWidget *child = gtk_list_item_get_child (item);
-
-  if (GTK_IS_TREE_EXPANDER (child))
-    gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (child), NULL);
-}
-
-/* ---- sorting: the column headers choose the SQL ORDER BY ---- */
-
-typedef struct
-{
-  CouncilProjectsView *view;
-  CouncilProjectSort sort;
-} SortProbe;
-
-/* Never used to sort rows: the column view's sorter calls the sorter of its
- * primary column first, and this one records which column that is. */
-static int
-probe_compare (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  SortProbe *probe = user_data;
-
-  if (probe->view->probed_sort < 0)
-    probe->view->probed_sort = probe->sort;
-  return GTK_ORDERING_SMALLER;
-}
-
-static void
-apply_sort (CouncilProjectsView *self)
-{
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
-  g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
-  g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
-  GtkOrdering order;
-
-  self->probed_sort = -1;
-  order = gtk_sorter_compare (sorter, a, b);
-  self->sort = self->probed_sort >= 0 ? (CouncilProjectSort) self->probed_sort : COUNCIL_PROJECT_SORT_CODE;
-  self->descending = self->probed_sort >= 0 && order == GTK_ORDERING_LARGER;
-  council_project_list_set_sort (self->list, self->sort, self->descending);
-}
+/* ---- sorting: the header's sort indicator chooses the SQL ORDER BY ---- */
 
 static void
 on_sorter_changed_cb (GtkSorter *sorter, GtkSorterChange change, CouncilProjectsView *self)
 {
-  apply_sort (self);
-}
-
-static void
-add_columns (CouncilProjectsView *self)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (column_specs); i++)
-    {
-      const ColumnSpec *spec = &column_specs[i];
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkColumnViewColumn) column = NULL;
-
-      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), (gpointer) spec);
-      g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), (gpointer) spec);
-      g_signal_connect (factory, "unbind", G_CALLBACK (on_cell_unbind_cb), (gpointer) spec);
-      column = gtk_column_view_column_new (_(spec->title), factory);
-      if ((int) spec->sort >= 0)
-        {
-          SortProbe *probe = g_new0 (SortProbe, 1);
-          g_autoptr(GtkCustomSorter) sorter = NULL;
-
-          probe->view = self;
-          probe->sort = spec->sort;
-          sorter = gtk_custom_sorter_new (probe_compare, probe, g_free);
-          gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
-        }
-      gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_column_set_fixed_width (column, spec->width);
-      if (spec->text == text_title)
-        gtk_column_view_column_set_expand (column, TRUE);
-      gtk_column_view_append_column (self->column_view, column);
-    }
+  council_project_table_get_sort (self->table, &self->sort, &self->descending);
+  council_project_list_set_sort (self->list, self->sort, self->descending);
 }
 
 /* ---- filters ---- */
@@ -520,7 +322,7 @@ set_rows_model (CouncilProjectsView *self)
   else
     rows = g_object_ref (G_LIST_MODEL (self->list));
   self->selection = gtk_multi_selection_new (rows);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  council_project_table_set_model (self->table, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed_cb), self);
 }
 
@@ -539,15 +341,11 @@ on_brands_toggled_cb (GtkToggleButton *button, CouncilProjectsView *self)
 
 /* ---- selection and the editor ---- */
 
-/* The column view's list (GTK 4.8 has no scroll API on the column view). */
+/* The table's list (GTK 4.8 has no scroll API on list views but an action). */
 static GtkWidget *
 inner_list_view (CouncilProjectsView *self)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      return child;
-  return NULL;
+  return GTK_WIDGET (council_project_table_get_list_view (self->table));
 }
 
 /* The row of a project in the tree: its brand's row expanded when it is
@@ -726,7 +524,7 @@ on_selection_changed_cb (GtkSelectionModel *model, guint position, guint n, Coun
 }
 
 static void
-on_column_view_activate_cb (GtkColumnView *column_view, guint position, CouncilProjectsView *self)
+on_row_activate_cb (GtkListView *list_view, guint position, CouncilProjectsView *self)
 {
   council_project_editor_focus_first_field (self->editor);
 }
@@ -1239,7 +1037,7 @@ council_projects_view_get_draft_dialog (CouncilProjectsView *self)
   return self->drafts ? council_draft_offer_get_dialog (self->drafts) : NULL;
 }
 
-GtkColumnView *council_projects_view_get_column_view (CouncilProjectsView *self) { return self->column_view; }
+GtkColumnView *council_projects_view_get_column_view (CouncilProjectsView *self) { return council_project_table_get_header (self->table); }
 GtkEditable *council_projects_view_get_search_entry (CouncilProjectsView *self) { return GTK_EDITABLE (self->search_entry); }
 CouncilProjectEditor *council_projects_view_get_editor (CouncilProjectsView *self) { return self->editor; }
 GListModel *council_projects_view_get_rows (CouncilProjectsView *self) { return G_LIST_MODEL (self->selection); }
@@ -1286,8 +1084,8 @@ council_projects_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->list, self);
   if (self->tree != NULL)
     g_signal_handlers_disconnect_by_data (self->tree, self);
-  if (self->column_view != NULL)
-    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+  if (self->table != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (council_project_table_get_header (self->table)), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), COUNCIL_TYPE_PROJECTS_VIEW);
   g_clear_object (&self->selection);
   g_clear_object (&self->tree);
@@ -1318,6 +1116,7 @@ council_projects_view_class_init (CouncilProjectsViewClass *klass)
   object_class->dispose = council_projects_view_dispose;
   object_class->finalize = council_projects_view_finalize;
 
+  g_type_ensure (COUNCIL_TYPE_PROJECT_TABLE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/qunjian/CouncilDesk/ui/council-projects-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CouncilProjectsView, paned);
@@ -1328,11 +1127,10 @@ council_projects_view_class_init (CouncilProjectsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CouncilProjectsView, category_filter);
   gtk_widget_class_bind_template_child (widget_class, CouncilProjectsView, status_filter);
   gtk_widget_class_bind_template_child (widget_class, CouncilProjectsView, count_label);
-  gtk_widget_class_bind_template_child (widget_class, CouncilProjectsView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CouncilProjectsView, table);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_brands_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "view.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "view.find", NULL, find_action);
@@ -1395,7 +1193,8 @@ council_projects_view_init (CouncilProjectsView *self)
   /* Typing is answered 150 ms after the last key, not on every key. */
   gtk_search_entry_set_search_delay (self->search_entry, 150);
   shorten_org_filter (self);
-  add_columns (self);
+  g_signal_connect (council_project_table_get_list_view (self->table), "activate",
+                    G_CALLBACK (on_row_activate_cb), self);
 }
 
 CouncilProjectsView *
@@ -1418,7 +1217,7 @@ council_projects_view_new (CouncilStore *store)
   g_signal_connect (self->list, "reloading", G_CALLBACK (on_list_reloading_cb), self);
   g_signal_connect_after (self->list, "items-changed", G_CALLBACK (on_list_items_changed_after_cb), self);
   set_rows_model (self);
-  g_signal_connect (gtk_column_view_get_sorter (self->column_view), "changed",
+  g_signal_connect (gtk_column_view_get_sorter (council_project_table_get_header (self->table)), "changed",
                     G_CALLBACK (on_sorter_changed_cb), self);
   self->editor = council_project_editor_new (store);
   gtk_paned_set_end_child (self->paned, GTK_WIDGET (self->editor));
