@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "council-demo.h"
+#include "council-store-private.h"
 #include "council-store-projects.h"
 #include "council-test-helpers.h"
 
@@ -323,6 +324,156 @@ test_small_pages (Fixture *f, gconstpointer data)
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), n));
 }
 
+#define N_SORTS (COUNCIL_PROJECT_SORT_BENEFICIARIES + 1)
+
+/* The ids a list shows, in order. */
+static GArray *
+list_ids (CouncilStore *store, const CouncilProjectFilter *filter, CouncilProjectSort sort, gboolean descending)
+{
+  g_autoptr(CouncilSqlListModel) model = council_store_new_project_list (store, filter, sort, descending);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+
+  g_assert_null (council_sql_list_model_get_error (model));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CouncilProject) p = g_list_model_get_item (G_LIST_MODEL (model), i);
+      gint64 id = council_project_get_id (p);
+
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+static void
+assert_same_ids (GArray *memory, GArray *sql, const char *what)
+{
+  if (memory->len != sql->len)
+    g_error ("%s: %u rows from memory, %u from SQL", what, memory->len, sql->len);
+  for (guint i = 0; i < memory->len; i++)
+    if (g_array_index (memory, gint64, i) != g_array_index (sql, gint64, i))
+      g_error ("%s: row %u is project %" G_GINT64_FORMAT " from memory, %" G_GINT64_FORMAT " from SQL", what, i,
+               g_array_index (memory, gint64, i), g_array_index (sql, gint64, i));
+}
+
+/* Year, organization (lead or partner), category and status filters, with
+ * and without a search and in tree mode, answered from memory, give the
+ * rows SQL gives, in every order; also after a change to a brand's
+ * sources (its rolled-up status) and its undo. */
+static void
+test_filters_agree_with_sql (void)
+{
+  static const char *searches[] = { NULL, "培训", "gen-2", "服务" };
+  static const int statuses[] = { -1, COUNCIL_PROJECT_STATUS_IN_PROGRESS, COUNCIL_PROJECT_STATUS_COMPLETED,
+                                  COUNCIL_PROJECT_STATUS_PROPOSED };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(CouncilStore) store = council_test_open_store (&path);
+  g_autoptr(GListStore) orgs = NULL;
+  g_autoptr(GListStore) cats = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  gint64 org_ids[4] = { 0 }, cat_ids[3] = { 0 };
+  guint n_nonempty = 0, n_brand_rows = 0;
+
+  g_assert_true (council_demo_fill (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (council_demo_generate_projects (store, 1500, 1500, 5, &error));
+  g_assert_no_error (error);
+  orgs = council_store_list_organizations (store, FALSE, NULL);
+  cats = council_store_list_project_categories (store, NULL);
+  for (guint i = 1; i < G_N_ELEMENTS (org_ids); i++)
+    {
+      g_autoptr(CouncilOrganization) org = g_list_model_get_item (G_LIST_MODEL (orgs), i * 3);
+      org_ids[i] = council_organization_get_id (org);
+    }
+  for (guint i = 1; i < G_N_ELEMENTS (cat_ids); i++)
+    {
+      g_autoptr(CouncilProjectCategory) cat = g_list_model_get_item (G_LIST_MODEL (cats), i);
+      cat_ids[i] = council_project_category_get_id (cat);
+    }
+
+  for (guint round = 0; round < 144; round++)
+    {
+      CouncilProjectFilter filter = COUNCIL_PROJECT_FILTER_INIT;
+      CouncilProjectSort sort = (CouncilProjectSort) (round % N_SORTS);
+      gboolean descending = (round / N_SORTS) % 2 == 1;
+      g_autoptr(GArray) memory = NULL;
+      g_autoptr(GArray) sql = NULL;
+      g_autofree char *what = NULL;
+
+      if (round == 72)
+        {
+          /* A source of a brand changes status: the brand's rolled-up
+           * status follows, in memory as in SQL. */
+          g_autoptr(GListStore) sources = NULL;
+          g_autoptr(GListStore) brands = NULL;
+          CouncilProjectFilter only_brands = COUNCIL_PROJECT_FILTER_INIT;
+          g_autoptr(CouncilProject) brand = NULL;
+          g_autoptr(CouncilProject) source = NULL;
+
+          only_brands.integrated_only = TRUE;
+          brands = council_store_list_projects (store, &only_brands, COUNCIL_PROJECT_SORT_CODE, FALSE, 0, 0, NULL);
+          g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (brands)), >, 0);
+          brand = g_list_model_get_item (G_LIST_MODEL (brands), 0);
+          sources = council_store_list_integration_sources (store, council_project_get_id (brand), NULL);
+          source = g_list_model_get_item (G_LIST_MODEL (sources), 0);
+          council_project_set_status (source, council_project_get_status (source) == COUNCIL_PROJECT_STATUS_IN_PROGRESS
+                                      ? COUNCIL_PROJECT_STATUS_SUSPENDED : COUNCIL_PROJECT_STATUS_IN_PROGRESS);
+          council_store_save_project (store, source, &error);
+          g_assert_no_error (error);
+          /* The brand's own status is not what its sources roll up to. */
+          council_project_set_status (brand, council_project_get_status (brand) == COUNCIL_PROJECT_STATUS_PROPOSED
+                                      ? COUNCIL_PROJECT_STATUS_CANCELLED : COUNCIL_PROJECT_STATUS_PROPOSED);
+          council_store_save_project (store, brand, &error);
+          g_assert_no_error (error);
+          for (int status = 0; status < COUNCIL_PROJECT_N_STATUSES; status++)
+            {
+              CouncilProjectFilter by_status = COUNCIL_PROJECT_FILTER_INIT;
+              g_autoptr(GArray) in_memory = NULL;
+              g_autoptr(GArray) in_sql = NULL;
+
+              by_status.status = status;
+              in_memory = list_ids (store, &by_status, COUNCIL_PROJECT_SORT_CODE, FALSE);
+              council_store_projects_set_filters_in_memory (FALSE);
+              in_sql = list_ids (store, &by_status, COUNCIL_PROJECT_SORT_CODE, FALSE);
+              council_store_projects_set_filters_in_memory (TRUE);
+              assert_same_ids (in_memory, in_sql, "status after a brand's change");
+            }
+        }
+      if (round == 108)
+        {
+          g_assert_true (council_store_undo (store, NULL, &error));
+          g_assert_no_error (error);
+        }
+      filter.year = (int) g_rand_int_range (rand, 0, 3) == 0 ? 0 : 2024 + g_rand_int_range (rand, 0, 3);
+      filter.org_id = org_ids[g_rand_int_range (rand, 0, G_N_ELEMENTS (org_ids))];
+      filter.category_id = cat_ids[g_rand_int_range (rand, 0, G_N_ELEMENTS (cat_ids))];
+      filter.status = statuses[g_rand_int_range (rand, 0, G_N_ELEMENTS (statuses))];
+      filter.search = searches[g_rand_int_range (rand, 0, G_N_ELEMENTS (searches))];
+      filter.top_level_only = g_rand_boolean (rand);
+      if (filter.year == 0 && filter.org_id == 0 && filter.category_id == 0 && filter.status < 0)
+        filter.status = COUNCIL_PROJECT_STATUS_IN_PROGRESS;   /* always a filter memory answers */
+      what = g_strdup_printf ("year %d, org %" G_GINT64_FORMAT ", category %" G_GINT64_FORMAT ", status %d, "
+                              "search “%s”, %s, sort %d%s", filter.year, filter.org_id, filter.category_id,
+                              filter.status, filter.search ? filter.search : "", filter.top_level_only ? "tree" : "flat",
+                              sort, descending ? " descending" : "");
+      memory = list_ids (store, &filter, sort, descending);
+      council_store_projects_set_filters_in_memory (FALSE);
+      sql = list_ids (store, &filter, sort, descending);
+      council_store_projects_set_filters_in_memory (TRUE);
+      assert_same_ids (memory, sql, what);
+      n_nonempty += memory->len > 0;
+      n_brand_rows += memory->len > 0 && filter.status >= 0 && filter.top_level_only;
+    }
+  /* The rounds were not all empty lists. */
+  g_assert_cmpuint (n_nonempty, >, 60);
+  g_assert_cmpuint (n_brand_rows, >, 5);
+  dir = g_path_get_dirname (path);
+  g_clear_object (&store);
+  council_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -334,5 +485,6 @@ main (int argc, char **argv)
   ADD ("/project-search/follows-changes", test_search_follows_changes);
   ADD ("/project-search/small-pages", test_small_pages);
 #undef ADD
+  g_test_add_func ("/project-search/filters-agree-with-sql", test_filters_agree_with_sql);
   return g_test_run ();
 }

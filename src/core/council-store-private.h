@@ -44,7 +44,6 @@ gboolean      council_store_set_sqlite_error (CouncilStore *self,
 void          council_store_emit_changed (CouncilStore *self,
                                           const char   *table);
 
-/* Copies a text column ("" for NULL). */
 /* Steps @stmt, whose rows are (id, name) in order of id, into a table of
  * gint64* id -> the names of that id joined by @separator (NULL names are
  * skipped, as group_concat does). The statement is reset; NULL with @error
@@ -53,7 +52,12 @@ GHashTable   *council_store_join_names_by_id (CouncilStore *self,
                                               sqlite3_stmt *stmt,
                                               const char   *separator,
                                               GError      **error);
+/* Copies a text column ("" for NULL). */
 char         *council_store_column_text  (sqlite3_stmt *stmt,
                                           int           column);
+
+/* The projects list answers year, organization, category and status
+ * filters from memory; FALSE makes it ask SQL, as tests do to compare. */
+void          council_store_projects_set_filters_in_memory (gboolean enabled);
 
 G_END_DECLS
