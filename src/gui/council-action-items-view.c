@@ -79,7 +79,8 @@ G_DEFINE_FINAL_TYPE (CouncilActionItemsView, council_action_items_view, GTK_TYPE
 typedef struct
 {
   const char *title;
-  int fixed_width;     /* -1: the column expands */
+  int fixed_width;
+  gboolean expand;     /* takes the width the others leave */
   CouncilCellTextFunc text;
   CouncilCellTextFunc tooltip;
   float xalign;
@@ -163,13 +164,15 @@ tooltip_meeting (gpointer item, gconstpointer data)
 }
 
 static const ColumnSpec column_specs[] = {
-  { N_("Action item"), -1, text_text, text_text, 0.0f, NULL },
-  { N_("Owner"), 130, text_owner, tooltip_owner, 0.0f, NULL },
-  { N_("Due"), 122, text_due, NULL, 0.0f, NULL },
-  { N_("Status"), 75, text_status, NULL, 0.0f, NULL },
-  { N_("Days overdue"), 104, text_days_overdue, NULL, 1.0f, "days-overdue" },
-  { N_("Last progress note"), 160, text_last_note, text_last_note, 0.0f, NULL },
-  { N_("Meeting"), 130, text_meeting, tooltip_meeting, 0.0f, NULL },
+  /* The item's text is what the list is read for: at least as wide as
+   * two other columns, wider when the window allows. */
+  { N_("Action item"), 240, TRUE, text_text, text_text, 0.0f, NULL },
+  { N_("Owner"), 130, FALSE, text_owner, tooltip_owner, 0.0f, NULL },
+  { N_("Due"), 122, FALSE, text_due, NULL, 0.0f, NULL },
+  { N_("Status"), 90, FALSE, text_status, NULL, 0.0f, NULL },
+  { N_("Days overdue"), 116, FALSE, text_days_overdue, NULL, 1.0f, "days-overdue" },
+  { N_("Last progress note"), 160, FALSE, text_last_note, text_last_note, 0.0f, NULL },
+  { N_("Meeting"), 130, FALSE, text_meeting, tooltip_meeting, 0.0f, NULL },
 };
 
 /* The whole row reads red when the item is overdue, dimmed when it is closed. */
@@ -194,10 +197,8 @@ add_columns (CouncilActionItemsView *self)
       g_autoptr(GtkColumnViewColumn) column = gtk_column_view_column_new (_(spec->title), factory);
 
       gtk_column_view_column_set_resizable (column, TRUE);
-      if (spec->fixed_width > 0)
-        gtk_column_view_column_set_fixed_width (column, spec->fixed_width);
-      else
-        gtk_column_view_column_set_expand (column, TRUE);
+      gtk_column_view_column_set_fixed_width (column, spec->fixed_width);
+      gtk_column_view_column_set_expand (column, spec->expand);
       gtk_column_view_append_column (self->column_view, column);
     }
 }
