@@ -1798,7 +1798,10 @@ build_form (CouncilProjectEditor *self)
   gtk_stack_add_titled (self->page_stack, GTK_WIDGET (self->history), "history", _("History"));
   gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), self->page_stack);
   gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
-  /* Six tabs are wider than a narrow editor: they scroll instead. */
+  /* Each tab as wide as its title, not as the widest ("Action Items"):
+   * all seven fit the editor beside the list (style.css narrows them). */
+  gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (switcher)), FALSE);
+  /* In a narrower editor the tabs scroll. */
   switcher_scroll = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (switcher_scroll), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (switcher_scroll), switcher);
