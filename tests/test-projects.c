@@ -1127,7 +1127,8 @@ test_history_labels (Fixture *f, gconstpointer data)
   {
     g_autoptr(CouncilHistoryEntry) last = g_list_model_get_item (G_LIST_MODEL (history), 0);
     g_autofree char *text = council_history_entry_describe (last);
-    g_assert_nonnull (strstr (text, "Budget (fen): 12000000 → 99"));
+    /* Money in yuan, exactly, not the stored fen. */
+    g_assert_nonnull (strstr (text, "Budget: ¥120,000 → ¥0.99"));
   }
 }
 

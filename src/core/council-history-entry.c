@@ -188,7 +188,7 @@ static const ColumnLabel column_labels[] = {
   { "project", "end_date", N_("End date") },
   { "project", "status", N_("Status") },
   { "project", "health", N_("Health") },
-  { "project", "budget_fen", N_("Budget (fen)") },
+  { "project", "budget_fen", N_("Budget") },
   { "project", "planned_beneficiaries", N_("Planned beneficiaries") },
   { "project", "actual_beneficiaries", N_("Actual beneficiaries") },
   { "project", "description", N_("Description") },
@@ -204,7 +204,7 @@ static const ColumnLabel column_labels[] = {
   { "milestone", "done_date", N_("Done date") },
   { "fund_entry", "source", N_("Fund source") },
   { "fund_entry", "kind", N_("Fund entry kind") },
-  { "fund_entry", "amount_fen", N_("Amount (fen)") },
+  { "fund_entry", "amount_fen", N_("Amount") },
   { "fund_entry", "entry_date", N_("Entry date") },
   { "fund_entry", "counterparty", N_("Payer or payee") },
   { "fund_entry", "voucher_no", N_("Voucher number") },
@@ -291,7 +291,7 @@ council_column_label (const char *table, const char *column)
 
 /* Stored codes are shown as the words a person chose them by. */
 static const char *
-display_value (const char *table, const char *column, const char *value)
+display_label (const char *table, const char *column, const char *value)
 {
   CouncilCategory category;
   CouncilRole role;
@@ -338,6 +338,22 @@ display_value (const char *table, const char *column, const char *value)
   return value;
 }
 
+/* As display_label, and amounts of money (stored in fen) as yuan, exactly:
+ * "¥61,100.50". */
+static char *
+display_value (const char *table, const char *column, const char *value)
+{
+  if (value != NULL && *value != '\0' && g_str_has_suffix (column, "_fen"))
+    {
+      char *end = NULL;
+      gint64 fen = g_ascii_strtoll (value, &end, 10);
+
+      if (end != NULL && *end == '\0')
+        return council_money_format (fen, FALSE);
+    }
+  return g_strdup (display_label (table, column, value));
+}
+
 char *
 council_history_entry_describe (CouncilHistoryEntry *self)
 {
@@ -346,23 +362,24 @@ council_history_entry_describe (CouncilHistoryEntry *self)
   for (guint i = 0; i < self->fields->len; i++)
     {
       FieldChange *fc = &g_array_index (self->fields, FieldChange, i);
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
       const char *label;
 
       if (column_is_bookkeeping (fc->column))
         continue;
       label = council_column_label (self->table, fc->column);
+      before = display_value (self->table, fc->column, fc->before);
+      after = display_value (self->table, fc->column, fc->after);
       if (out->len > 0)
         g_string_append_c (out, '\n');
       if (g_str_equal (self->op, "update"))
         /* Translators: a changed field: "Phone: 023-1 → 023-2" */
-        g_string_append_printf (out, _("%s: %s → %s"), label,
-                                display_value (self->table, fc->column, fc->before),
-                                display_value (self->table, fc->column, fc->after));
+        g_string_append_printf (out, _("%s: %s → %s"), label, before, after);
       else if (g_str_equal (self->op, "insert"))
-        g_string_append_printf (out, _("%s: %s"), label, display_value (self->table, fc->column, fc->after));
+        g_string_append_printf (out, _("%s: %s"), label, after);
       else
-        g_string_append_printf (out, _("%s: %s (removed)"), label,
-                                display_value (self->table, fc->column, fc->before));
+        g_string_append_printf (out, _("%s: %s (removed)"), label, before);
     }
   return g_string_free (out, FALSE);
 }
