@@ -1279,13 +1279,13 @@ search_in_memory (ProjectQuery *q, GError **error)
             {
               gint64 id = g_array_index (found, gint64, i);
               if (id >= 0)
-                bits[id / 8] |= (guint8) (1u << (id % 8));
+                bit_set (bits, id);
             }
           for (guint i = 0; i < q->base_ids->len; i++)
             {
               gint64 id = g_array_index (q->base_ids, gint64, i);
 
-              if (id >= 0 && id <= max_id && (bits[id / 8] & (1u << (id % 8))) != 0)
+              if (id >= 0 && id <= max_id && bit_is_set (bits, id))
                 g_array_append_val (ordered, id);
             }
         }
