@@ -186,19 +186,28 @@ get_int (CouncilDraft *draft, const char *key, int fallback)
   return (int) number;
 }
 
+/* A new draft of a @kind record with its fields still empty. */
+static CouncilDraft *
+draft_begin (const char *kind, gint64 record_id, gint64 version, const char *title)
+{
+  CouncilDraft *draft = g_new0 (CouncilDraft, 1);
+
+  draft->kind = g_strdup (kind);
+  draft->record_id = record_id;
+  draft->version = version;
+  draft->title = g_strdup (title);
+  draft->fields = g_key_file_new ();
+  return draft;
+}
+
 CouncilDraft *
 council_draft_new_for_organization (CouncilOrganization *form, gint64 base_version, const char *title)
 {
-  CouncilDraft *draft = g_new0 (CouncilDraft, 1);
+  CouncilDraft *draft = draft_begin ("organization", council_organization_get_id (form), base_version, title);
   GListModel *officers = G_LIST_MODEL (council_organization_get_liaison_officers (form));
   g_autoptr(GString) liaison = g_string_new (NULL);
-  GKeyFile *f;
+  GKeyFile *f = draft->fields;
 
-  draft->kind = g_strdup ("organization");
-  draft->record_id = council_organization_get_id (form);
-  draft->version = base_version;
-  draft->title = g_strdup (title);
-  draft->fields = f = g_key_file_new ();
   set_text (f, "name_zh", council_organization_get_name_zh (form));
   set_text (f, "name_en", council_organization_get_name_en (form));
   set_text (f, "short_name", council_organization_get_short_name (form));
@@ -322,17 +331,12 @@ put_action_item (GKeyFile *f, const char *prefix, CouncilActionItem *action)
 CouncilDraft *
 council_draft_new_for_meeting (CouncilMeeting *form, const char *title)
 {
-  CouncilDraft *draft = g_new0 (CouncilDraft, 1);
+  CouncilDraft *draft = draft_begin ("meeting", council_meeting_get_id (form), council_meeting_get_version (form), title);
   GListModel *attendance = G_LIST_MODEL (council_meeting_get_attendance (form));
   GListModel *guests = G_LIST_MODEL (council_meeting_get_guests (form));
   GListModel *agenda = G_LIST_MODEL (council_meeting_get_agenda (form));
-  GKeyFile *f;
+  GKeyFile *f = draft->fields;
 
-  draft->kind = g_strdup ("meeting");
-  draft->record_id = council_meeting_get_id (form);
-  draft->version = council_meeting_get_version (form);
-  draft->title = g_strdup (title);
-  draft->fields = f = g_key_file_new ();
   set_int64 (f, "kind_id", council_meeting_get_kind_id (form));
   set_text (f, "title", council_meeting_get_title (form));
   set_int64 (f, "session_no", council_meeting_get_session_no (form));
@@ -575,13 +579,8 @@ CouncilDraft *
 council_draft_new_for_progress_note (gint64 action_item_id, gint64 base_version, const char *title,
                                      const char *noted_on, const char *text, int status)
 {
-  CouncilDraft *draft = g_new0 (CouncilDraft, 1);
+  CouncilDraft *draft = draft_begin ("action-item", action_item_id, base_version, title);
 
-  draft->kind = g_strdup ("action-item");
-  draft->record_id = action_item_id;
-  draft->version = base_version;
-  draft->title = g_strdup (title);
-  draft->fields = g_key_file_new ();
   set_text (draft->fields, "noted_on", noted_on);
   set_text (draft->fields, "text", text);
   set_text (draft->fields, "status", status >= 0 ? council_action_status_to_string (status) : "");
@@ -605,20 +604,15 @@ CouncilDraft *
 council_draft_new_for_project (CouncilProject *form, gint64 base_version, const char *title,
                                const char *budget_text, const char * const *fund_amount_texts)
 {
-  CouncilDraft *draft = g_new0 (CouncilDraft, 1);
+  CouncilDraft *draft = draft_begin ("project", council_project_get_id (form), base_version, title);
   GListModel *partners = G_LIST_MODEL (council_project_get_partners (form));
   GListModel *milestones = G_LIST_MODEL (council_project_get_milestones (form));
   GListModel *funds = G_LIST_MODEL (council_project_get_fund_entries (form));
   GArray *liaisons = council_project_get_liaison_ids (form);
   g_autoptr(GString) ids = g_string_new (NULL);
-  GKeyFile *f;
+  GKeyFile *f = draft->fields;
   guint n;
 
-  draft->kind = g_strdup ("project");
-  draft->record_id = council_project_get_id (form);
-  draft->version = base_version;
-  draft->title = g_strdup (title);
-  draft->fields = f = g_key_file_new ();
   set_text (f, "code", council_project_get_code (form));
   set_text (f, "title_zh", council_project_get_title_zh (form));
   set_text (f, "title_en", council_project_get_title_en (form));
@@ -851,14 +845,9 @@ council_draft_apply_to_project (CouncilDraft *draft, CouncilProject *project, ch
 CouncilDraft *
 council_draft_new_for_document (CouncilDocument *form, gint64 base_version, const char *title)
 {
-  CouncilDraft *draft = g_new0 (CouncilDraft, 1);
-  GKeyFile *f;
+  CouncilDraft *draft = draft_begin ("document", council_document_get_id (form), base_version, title);
+  GKeyFile *f = draft->fields;
 
-  draft->kind = g_strdup ("document");
-  draft->record_id = council_document_get_id (form);
-  draft->version = base_version;
-  draft->title = g_strdup (title);
-  draft->fields = f = g_key_file_new ();
   set_text (f, "title", council_document_get_title (form));
   set_text (f, "issuing_body", council_document_get_issuing_body (form));
   set_text (f, "doc_number", council_document_get_doc_number (form));
