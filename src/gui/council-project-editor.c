@@ -1080,19 +1080,16 @@ council_project_editor_load (CouncilProjectEditor *self, gint64 id)
 
 /* ---- saving ---- */
 
-/* The form's values into @p; FALSE when a typed amount cannot be read (marked). */
-static gboolean
-collect_form (CouncilProjectEditor *self, CouncilProject *p)
+/* The form's text and choice fields into @p: all but the amounts, the
+ * beneficiary counts and the lists, which saving and drafts read each
+ * their own way. */
+static void
+collect_plain_fields (CouncilProjectEditor *self, CouncilProject *p)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->description_view);
   GtkTextIter start, end;
   g_autofree char *description = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 budget = 0;
-  gboolean ok = TRUE;
 
-  gtk_spin_button_update (self->planned_spin);
-  gtk_spin_button_update (self->actual_spin);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   description = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   council_project_set_code (p, entry_text (self->code_entry));
@@ -1106,6 +1103,21 @@ collect_form (CouncilProjectEditor *self, CouncilProject *p)
   council_project_set_status (p, MIN (gtk_drop_down_get_selected (self->status_drop), COUNCIL_PROJECT_N_STATUSES - 1));
   council_project_set_status_changed_on (p, entry_text (self->status_date_entry));
   council_project_set_health (p, MIN (gtk_drop_down_get_selected (self->health_drop), COUNCIL_PROJECT_N_HEALTHS - 1));
+  council_project_set_is_brand (p, gtk_check_button_get_active (self->brand_check));
+  council_project_set_description (p, description);
+}
+
+/* The form's values into @p; FALSE when a typed amount cannot be read (marked). */
+static gboolean
+collect_form (CouncilProjectEditor *self, CouncilProject *p)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 budget = 0;
+  gboolean ok = TRUE;
+
+  gtk_spin_button_update (self->planned_spin);
+  gtk_spin_button_update (self->actual_spin);
+  collect_plain_fields (self, p);
   if (*entry_text (self->budget_entry) == '\0')
     council_project_set_budget_fen (p, 0);
   else if (council_money_parse (entry_text (self->budget_entry), &budget, &error))
@@ -1117,8 +1129,6 @@ collect_form (CouncilProjectEditor *self, CouncilProject *p)
     }
   council_project_set_planned_beneficiaries (p, gtk_spin_button_get_value_as_int (self->planned_spin));
   council_project_set_actual_beneficiaries (p, gtk_spin_button_get_value_as_int (self->actual_spin));
-  council_project_set_is_brand (p, gtk_check_button_get_active (self->brand_check));
-  council_project_set_description (p, description);
   collect_partners (self, p);
   collect_liaisons (self, p);
   collect_milestones (self, p);
@@ -1248,35 +1258,18 @@ static CouncilProject *
 snapshot_form (CouncilProjectEditor *self, char **budget_text, GStrv *fund_texts)
 {
   CouncilProject *p = council_project_new ();
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->description_view);
   g_autoptr(GStrvBuilder) amounts = g_strv_builder_new ();
-  GtkTextIter start, end;
-  g_autofree char *description = NULL;
   gint64 fen = 0;
 
   council_project_set_id (p, council_project_get_id (self->loaded));
   council_project_set_version (p, council_project_get_version (self->loaded));
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  description = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  council_project_set_code (p, entry_text (self->code_entry));
-  council_project_set_title_zh (p, entry_text (self->title_zh_entry));
-  council_project_set_title_en (p, entry_text (self->title_en_entry));
-  council_project_set_category_id (p, id_at (self->category_ids, gtk_drop_down_get_selected (self->category_drop)));
-  council_project_set_lead_org_id (p, id_at (self->org_ids, gtk_drop_down_get_selected (self->lead_drop)));
-  council_project_set_target_group (p, entry_text (self->target_entry));
-  council_project_set_start_date (p, entry_text (self->start_entry));
-  council_project_set_end_date (p, entry_text (self->end_entry));
-  council_project_set_status (p, MIN (gtk_drop_down_get_selected (self->status_drop), COUNCIL_PROJECT_N_STATUSES - 1));
-  council_project_set_status_changed_on (p, entry_text (self->status_date_entry));
-  council_project_set_health (p, MIN (gtk_drop_down_get_selected (self->health_drop), COUNCIL_PROJECT_N_HEALTHS - 1));
+  collect_plain_fields (self, p);
   if (council_money_parse (entry_text (self->budget_entry), &fen, NULL))
     council_project_set_budget_fen (p, fen);
   *budget_text = g_strdup (entry_text (self->budget_entry));
   /* The spin buttons' text, which may not be committed yet. */
   council_project_set_planned_beneficiaries (p, atoi (gtk_editable_get_text (GTK_EDITABLE (self->planned_spin))));
   council_project_set_actual_beneficiaries (p, atoi (gtk_editable_get_text (GTK_EDITABLE (self->actual_spin))));
-  council_project_set_is_brand (p, gtk_check_button_get_active (self->brand_check));
-  council_project_set_description (p, description);
   collect_liaisons (self, p);
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->partners_box)); row;
