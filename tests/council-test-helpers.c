@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "council-demo.h"
 #include "council-test-helpers.h"
 
 void
@@ -323,4 +324,24 @@ council_test_spin (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
+}
+
+void
+council_test_demo_setup (CouncilTestDemo *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->store = council_test_open_store (&f->db_path);
+  f->dir = g_path_get_dirname (f->db_path);
+  g_assert_true (council_demo_fill (f->store, &error));
+  g_assert_no_error (error);
+}
+
+void
+council_test_demo_teardown (CouncilTestDemo *f, gconstpointer data)
+{
+  g_clear_object (&f->store);
+  council_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->db_path);
 }

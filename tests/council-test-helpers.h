@@ -29,6 +29,20 @@ void          council_test_wait_for     (gboolean (*cond) (gpointer data),
 /* Runs what is pending in the main context, without waiting. */
 void          council_test_spin         (void);
 
+/* A g_test_add() fixture: the sample council (council_demo_fill) in a fresh
+ * store; dir is the store's directory, for files a test writes beside it. */
+typedef struct
+{
+  CouncilStore *store;
+  char *db_path;
+  char *dir;
+} CouncilTestDemo;
+
+void          council_test_demo_setup    (CouncilTestDemo *f,
+                                          gconstpointer    data);
+void          council_test_demo_teardown (CouncilTestDemo *f,
+                                          gconstpointer    data);
+
 G_END_DECLS
 
 G_BEGIN_DECLS

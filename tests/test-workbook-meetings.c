@@ -18,33 +18,16 @@
 #define PYTHON "/usr/bin/python3"
 #define ALERT_FILL "FFFFC7CE"
 
-typedef struct
-{
-  CouncilStore *store;
-  char *db_path;
-  char *dir;
-} Fixture;
+typedef CouncilTestDemo Fixture;
 
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
 
-  f->store = council_test_open_store (&f->db_path);
-  f->dir = g_path_get_dirname (f->db_path);
-  g_assert_true (council_demo_fill (f->store, &error));
-  g_assert_no_error (error);
+  council_test_demo_setup (f, data);
   g_assert_true (council_demo_fill_meetings (f->store, &error));
   g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture *f, gconstpointer data)
-{
-  g_clear_object (&f->store);
-  council_test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->db_path);
 }
 
 /* "sheet!key" -> value, from tests/read-xlsx.py. */
@@ -300,7 +283,7 @@ int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, council_test_demo_teardown)
   ADD ("/workbook/meetings/sheet", test_meetings_sheet);
   ADD ("/workbook/action-items/english", test_action_items_sheet);
   ADD ("/workbook/action-items/chinese", test_action_items_sheet_chinese);

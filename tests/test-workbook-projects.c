@@ -20,32 +20,7 @@
 #define PYTHON "/usr/bin/python3"
 #define DEMO_YEAR 2026
 
-typedef struct
-{
-  CouncilStore *store;
-  char *db_path;
-  char *dir;
-} Fixture;
-
-static void
-fixture_setup (Fixture *f, gconstpointer data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->store = council_test_open_store (&f->db_path);
-  f->dir = g_path_get_dirname (f->db_path);
-  g_assert_true (council_demo_fill (f->store, &error));
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture *f, gconstpointer data)
-{
-  g_clear_object (&f->store);
-  council_test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->db_path);
-}
+typedef CouncilTestDemo Fixture;
 
 static GHashTable *
 read_workbook (const char *path)
@@ -279,10 +254,10 @@ int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/workbook-projects/all-sheets", Fixture, NULL, fixture_setup, test_all_sheets, fixture_teardown);
-  g_test_add ("/workbook-projects/english", Fixture, NULL, fixture_setup, test_english_headers, fixture_teardown);
-  g_test_add ("/workbook-projects/view-export", Fixture, NULL, fixture_setup, test_view_export, fixture_teardown);
-  g_test_add ("/workbook-projects/partners-language", Fixture, NULL, fixture_setup, test_partners_in_export_language,
-              fixture_teardown);
+  g_test_add ("/workbook-projects/all-sheets", Fixture, NULL, council_test_demo_setup, test_all_sheets, council_test_demo_teardown);
+  g_test_add ("/workbook-projects/english", Fixture, NULL, council_test_demo_setup, test_english_headers, council_test_demo_teardown);
+  g_test_add ("/workbook-projects/view-export", Fixture, NULL, council_test_demo_setup, test_view_export, council_test_demo_teardown);
+  g_test_add ("/workbook-projects/partners-language", Fixture, NULL, council_test_demo_setup, test_partners_in_export_language,
+              council_test_demo_teardown);
   return g_test_run ();
 }

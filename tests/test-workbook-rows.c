@@ -22,32 +22,7 @@
 
 #define DEMO_YEAR 2026
 
-typedef struct
-{
-  CouncilStore *store;
-  char *db_path;
-  char *dir;
-} Fixture;
-
-static void
-fixture_setup (Fixture *f, gconstpointer data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->store = council_test_open_store (&f->db_path);
-  f->dir = g_path_get_dirname (f->db_path);
-  g_assert_true (council_demo_fill (f->store, &error));
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture *f, gconstpointer data)
-{
-  g_clear_object (&f->store);
-  council_test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->db_path);
-}
+typedef CouncilTestDemo Fixture;
 
 /* A lean row, copied out of its pass. */
 typedef struct
@@ -619,12 +594,12 @@ int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/workbook-rows/projects-and-brands", Fixture, NULL, fixture_setup, test_projects_and_brands,
-              fixture_teardown);
-  g_test_add ("/workbook-rows/after-changes", Fixture, NULL, fixture_setup, test_after_changes, fixture_teardown);
-  g_test_add ("/workbook-rows/fund-entries", Fixture, NULL, fixture_setup, test_fund_entries, fixture_teardown);
-  g_test_add ("/workbook-rows/fund-pivot", Fixture, NULL, fixture_setup, test_fund_pivot, fixture_teardown);
-  g_test_add ("/workbook-rows/action-items", Fixture, NULL, fixture_setup, test_action_items, fixture_teardown);
-  g_test_add ("/workbook-rows/stop", Fixture, NULL, fixture_setup, test_stop, fixture_teardown);
+  g_test_add ("/workbook-rows/projects-and-brands", Fixture, NULL, council_test_demo_setup, test_projects_and_brands,
+              council_test_demo_teardown);
+  g_test_add ("/workbook-rows/after-changes", Fixture, NULL, council_test_demo_setup, test_after_changes, council_test_demo_teardown);
+  g_test_add ("/workbook-rows/fund-entries", Fixture, NULL, council_test_demo_setup, test_fund_entries, council_test_demo_teardown);
+  g_test_add ("/workbook-rows/fund-pivot", Fixture, NULL, council_test_demo_setup, test_fund_pivot, council_test_demo_teardown);
+  g_test_add ("/workbook-rows/action-items", Fixture, NULL, council_test_demo_setup, test_action_items, council_test_demo_teardown);
+  g_test_add ("/workbook-rows/stop", Fixture, NULL, council_test_demo_setup, test_stop, council_test_demo_teardown);
   return g_test_run ();
 }

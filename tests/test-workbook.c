@@ -18,32 +18,7 @@
 #define UNION_ZH "九龙坡区总工会"
 #define UNION_EN "Jiulongpo District Federation of Trade Unions"
 
-typedef struct
-{
-  CouncilStore *store;
-  char *db_path;
-  char *dir;
-} Fixture;
-
-static void
-fixture_setup (Fixture *f, gconstpointer data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->store = council_test_open_store (&f->db_path);
-  f->dir = g_path_get_dirname (f->db_path);
-  g_assert_true (council_demo_fill (f->store, &error));
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture *f, gconstpointer data)
-{
-  g_clear_object (&f->store);
-  council_test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->db_path);
-}
+typedef CouncilTestDemo Fixture;
 
 /* "sheet!key" -> value, from tests/read-xlsx.py. */
 static GHashTable *
@@ -338,7 +313,7 @@ int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, council_test_demo_setup, func, council_test_demo_teardown)
   ADD ("/workbook/roster/chinese", test_roster_sheet_chinese);
   ADD ("/workbook/roster/english", test_roster_sheet_english);
   ADD ("/workbook/roster/text-stays-text", test_text_stays_text);
