@@ -783,10 +783,3 @@ council_project_row_dup_text (CouncilProjectRow *self, CouncilProjectColumn colu
   g_return_val_if_fail (column < COUNCIL_PROJECT_N_COLUMNS, NULL);
   return self->project ? column_specs[column].text (self->project) : NULL;
 }
-
-CouncilProject *
-council_project_row_get_project (CouncilProjectRow *self)
-{
-  g_return_val_if_fail (COUNCIL_IS_PROJECT_ROW (self), NULL);
-  return self->project;
-}

@@ -64,6 +64,5 @@ void           council_project_table_get_column_box (CouncilProjectTable *self,
 /* The text a row shows in @column, or NULL for a row with no project. */
 char          *council_project_row_dup_text         (CouncilProjectRow   *self,
                                                      CouncilProjectColumn column);
-CouncilProject *council_project_row_get_project     (CouncilProjectRow   *self);
 
 G_END_DECLS
